@@ -1,0 +1,104 @@
+"""Answers with numbered citations from retrieved passages, and the decision to abstain.
+
+The default ``ExtractiveAnswerer`` needs no LLM: it quotes the sentences of the retrieved passages that
+are most similar to the question (sentence vectors stored at ingest), each followed by ``[n]``, and
+introduces them in the asker's language. Quotes stay in their source language. When the best sentence is
+not similar enough, it abstains and lists the closest sources instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.messages import message
+from assistant.types import Citation, Hit, Retrieved, SentenceMatch
+
+SAME_LANGUAGE_BONUS = 0.02
+MAX_QUOTE_CHARS = 700
+
+
+@dataclass(frozen=True)
+class Draft:
+    abstained: bool
+    text: str
+    citations: tuple[Citation, ...]
+
+
+class ExtractiveAnswerer:
+    name = "extractive"
+
+    def __init__(self, min_score: float = 0.42, max_quotes: int = 3, margin: float = 0.08, per_passage: int = 2):
+        self.min_score = min_score
+        self.max_quotes = max_quotes
+        self.margin = margin
+        self.per_passage = per_passage
+
+    def should_abstain(self, retrieved: Retrieved) -> bool:
+        return not retrieved.hits or retrieved.best_sentence_score < self.min_score
+
+    def answer(self, question: str, language: str, retrieved: Retrieved) -> Draft:
+        if self.should_abstain(retrieved):
+            return abstention(language, retrieved.hits)
+        chosen = self.select(language, retrieved)
+        return compose(language, retrieved.hits, chosen)
+
+    def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
+        """The best sentences: within ``margin`` of the best one, at most ``per_passage`` from one passage."""
+        hits = {h.chunk_id: h for h in retrieved.hits}
+        pool = []
+        for chunk_id, group in retrieved.sentences.items():
+            hit = hits.get(chunk_id)
+            if hit is None:
+                continue
+            bonus = SAME_LANGUAGE_BONUS if hit.language == language else 0.0
+            pool.extend((s.score + bonus, s) for s in group[: self.per_passage])
+        pool.sort(key=lambda pair: (-pair[0], pair[1].chunk_id, pair[1].start))
+        if not pool:
+            return []
+        best = pool[0][0]
+        chosen: list[SentenceMatch] = []
+        seen_texts: set[str] = set()
+        length = 0
+        for adjusted, sentence in pool:
+            if len(chosen) >= self.max_quotes or adjusted < max(self.min_score, best - self.margin):
+                break
+            key = " ".join(sentence.text.split()).casefold()
+            if key in seen_texts or (chosen and length + len(sentence.text) > MAX_QUOTE_CHARS):
+                continue
+            seen_texts.add(key)
+            chosen.append(sentence)
+            length += len(sentence.text)
+        return chosen
+
+
+def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch]) -> Draft:
+    """Number the cited passages in order of first use and write the answer with ``[n]`` markers."""
+    by_id = {h.chunk_id: h for h in hits}
+    numbers: dict[str, int] = {}
+    quotes: dict[str, list[SentenceMatch]] = {}
+    lines = []
+    for sentence in chosen:
+        hit = by_id[sentence.chunk_id]
+        if hit.text[sentence.start:sentence.end] != sentence.text:
+            continue  # never cite a passage that does not contain the quote
+        n = numbers.setdefault(sentence.chunk_id, len(numbers) + 1)
+        quotes.setdefault(sentence.chunk_id, []).append(sentence)
+        lines.append(f"- “{sentence.text}” [{n}]")
+    if not lines:
+        return abstention(language, hits)
+    citations = []
+    for chunk_id, n in numbers.items():
+        parts = sorted(quotes[chunk_id], key=lambda s: s.start)
+        citations.append(Citation(n, by_id[chunk_id], " … ".join(s.text for s in parts), parts[0].start, parts[-1].end))
+    text = message("intro", language) + "\n\n" + "\n".join(lines)
+    if any(by_id[cid].language != language for cid in numbers):
+        text += "\n\n" + message("quoted", language)
+    return Draft(False, text, tuple(citations))
+
+
+def abstention(language: str, hits: tuple[Hit, ...], closest: int = 3) -> Draft:
+    text = message("abstain", language)
+    titles = list(dict.fromkeys(h.title for h in hits))[:closest]
+    if titles:
+        text += "\n\n" + message("closest", language) + "\n" + "\n".join(f"- {title}" for title in titles)
+    return Draft(True, text, ())

@@ -1,0 +1,20 @@
+"""Recognise page furniture (language menus, skip links, comment widgets) in captured web text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> re.Pattern[str]:
+    text = resources.files("assistant.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(f"(?:{line})" for line in lines), re.IGNORECASE)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """True when every non-empty line of ``paragraph`` is page furniture."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    return bool(lines) and all(_patterns().fullmatch(line) for line in lines)

@@ -1,0 +1,39 @@
+"""One ``Settings`` object, read from ``ASSISTANT_*`` environment variables. Nothing happens at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_EMBED_MODEL = "models/embeddinggemma-300m"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    # Any sentence-transformers model id or local path.
+    embed_model: str = DEFAULT_EMBED_MODEL
+    embed_batch_size: int = 8
+    torch_threads: int = 0  # 0: leave torch's default
+    collection: str = "passages"
+
+    # Chunking, measured in tiktoken (cl100k_base) tokens.
+    chunk_tokens: int = 200
+    chunk_overlap: int = 30
+
+    # Retrieval and answering.
+    top_k: int = 5
+    candidates: int = 30
+    # Abstain when the best sentence similarity is below this (chosen on the dev split).
+    min_score: float = 0.42
+    max_quotes: int = 3
+    max_question_chars: int = 2000
+    generator: str = "extractive"
+
+    # Server.
+    host: str = "127.0.0.1"
+    port: int = 7860
+    feedback_db: Path = Path("feedback.sqlite3")

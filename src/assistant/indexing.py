@@ -1,0 +1,119 @@
+"""Incremental ingest: corpus files → chunks → embeddings → the store, reporting what happened.
+
+Unchanged documents (same content hash, same chunking, same embedder) are not embedded again; a changed
+document keeps the vectors of chunks whose text did not change; deleted files are removed from the index.
+The manifest is saved after every document, so an interrupted ingest resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.chunking import Chunker
+from assistant.corpus import scan_corpus
+from assistant.embedding import Embedder
+from assistant.sentences import Sentence, split_sentences
+from assistant.store import ChromaStore, Manifest
+from assistant.types import Chunk, Document, IngestReport
+
+logger = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+MIN_SENTENCE_LETTERS = 4
+
+
+@dataclass
+class _Pending:
+    document: Document
+    chunks: list[Chunk]
+    reused: dict[str, np.ndarray]
+
+
+def passage_sentences(chunk: Chunk) -> list[Sentence]:
+    """Sentences of a chunk (offsets inside the chunk) worth quoting."""
+    return [s for s in split_sentences(chunk.text) if sum(ch.isalpha() for ch in s.text) >= MIN_SENTENCE_LETTERS]
+
+
+def ingest(
+    corpus_dir: Path, store: ChromaStore, embedder: Embedder, chunker: Chunker,
+    progress: Progress | None = None, rebuild: bool = False,
+) -> IngestReport:
+    started = time.perf_counter()
+    report = IngestReport()
+    scan = scan_corpus(corpus_dir)
+    report.skipped.extend(scan.skipped)
+    report.warnings.extend(scan.warnings)
+    manifest = None if rebuild else store.check_compatible(embedder.model_id)
+    if rebuild:
+        store.client.delete_collection(store.name) if _exists(store, store.name) else None
+        store.client.delete_collection(f"{store.name}_sentences") if _exists(store, f"{store.name}_sentences") else None
+        store._passages = store._sentences = None
+    if manifest is None:
+        manifest = Manifest(embedder.model_id, embedder.dimension, chunker.params)
+    elif manifest.chunking != chunker.params:
+        report.warnings.append("chunking parameters changed: every document is re-chunked")
+        manifest.chunking = chunker.params
+        manifest.documents = {}
+
+    pending: list[_Pending] = []
+    for document in scan.documents:
+        if manifest.documents.get(document.doc_id) == document.content_hash:
+            report.unchanged.append(document.doc_id)
+            continue
+        (report.updated if document.doc_id in manifest.documents else report.added).append(document.doc_id)
+        chunks = chunker.split(document)
+        reused = store.chunk_vectors(sorted(store.chunk_ids(document.doc_id) & {c.chunk_id for c in chunks}))
+        pending.append(_Pending(document, chunks, reused))
+
+    total = sum(len(p.chunks) - len(p.reused) for p in pending)
+    done = 0
+    if progress:
+        progress(0, total)
+    for item in pending:
+        fresh = [c for c in item.chunks if c.chunk_id not in item.reused]
+        vectors = np.zeros((len(item.chunks), embedder.dimension), dtype=np.float32)
+        new_vectors = embedder.embed_documents([c.text for c in fresh])
+        by_id = dict(item.reused) | {c.chunk_id: v for c, v in zip(fresh, new_vectors, strict=True)}
+        for i, chunk in enumerate(item.chunks):
+            vectors[i] = by_id[chunk.chunk_id]
+        sentences = [(c.chunk_id, s) for c in item.chunks for s in passage_sentences(c)]
+        sentence_vectors = _embed_unique([s.text for _, s in sentences], embedder)
+        store.write_document(item.document, item.chunks, vectors, sentences, sentence_vectors)
+        manifest.documents[item.document.doc_id] = item.document.content_hash
+        store.save_manifest(manifest)
+        report.chunks_embedded += len(fresh)
+        done += len(fresh)
+        if progress:
+            progress(done, total)
+
+    present = {d.doc_id for d in scan.documents} | {s.path for s in scan.skipped}
+    for doc_id in sorted(set(manifest.documents) - present):
+        store.delete_document(doc_id)
+        del manifest.documents[doc_id]
+        report.removed.append(doc_id)
+    store.save_manifest(manifest)
+    report.chunks_total = store.count()
+    report.seconds = round(time.perf_counter() - started, 2)
+    logger.info("ingest: %d added, %d updated, %d unchanged, %d removed, %d skipped, %d chunks embedded",
+                len(report.added), len(report.updated), len(report.unchanged), len(report.removed),
+                len(report.skipped), report.chunks_embedded)
+    return report
+
+
+def _embed_unique(texts: list[str], embedder: Embedder) -> np.ndarray:
+    """Embed each distinct text once (overlapping chunks share sentences)."""
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return np.zeros((0, embedder.dimension), dtype=np.float32)
+    vectors = embedder.embed_documents(unique)
+    row = {text: i for i, text in enumerate(unique)}
+    return np.asarray([vectors[row[t]] for t in texts], dtype=np.float32)
+
+
+def _exists(store: ChromaStore, name: str) -> bool:
+    return name in {getattr(c, "name", c) for c in store.client.list_collections()}

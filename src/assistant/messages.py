@@ -1,0 +1,23 @@
+"""Interface and answer texts in every supported language, from one data file in the package."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+FALLBACK = "en"
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    text = resources.files("assistant.data").joinpath("messages.json").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = json.loads(text)
+    return data
+
+
+def message(key: str, language: str, **values: object) -> str:
+    """The text for ``key`` in ``language`` (English when that language lacks it)."""
+    texts = catalogue()
+    template = texts.get(language, {}).get(key) or texts[FALLBACK][key]
+    return template.format(**values) if values else template

@@ -1,0 +1,113 @@
+"""``Assistant.from_settings()``: the one place that turns settings into concrete parts."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant.answering import ExtractiveAnswerer
+from assistant.chunking import Chunker
+from assistant.config import Settings
+from assistant.embedding import Embedder, SentenceTransformerEmbedder
+from assistant.indexing import Progress, ingest
+from assistant.language import detect_language, normalise_code
+from assistant.messages import message
+from assistant.offline import configure_offline
+from assistant.questions import clean_question
+from assistant.retrieval import RetrievalParams, Retriever
+from assistant.store import ChromaStore, open_client
+from assistant.types import Answer, Filters, IngestReport
+
+logger = logging.getLogger(__name__)
+
+
+class Assistant:
+    def __init__(
+        self, settings: Settings, store: ChromaStore, embedder: Embedder, chunker: Chunker,
+        retriever: Retriever, answerer: ExtractiveAnswerer,
+    ):
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+        self.chunker = chunker
+        self.retriever = retriever
+        self.answerer = answerer
+        self._checked = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, embedder: Embedder | None = None) -> Assistant:
+        configure_offline()
+        settings = settings or Settings()
+        store = ChromaStore(open_client(settings.index_dir), settings.collection)
+        embedder = embedder or SentenceTransformerEmbedder(
+            settings.embed_model, settings.embed_batch_size, settings.torch_threads
+        )
+        chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
+        retriever = Retriever(store, embedder, RetrievalParams(candidates=settings.candidates))
+        answerer = ExtractiveAnswerer(settings.min_score, settings.max_quotes)
+        return cls(settings, store, embedder, chunker, retriever, answerer)
+
+    # -- indexing ---------------------------------------------------------------------------
+    def index(self, corpus_dir: Path | None = None, progress: Progress | None = None, rebuild: bool = False) -> IngestReport:
+        report = ingest(corpus_dir or self.settings.corpus_dir, self.store, self.embedder, self.chunker, progress, rebuild)
+        self.retriever.invalidate()
+        self._checked = False
+        return report
+
+    def documents(self) -> list[dict[str, Any]]:
+        """One row per indexed document: id, title, language, chunk count."""
+        rows: dict[str, dict[str, Any]] = {}
+        for hit in self.store.all_passages():
+            row = rows.setdefault(hit.doc_id, {
+                "source": hit.doc_id, "title": hit.title, "language": hit.language, "chunks": 0,
+                "publisher": hit.publisher, "date": hit.date, "tags": list(hit.tags),
+            })
+            row["chunks"] += 1
+        return sorted(rows.values(), key=lambda r: str(r["source"]))
+
+    # -- questions --------------------------------------------------------------------------
+    def ask(self, question: str, lang: str | None = None, k: int | None = None, filters: Filters | None = None) -> Answer:
+        started = time.perf_counter()
+        k = max(1, min(k or self.settings.top_k, 50))
+        cleaned = clean_question(question, self.settings.max_question_chars)
+        forced = normalise_code(lang)
+        clock = time.perf_counter()
+        language = forced or (detect_language(cleaned.text) if not cleaned.empty else "en")
+        detect_ms = (time.perf_counter() - clock) * 1000
+        if cleaned.empty:
+            text = message("empty", language)
+            return Answer(question or "", language, True, text, (), (), {"total": 0.0}, message=text)
+        if self.store.count() == 0:
+            text = message("no_index", language)
+            return Answer(cleaned.text, language, True, text, (), (), {"total": 0.0}, message=text)
+        self._check_index()
+        retrieved = self.retriever.search(cleaned.text, language, k, filters)
+        retrieve_ms = sum(retrieved.timings_ms.values())
+        clock = time.perf_counter()
+        draft = self.answerer.answer(cleaned.text, language, retrieved)
+        answer_ms = (time.perf_counter() - clock) * 1000
+        note = message("truncated", language, n=self.settings.max_question_chars) if cleaned.truncated else ""
+        timings = {"detect": detect_ms, **retrieved.timings_ms, "retrieve": retrieve_ms, "answer": answer_ms,
+                   "total": (time.perf_counter() - started) * 1000}
+        return Answer(
+            question=cleaned.text, language=language, abstained=draft.abstained,
+            text=(note + "\n\n" + draft.text) if note else draft.text, citations=draft.citations,
+            passages=retrieved.hits, timings_ms=timings, generator=self.answerer.name, message=note,
+        )
+
+    def _check_index(self) -> None:
+        if not self._checked:
+            self.store.check_compatible(self.embedder.model_id, self.embedder.dimension)
+            self._checked = True
+
+    def with_settings(self, **changes: Any) -> Assistant:
+        """A copy sharing the loaded parts, with some answering settings changed (used by evaluation)."""
+        settings = self.settings.model_copy(update=changes)
+        answerer = ExtractiveAnswerer(settings.min_score, settings.max_quotes)
+        clone = Assistant(settings, self.store, self.embedder, self.chunker, self.retriever, answerer)
+        clone._checked = self._checked
+        return clone
+
+

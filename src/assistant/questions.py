@@ -1,0 +1,36 @@
+"""Clean a question before it reaches the pipeline: control characters, whitespace, length."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class CleanQuestion:
+    text: str
+    truncated: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+def clean_question(raw: str | None, max_chars: int = 2000) -> CleanQuestion:
+    """Drop control/format characters (NUL included), collapse whitespace, cut at ``max_chars``."""
+    if not raw:
+        return CleanQuestion("")
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in raw
+        if ch.isspace() or unicodedata.category(ch)[0] != "C" or ch in "\u200c\u200d"  # keep ZWNJ/ZWJ (Persian)
+    )
+    text = _SPACES.sub(" ", kept).strip()
+    if len(text) > max_chars:
+        cut = text[:max_chars]
+        space = cut.rfind(" ")
+        return CleanQuestion(cut[:space] if space > max_chars * 0.8 else cut, truncated=True)
+    return CleanQuestion(text)

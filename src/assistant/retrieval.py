@@ -1,0 +1,118 @@
+"""Hybrid retrieval: dense (Chroma) + lexical (BM25) candidates, rescored by sentence-level similarity.
+
+1. Candidates: the dense top-N from Chroma and the BM25 top-N, merged.
+2. Rescoring: each candidate gets ``semantic = passage_weight * cos(question, passage)
+   + (1 - passage_weight) * max cos(question, sentence of passage)``, using vectors stored at ingest time
+   (no model call beyond the one query embedding).
+3. Lexical evidence is added as a bonus scaled by the passage's BM25 score relative to the best one, at
+   full weight when question and passage share a language and reduced otherwise: BM25 cannot see a
+   Ukrainian question's match in Danish text, so it must not outvote a strong cross-lingual dense hit.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from assistant.embedding import Embedder
+from assistant.lexical import LexicalIndex
+from assistant.store import ChromaStore, where_clause
+from assistant.types import Filters, Hit, Retrieved, SentenceMatch
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RetrievalParams:
+    candidates: int = 30
+    passage_weight: float = 0.5
+    lexical_weight: float = 0.10
+    cross_lingual_lexical_weight: float = 0.03
+    use_lexical: bool = True
+    use_dense: bool = True
+
+
+class Retriever:
+    def __init__(self, store: ChromaStore, embedder: Embedder, params: RetrievalParams | None = None):
+        self.store = store
+        self.embedder = embedder
+        self.params = params or RetrievalParams()
+        self._lexical: LexicalIndex | None = None
+        self._lexical_count = -1
+        self._lock = threading.Lock()
+
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index, rebuilt when the number of stored passages changed."""
+        with self._lock:
+            count = self.store.count()
+            if self._lexical is None or count != self._lexical_count:
+                self._lexical = LexicalIndex(self.store.all_passages())
+                self._lexical_count = count
+            return self._lexical
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._lexical = None
+
+    def search(self, question: str, language: str, k: int = 5, filters: Filters | None = None) -> Retrieved:
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+        vector = self.embedder.embed_query(question)
+        timings["embed"] = (time.perf_counter() - clock) * 1000
+
+        clock = time.perf_counter()
+        n = self.params.candidates
+        pool: dict[str, Hit] = {}
+        if self.params.use_dense:
+            for hit in self.store.query(vector, n, where_clause(filters)):
+                pool[hit.chunk_id] = hit
+        lexical_scores: dict[str, float] = {}
+        if self.params.use_lexical:
+            ranked = self.lexical().search(question, language, n)
+            ranked = [(hit, score) for hit, score in ranked if filters is None or filters.matches(hit)]
+            top = ranked[0][1] if ranked else 1.0
+            for hit, score in ranked:
+                lexical_scores[hit.chunk_id] = score / top
+                pool.setdefault(hit.chunk_id, hit)
+        timings["search"] = (time.perf_counter() - clock) * 1000
+
+        clock = time.perf_counter()
+        hits, sentences = self._rescore(vector, language, list(pool.values()), lexical_scores)
+        timings["rescore"] = (time.perf_counter() - clock) * 1000
+        return Retrieved(tuple(hits[:k]), {h.chunk_id: sentences.get(h.chunk_id, ()) for h in hits[:k]}, timings)
+
+    def _rescore(
+        self, vector: np.ndarray, language: str, pool: list[Hit], lexical_scores: dict[str, float]
+    ) -> tuple[list[Hit], dict[str, tuple[SentenceMatch, ...]]]:
+        if not pool:
+            return [], {}
+        ids = [hit.chunk_id for hit in pool]
+        passage_vectors = self.store.chunk_vectors(ids)
+        records, sentence_vectors = self.store.sentence_records(ids)
+        by_chunk: dict[str, list[SentenceMatch]] = {}
+        if records:
+            sims = sentence_vectors @ vector
+            for record, sim in zip(records, sims, strict=True):
+                by_chunk.setdefault(record.chunk_id, []).append(
+                    SentenceMatch(record.chunk_id, record.text, record.start, record.end, float(sim))
+                )
+        weight = self.params.passage_weight
+        rescored: list[Hit] = []
+        for hit in pool:
+            passage_sim = float(passage_vectors[hit.chunk_id] @ vector) if hit.chunk_id in passage_vectors else hit.score
+            best_sentence = max((s.score for s in by_chunk.get(hit.chunk_id, [])), default=passage_sim)
+            score = weight * passage_sim + (1 - weight) * best_sentence
+            lexical_weight = (
+                self.params.lexical_weight if hit.language == language else self.params.cross_lingual_lexical_weight
+            )
+            score += lexical_weight * lexical_scores.get(hit.chunk_id, 0.0)
+            rescored.append(replace(hit, score=score))
+        rescored.sort(key=lambda h: (-h.score, h.chunk_id))
+        sentences = {
+            cid: tuple(sorted(group, key=lambda s: -s.score)) for cid, group in by_chunk.items()
+        }
+        return rescored, sentences

@@ -1,0 +1,234 @@
+"""The Chroma index (embedded, or a Chroma server) and the manifest that says how it was built.
+
+Two collections: ``<name>`` holds passages, ``<name>_sentences`` the sentences of each passage (for
+sentence-level rescoring and quote selection). The manifest (embedder id, dimension, chunking parameters,
+a content hash per document) is JSON in the passage collection's metadata, so it travels with the index
+whether that lives in a folder or on a server. We always pass embeddings: Chroma never embeds anything.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.sentences import Sentence
+from assistant.types import Chunk, Document, Filters, Hit
+
+logger = logging.getLogger(__name__)
+BATCH = 1000
+
+
+class IndexMismatch(RuntimeError):
+    """The index was built with another embedder or chunking than the one configured."""
+
+
+class StoreUnavailable(RuntimeError):
+    """The Chroma index or server cannot be reached."""
+
+
+@dataclass
+class Manifest:
+    embedder: str
+    dimension: int
+    chunking: dict[str, Any]
+    documents: dict[str, str] = field(default_factory=dict)  # doc_id -> content hash
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        return cls(data["embedder"], int(data["dimension"]), dict(data["chunking"]), dict(data.get("documents", {})))
+
+
+def open_client(index_dir: Path, url: str | None = None, headers: dict[str, str] | None = None) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if url:
+        from urllib.parse import urlparse
+
+        parsed = urlparse(url)
+        try:
+            return chromadb.HttpClient(
+                host=parsed.hostname or "127.0.0.1", port=parsed.port or 8000, ssl=parsed.scheme == "https",
+                headers=headers or {}, settings=settings,
+            )
+        except Exception as error:  # chromadb raises plain ValueError/ConnectionError variants
+            raise StoreUnavailable(f"Chroma server at {url} is not reachable: {error}") from error
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(index_dir), settings=settings)
+
+
+def _metadata(document: Document, chunk: Chunk) -> dict[str, Any]:
+    return {
+        "doc_id": document.doc_id, "title": document.title, "language": document.language,
+        "publisher": document.publisher, "date": document.date, "url": document.url,
+        "tags": "|".join(document.tags), "heading": chunk.heading, "start": chunk.start, "end": chunk.end,
+        "ordinal": chunk.ordinal, "content_hash": document.content_hash,
+        **{f"tag:{tag}": True for tag in document.tags},
+    }
+
+
+def where_clause(filters: Filters | None) -> dict[str, Any] | None:
+    """Chroma ``where`` for the filters (tags are stored as boolean ``tag:<name>`` fields)."""
+    if filters is None or filters.empty:
+        return None
+    parts: list[dict[str, Any]] = []
+    if filters.languages:
+        parts.append({"language": {"$in": list(filters.languages)}})
+    if filters.sources:
+        parts.append({"doc_id": {"$in": list(filters.sources)}})
+    if filters.tags:
+        tag_parts: list[dict[str, Any]] = [{f"tag:{tag}": True} for tag in filters.tags]
+        parts.append(tag_parts[0] if len(tag_parts) == 1 else {"$or": tag_parts})
+    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+def hit_from(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Hit:
+    return Hit(
+        chunk_id=chunk_id, doc_id=str(meta.get("doc_id", "")), text=text, title=str(meta.get("title", "")),
+        language=str(meta.get("language", "")), score=score, start=int(meta.get("start", 0)),
+        end=int(meta.get("end", 0)), heading=str(meta.get("heading", "")), publisher=str(meta.get("publisher", "")),
+        date=str(meta.get("date", "")), url=str(meta.get("url", "")),
+        tags=tuple(t for t in str(meta.get("tags", "")).split("|") if t),
+    )
+
+
+@dataclass(frozen=True)
+class StoredSentence:
+    chunk_id: str
+    text: str
+    start: int  # offsets inside the chunk text
+    end: int
+
+
+class ChromaStore:
+    def __init__(self, client: Any, name: str = "passages"):
+        self.client = client
+        self.name = name
+        self._passages: Any = None
+        self._sentences: Any = None
+
+    # -- collections -------------------------------------------------------------------------
+    @property
+    def passages(self) -> Any:
+        if self._passages is None:
+            self._passages = self.client.get_or_create_collection(
+                self.name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        return self._passages
+
+    @property
+    def sentences(self) -> Any:
+        if self._sentences is None:
+            self._sentences = self.client.get_or_create_collection(
+                f"{self.name}_sentences", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        return self._sentences
+
+    # -- manifest ----------------------------------------------------------------------------
+    def manifest(self) -> Manifest | None:
+        text = (self.passages.metadata or {}).get("manifest")
+        return Manifest.from_json(text) if text else None
+
+    def save_manifest(self, manifest: Manifest) -> None:
+        self.passages.modify(metadata={"manifest": manifest.to_json()})
+
+    def check_compatible(self, embedder: str, dimension: int | None = None) -> Manifest | None:
+        manifest = self.manifest()
+        if manifest is None:
+            return None
+        if manifest.embedder != embedder or (dimension is not None and manifest.dimension != dimension):
+            raise IndexMismatch(
+                f"the index was built with embedder '{manifest.embedder}' ({manifest.dimension} dimensions), "
+                f"but '{embedder}' is configured: run 'assistant ingest --rebuild' to re-index"
+            )
+        return manifest
+
+    # -- writes ------------------------------------------------------------------------------
+    def chunk_ids(self, doc_id: str) -> set[str]:
+        return set(self.passages.get(where={"doc_id": doc_id}, include=[])["ids"])
+
+    def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not chunk_ids:
+            return {}
+        got = self.passages.get(ids=list(chunk_ids), include=["embeddings"])
+        return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+
+    def sentence_records(self, chunk_ids: Sequence[str]) -> tuple[list[StoredSentence], np.ndarray]:
+        if not chunk_ids:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        got = self.sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings", "metadatas", "documents"])
+        records = [
+            StoredSentence(str(m["chunk_id"]), text, int(m["start"]), int(m["end"]))
+            for m, text in zip(got["metadatas"], got["documents"], strict=True)
+        ]
+        vectors = np.asarray(got["embeddings"], dtype=np.float32) if records else np.zeros((0, 0), dtype=np.float32)
+        return records, vectors
+
+    def write_document(
+        self, document: Document, chunks: Sequence[Chunk], vectors: np.ndarray,
+        sentences: Sequence[tuple[str, Sentence]], sentence_vectors: np.ndarray,
+    ) -> None:
+        """Replace everything stored for ``document`` with these chunks and sentences."""
+        keep = {chunk.chunk_id for chunk in chunks}
+        stale = sorted(self.chunk_ids(document.doc_id) - keep)
+        if stale:
+            self.passages.delete(ids=stale)
+        self.sentences.delete(where={"doc_id": document.doc_id})
+        for i in range(0, len(chunks), BATCH):
+            part = chunks[i:i + BATCH]
+            self.passages.upsert(
+                ids=[c.chunk_id for c in part], embeddings=vectors[i:i + BATCH],
+                documents=[c.text for c in part], metadatas=[_metadata(document, c) for c in part],
+            )
+        for i in range(0, len(sentences), BATCH):
+            part_s = sentences[i:i + BATCH]
+            self.sentences.upsert(
+                ids=[f"{cid}:{s.start}" for cid, s in part_s], embeddings=sentence_vectors[i:i + BATCH],
+                documents=[s.text for _, s in part_s],
+                metadatas=[{"chunk_id": cid, "doc_id": document.doc_id, "start": s.start, "end": s.end} for cid, s in part_s],
+            )
+
+    def delete_document(self, doc_id: str) -> None:
+        self.passages.delete(where={"doc_id": doc_id})
+        self.sentences.delete(where={"doc_id": doc_id})
+
+    # -- reads -------------------------------------------------------------------------------
+    def count(self) -> int:
+        return int(self.passages.count())
+
+    def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[Hit]:
+        total = self.count()
+        if total == 0:
+            return []
+        result = self.passages.query(
+            query_embeddings=[vector.tolist()], n_results=min(n, total), where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            hit_from(cid, text, meta, 1.0 - float(distance))
+            for cid, text, meta, distance in zip(
+                result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
+            )
+        ]
+
+    def all_passages(self, where: dict[str, Any] | None = None) -> list[Hit]:
+        """Every stored passage (for lexical indexing and listings), in no particular order."""
+        hits: list[Hit] = []
+        offset = 0
+        while True:
+            got = self.passages.get(where=where or None, include=["documents", "metadatas"], limit=BATCH, offset=offset)
+            hits.extend(hit_from(cid, text, meta, 0.0) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True))
+            if len(got["ids"]) < BATCH:
+                return hits
+            offset += BATCH
