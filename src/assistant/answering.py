@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.answer_types import asks_for_number_or_date, has_number_or_date
 from assistant.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
@@ -22,12 +23,21 @@ class Draft:
     abstained: bool
     text: str
     citations: tuple[Citation, ...]
+    confidence: float = 0.0
+
+
+def answerable_sentences(question: str, language: str, retrieved: Retrieved) -> Retrieved:
+    """Keep only sentences that can answer the question's type (a number or date, when it asks for one)."""
+    if not asks_for_number_or_date(question, language):
+        return retrieved
+    kept = {cid: tuple(s for s in group if has_number_or_date(s.text)) for cid, group in retrieved.sentences.items()}
+    return Retrieved(retrieved.hits, kept, retrieved.timings_ms)
 
 
 class ExtractiveAnswerer:
     name = "extractive"
 
-    def __init__(self, min_score: float = 0.42, max_quotes: int = 3, margin: float = 0.08, per_passage: int = 2):
+    def __init__(self, min_score: float = 0.39, max_quotes: int = 3, margin: float = 0.04, per_passage: int = 2):
         self.min_score = min_score
         self.max_quotes = max_quotes
         self.margin = margin
@@ -37,15 +47,18 @@ class ExtractiveAnswerer:
         return not retrieved.hits or retrieved.best_sentence_score < self.min_score
 
     def answer(self, question: str, language: str, retrieved: Retrieved) -> Draft:
-        if self.should_abstain(retrieved):
-            return abstention(language, retrieved.hits)
-        chosen = self.select(language, retrieved)
-        return compose(language, retrieved.hits, chosen)
+        eligible = answerable_sentences(question, language, retrieved)
+        confidence = eligible.best_sentence_score
+        if self.should_abstain(eligible):
+            return abstention(language, retrieved.hits, confidence=confidence)
+        chosen = self.select(language, eligible)
+        draft = compose(language, retrieved.hits, chosen)
+        return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
         """The best sentences: within ``margin`` of the best one, at most ``per_passage`` from one passage."""
         hits = {h.chunk_id: h for h in retrieved.hits}
-        pool = []
+        pool: list[tuple[float, SentenceMatch]] = []
         for chunk_id, group in retrieved.sentences.items():
             hit = hits.get(chunk_id)
             if hit is None:
@@ -79,7 +92,7 @@ def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch]) -
     lines = []
     for sentence in chosen:
         hit = by_id[sentence.chunk_id]
-        if hit.text[sentence.start:sentence.end] != sentence.text:
+        if hit.text[sentence.start : sentence.end] != sentence.text:
             continue  # never cite a passage that does not contain the quote
         n = numbers.setdefault(sentence.chunk_id, len(numbers) + 1)
         quotes.setdefault(sentence.chunk_id, []).append(sentence)
@@ -96,9 +109,9 @@ def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch]) -
     return Draft(False, text, tuple(citations))
 
 
-def abstention(language: str, hits: tuple[Hit, ...], closest: int = 3) -> Draft:
+def abstention(language: str, hits: tuple[Hit, ...], closest: int = 3, confidence: float = 0.0) -> Draft:
     text = message("abstain", language)
     titles = list(dict.fromkeys(h.title for h in hits))[:closest]
     if titles:
         text += "\n\n" + message("closest", language) + "\n" + "\n".join(f"- {title}" for title in titles)
-    return Draft(True, text, ())
+    return Draft(True, text, (), confidence)

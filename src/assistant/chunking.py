@@ -113,7 +113,7 @@ class Chunker:
         for block in _blocks(text):
             if block.is_heading or not sections or sections[-1][0] != block.heading:
                 sections.append((block.heading, []))
-            body = text[block.start:block.end]
+            body = text[block.start : block.end]
             if block.is_heading or self.count(body) <= self.max_tokens:
                 sections[-1][1].append(Sentence(body, block.start, block.end))
             else:
@@ -129,7 +129,7 @@ class Chunker:
             words = list(re.finditer(r"\S+", sentence.text))  # a run-on "sentence": cut between words
             step = max(1, len(words) * self.max_tokens // (2 * self.count(sentence.text)))
             for i in range(0, len(words), step):
-                group = words[i:i + step]
+                group = words[i : i + step]
                 units.append(Sentence("", sentence.start + group[0].start(), sentence.start + group[-1].end()))
         return units
 
@@ -139,18 +139,18 @@ class Chunker:
         while i < len(units):
             j = i
             while j + 1 < len(units):
-                cost = self.count(text[units[i].start:units[j + 1].end])
+                cost = self.count(text[units[i].start : units[j + 1].end])
                 if cost > self.max_tokens:
                     break
                 j = j + 1
-            if j == i and j + 1 < len(units) and is_heading_line(text[units[i].start:units[i].end]):
+            if j == i and j + 1 < len(units) and is_heading_line(text[units[i].start : units[i].end]):
                 j += 1  # never leave a heading alone in a chunk
             spans.append((units[i].start, units[j].end))
             if j + 1 >= len(units):
                 break
             # Start the next chunk a few units back so neighbours share up to `overlap` tokens.
             back = j + 1
-            while back - 1 > i and self.count(text[units[back - 1].start:units[j].end]) <= self.overlap:
+            while back - 1 > i and self.count(text[units[back - 1].start : units[j].end]) <= self.overlap:
                 back -= 1
             i = back
         return spans

@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", type=Path, nargs="+", default=None, help="gold JSONL file(s)")
     evaluate.add_argument("--out", type=Path, default=Path("eval/report"), help="output folder")
     evaluate.add_argument("--k", type=int, default=5)
+    evaluate.add_argument("--split", choices=["dev", "test"], default=None, help="only items of this split")
     evaluate.add_argument("--generator", default=None, help="answer generator (default: settings)")
     evaluate.add_argument("--no-baselines", action="store_true", help="skip the baselines")
     evaluate.add_argument("--gate", type=Path, default=None, help="fail when metrics fall below these thresholds")
@@ -111,9 +112,11 @@ def run_ingest(args: argparse.Namespace) -> int:
     if args.json:
         emit(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0
-    emit(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
-         f"removed {len(report.removed)}, skipped {len(report.skipped)}; "
-         f"{report.chunks_embedded} chunks embedded, {report.chunks_total} in the index ({report.seconds} s)")
+    emit(
+        f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
+        f"removed {len(report.removed)}, skipped {len(report.skipped)}; "
+        f"{report.chunks_embedded} chunks embedded, {report.chunks_total} in the index ({report.seconds} s)"
+    )
     for skipped in report.skipped:
         emit(f"  skipped {skipped.path}: {skipped.reason}")
     for warning in report.warnings:

@@ -28,8 +28,10 @@ class Settings(BaseSettings):
     top_k: int = 5
     candidates: int = 30
     # Abstain when the best sentence similarity is below this (chosen on the dev split).
-    min_score: float = 0.42
+    min_score: float = 0.39
     max_quotes: int = 3
+    # Quote further sentences only when they score within this margin of the best one.
+    quote_margin: float = 0.04
     max_question_chars: int = 2000
     generator: str = "extractive"
 

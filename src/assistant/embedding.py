@@ -22,6 +22,61 @@ class Embedder(Protocol):
     @property
     def dimension(self) -> int: ...
 
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class ModelNotFound(RuntimeError):
+    """The configured model is neither a local folder nor available offline."""
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model (id or path); uses its ``query``/``document`` prompts when it has them."""
+
+    def __init__(self, model_id: str, batch_size: int = 8, threads: int = 0, cache_size: int = 512):
+        self.model_id = model_id
+        self.batch_size = batch_size
+        self.threads = threads
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+
+    @property
+    def model(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                self._model = self._load()
+        return self._model
+
+    def _load(self) -> Any:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        if self.threads > 0:
+            torch.set_num_threads(self.threads)
+        path = Path(self.model_id).expanduser()
+        looks_local = self.model_id.startswith((".", "/", "~")) or path.exists() or self.model_id.startswith("models/")
+        if looks_local and not path.is_dir():
+            raise ModelNotFound(
+                f"embedding model folder '{self.model_id}' not found; run 'make models' "
+                "(or set ASSISTANT_EMBED_MODEL to another sentence-transformers model id or path)"
+            )
+        logger.info("loading embedding model %s", self.model_id)
+        try:
+            return SentenceTransformer(str(path) if looks_local else self.model_id, device="cpu")
+        except OSError as error:
+            raise ModelNotFound(f"cannot load embedding model '{self.model_id}' offline: {error}") from error
+
+    @property
+    def dimension(self) -> int:
+        getter = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        return int(getter())
+
+    def _prompt(self, name: str) -> str:
+        return str(getattr(self.model, "prompts", {}).get(name, ""))
+
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
@@ -30,19 +85,25 @@ class Embedder(Protocol):
         return self._encode(list(texts), self._prompt("document"))
 
     def embed_query(self, text: str) -> np.ndarray:
-        cached = self._cache.get(text)
-        if cached is not None:
-            self._cache.move_to_end(text)
-            return cached
+        with self._lock:
+            cached = self._cache.get(text)
+            if cached is not None:
+                self._cache.move_to_end(text)
+                return cached
         vector = self._encode([text], self._prompt("query"))[0]
-        self._cache[text] = vector
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        with self._lock:
+            self._cache[text] = vector
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
         return vector
 
     def _encode(self, texts: list[str], prompt: str) -> np.ndarray:
         vectors = self.model.encode(
-            texts, prompt=prompt or None, batch_size=self.batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
+            texts,
+            prompt=prompt or None,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)

@@ -40,8 +40,12 @@ def passage_sentences(chunk: Chunk) -> list[Sentence]:
 
 
 def ingest(
-    corpus_dir: Path, store: ChromaStore, embedder: Embedder, chunker: Chunker,
-    progress: Progress | None = None, rebuild: bool = False,
+    corpus_dir: Path,
+    store: ChromaStore,
+    embedder: Embedder,
+    chunker: Chunker,
+    progress: Progress | None = None,
+    rebuild: bool = False,
 ) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
@@ -99,9 +103,15 @@ def ingest(
     store.save_manifest(manifest)
     report.chunks_total = store.count()
     report.seconds = round(time.perf_counter() - started, 2)
-    logger.info("ingest: %d added, %d updated, %d unchanged, %d removed, %d skipped, %d chunks embedded",
-                len(report.added), len(report.updated), len(report.unchanged), len(report.removed),
-                len(report.skipped), report.chunks_embedded)
+    logger.info(
+        "ingest: %d added, %d updated, %d unchanged, %d removed, %d skipped, %d chunks embedded",
+        len(report.added),
+        len(report.updated),
+        len(report.unchanged),
+        len(report.removed),
+        len(report.skipped),
+        report.chunks_embedded,
+    )
     return report
 
 

@@ -8,7 +8,23 @@ from typing import Any
 
 # Query languages the product supports (ISO 639-1). Tigrinya has no detector: Ethiopic script means "ti".
 SUPPORTED = (
-    "da", "sv", "nb", "is", "fi", "et", "lv", "lt", "en", "de", "pl", "uk", "ru", "ar", "fa", "so", "ti",
+    "da",
+    "sv",
+    "nb",
+    "is",
+    "fi",
+    "et",
+    "lv",
+    "lt",
+    "en",
+    "de",
+    "pl",
+    "uk",
+    "ru",
+    "ar",
+    "fa",
+    "so",
+    "ti",
 )
 ETHIOPIC = re.compile(r"[\u1200-\u137F\u1380-\u139F\u2D80-\u2DDF\uAB00-\uAB2F]")
 LETTER = re.compile(r"[^\W\d_]")

@@ -5,19 +5,26 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from assistant.types import Hit
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 STEMMERS = {
-    "da": "danish", "sv": "swedish", "nb": "norwegian", "fi": "finnish", "lt": "lithuanian", "en": "english",
-    "de": "german", "ru": "russian", "ar": "arabic",
+    "da": "danish",
+    "sv": "swedish",
+    "nb": "norwegian",
+    "fi": "finnish",
+    "lt": "lithuanian",
+    "en": "english",
+    "de": "german",
+    "ru": "russian",
+    "ar": "arabic",
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(language: str) -> Any:
     import Stemmer
 

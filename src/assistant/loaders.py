@@ -62,7 +62,7 @@ def load_markdown(path: Path) -> Loaded:
             metadata["warning"] = "front matter is not valid YAML: ignored"
         if isinstance(front, dict):
             metadata.update({str(k): v for k, v in front.items()})
-        text = text[match.end():]
+        text = text[match.end() :]
     return text, metadata
 
 

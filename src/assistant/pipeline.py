@@ -25,8 +25,13 @@ logger = logging.getLogger(__name__)
 
 class Assistant:
     def __init__(
-        self, settings: Settings, store: ChromaStore, embedder: Embedder, chunker: Chunker,
-        retriever: Retriever, answerer: ExtractiveAnswerer,
+        self,
+        settings: Settings,
+        store: ChromaStore,
+        embedder: Embedder,
+        chunker: Chunker,
+        retriever: Retriever,
+        answerer: ExtractiveAnswerer,
     ):
         self.settings = settings
         self.store = store
@@ -46,7 +51,7 @@ class Assistant:
         )
         chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
         retriever = Retriever(store, embedder, RetrievalParams(candidates=settings.candidates))
-        answerer = ExtractiveAnswerer(settings.min_score, settings.max_quotes)
+        answerer = ExtractiveAnswerer(settings.min_score, settings.max_quotes, settings.quote_margin)
         return cls(settings, store, embedder, chunker, retriever, answerer)
 
     # -- indexing ---------------------------------------------------------------------------
@@ -60,17 +65,34 @@ class Assistant:
         """One row per indexed document: id, title, language, chunk count."""
         rows: dict[str, dict[str, Any]] = {}
         for hit in self.store.all_passages():
-            row = rows.setdefault(hit.doc_id, {
-                "source": hit.doc_id, "title": hit.title, "language": hit.language, "chunks": 0,
-                "publisher": hit.publisher, "date": hit.date, "tags": list(hit.tags),
-            })
+            row = rows.setdefault(
+                hit.doc_id,
+                {
+                    "source": hit.doc_id,
+                    "title": hit.title,
+                    "language": hit.language,
+                    "chunks": 0,
+                    "publisher": hit.publisher,
+                    "date": hit.date,
+                    "tags": list(hit.tags),
+                },
+            )
             row["chunks"] += 1
         return sorted(rows.values(), key=lambda r: str(r["source"]))
 
     # -- questions --------------------------------------------------------------------------
-    def ask(self, question: str, lang: str | None = None, k: int | None = None, filters: Filters | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        lang: str | None = None,
+        k: int | None = None,
+        filters: Filters | None = None,
+        answer_k: int | None = None,
+    ) -> Answer:
+        """Answer ``question``; ``k`` passages are returned, the answer quotes from the top ``answer_k`` (default k)."""
         started = time.perf_counter()
         k = max(1, min(k or self.settings.top_k, 50))
+        answer_k = max(1, min(answer_k or k, k))
         cleaned = clean_question(question, self.settings.max_question_chars)
         forced = normalise_code(lang)
         clock = time.perf_counter()
@@ -86,15 +108,27 @@ class Assistant:
         retrieved = self.retriever.search(cleaned.text, language, k, filters)
         retrieve_ms = sum(retrieved.timings_ms.values())
         clock = time.perf_counter()
-        draft = self.answerer.answer(cleaned.text, language, retrieved)
+        draft = self.answerer.answer(cleaned.text, language, retrieved.top(answer_k))
         answer_ms = (time.perf_counter() - clock) * 1000
         note = message("truncated", language, n=self.settings.max_question_chars) if cleaned.truncated else ""
-        timings = {"detect": detect_ms, **retrieved.timings_ms, "retrieve": retrieve_ms, "answer": answer_ms,
-                   "total": (time.perf_counter() - started) * 1000}
+        timings = {
+            "detect": detect_ms,
+            **retrieved.timings_ms,
+            "retrieve": retrieve_ms,
+            "answer": answer_ms,
+            "total": (time.perf_counter() - started) * 1000,
+        }
         return Answer(
-            question=cleaned.text, language=language, abstained=draft.abstained,
-            text=(note + "\n\n" + draft.text) if note else draft.text, citations=draft.citations,
-            passages=retrieved.hits, timings_ms=timings, generator=self.answerer.name, message=note,
+            question=cleaned.text,
+            language=language,
+            abstained=draft.abstained,
+            text=(note + "\n\n" + draft.text) if note else draft.text,
+            citations=draft.citations,
+            passages=retrieved.hits,
+            timings_ms=timings,
+            generator=self.answerer.name,
+            message=note,
+            confidence=draft.confidence,
         )
 
     def _check_index(self) -> None:
@@ -105,9 +139,7 @@ class Assistant:
     def with_settings(self, **changes: Any) -> Assistant:
         """A copy sharing the loaded parts, with some answering settings changed (used by evaluation)."""
         settings = self.settings.model_copy(update=changes)
-        answerer = ExtractiveAnswerer(settings.min_score, settings.max_quotes)
+        answerer = ExtractiveAnswerer(settings.min_score, settings.max_quotes, settings.quote_margin)
         clone = Assistant(settings, self.store, self.embedder, self.chunker, self.retriever, answerer)
         clone._checked = self._checked
         return clone
-
-

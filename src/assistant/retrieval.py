@@ -106,13 +106,9 @@ class Retriever:
             passage_sim = float(passage_vectors[hit.chunk_id] @ vector) if hit.chunk_id in passage_vectors else hit.score
             best_sentence = max((s.score for s in by_chunk.get(hit.chunk_id, [])), default=passage_sim)
             score = weight * passage_sim + (1 - weight) * best_sentence
-            lexical_weight = (
-                self.params.lexical_weight if hit.language == language else self.params.cross_lingual_lexical_weight
-            )
+            lexical_weight = self.params.lexical_weight if hit.language == language else self.params.cross_lingual_lexical_weight
             score += lexical_weight * lexical_scores.get(hit.chunk_id, 0.0)
             rescored.append(replace(hit, score=score))
         rescored.sort(key=lambda h: (-h.score, h.chunk_id))
-        sentences = {
-            cid: tuple(sorted(group, key=lambda s: -s.score)) for cid, group in by_chunk.items()
-        }
+        sentences = {cid: tuple(sorted(group, key=lambda s: -s.score)) for cid, group in by_chunk.items()}
         return rescored, sentences

@@ -23,7 +23,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
-        candidate = text[start:match.start()]
+        candidate = text[start : match.start()]
         if "\n" not in match.group(0) and _ABBREVIATION.search(candidate):
             continue
         _append(sentences, text, start, match.start(), offset)

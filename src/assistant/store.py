@@ -59,8 +59,11 @@ def open_client(index_dir: Path, url: str | None = None, headers: dict[str, str]
         parsed = urlparse(url)
         try:
             return chromadb.HttpClient(
-                host=parsed.hostname or "127.0.0.1", port=parsed.port or 8000, ssl=parsed.scheme == "https",
-                headers=headers or {}, settings=settings,
+                host=parsed.hostname or "127.0.0.1",
+                port=parsed.port or 8000,
+                ssl=parsed.scheme == "https",
+                headers=headers or {},
+                settings=settings,
             )
         except Exception as error:  # chromadb raises plain ValueError/ConnectionError variants
             raise StoreUnavailable(f"Chroma server at {url} is not reachable: {error}") from error
@@ -70,10 +73,18 @@ def open_client(index_dir: Path, url: str | None = None, headers: dict[str, str]
 
 def _metadata(document: Document, chunk: Chunk) -> dict[str, Any]:
     return {
-        "doc_id": document.doc_id, "title": document.title, "language": document.language,
-        "publisher": document.publisher, "date": document.date, "url": document.url,
-        "tags": "|".join(document.tags), "heading": chunk.heading, "start": chunk.start, "end": chunk.end,
-        "ordinal": chunk.ordinal, "content_hash": document.content_hash,
+        "doc_id": document.doc_id,
+        "title": document.title,
+        "language": document.language,
+        "publisher": document.publisher,
+        "date": document.date,
+        "url": document.url,
+        "tags": "|".join(document.tags),
+        "heading": chunk.heading,
+        "start": chunk.start,
+        "end": chunk.end,
+        "ordinal": chunk.ordinal,
+        "content_hash": document.content_hash,
         **{f"tag:{tag}": True for tag in document.tags},
     }
 
@@ -95,10 +106,18 @@ def where_clause(filters: Filters | None) -> dict[str, Any] | None:
 
 def hit_from(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Hit:
     return Hit(
-        chunk_id=chunk_id, doc_id=str(meta.get("doc_id", "")), text=text, title=str(meta.get("title", "")),
-        language=str(meta.get("language", "")), score=score, start=int(meta.get("start", 0)),
-        end=int(meta.get("end", 0)), heading=str(meta.get("heading", "")), publisher=str(meta.get("publisher", "")),
-        date=str(meta.get("date", "")), url=str(meta.get("url", "")),
+        chunk_id=chunk_id,
+        doc_id=str(meta.get("doc_id", "")),
+        text=text,
+        title=str(meta.get("title", "")),
+        language=str(meta.get("language", "")),
+        score=score,
+        start=int(meta.get("start", 0)),
+        end=int(meta.get("end", 0)),
+        heading=str(meta.get("heading", "")),
+        publisher=str(meta.get("publisher", "")),
+        date=str(meta.get("date", "")),
+        url=str(meta.get("url", "")),
         tags=tuple(t for t in str(meta.get("tags", "")).split("|") if t),
     )
 
@@ -176,8 +195,12 @@ class ChromaStore:
         return records, vectors
 
     def write_document(
-        self, document: Document, chunks: Sequence[Chunk], vectors: np.ndarray,
-        sentences: Sequence[tuple[str, Sentence]], sentence_vectors: np.ndarray,
+        self,
+        document: Document,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        sentences: Sequence[tuple[str, Sentence]],
+        sentence_vectors: np.ndarray,
     ) -> None:
         """Replace everything stored for ``document`` with these chunks and sentences."""
         keep = {chunk.chunk_id for chunk in chunks}
@@ -186,15 +209,18 @@ class ChromaStore:
             self.passages.delete(ids=stale)
         self.sentences.delete(where={"doc_id": document.doc_id})
         for i in range(0, len(chunks), BATCH):
-            part = chunks[i:i + BATCH]
+            part = chunks[i : i + BATCH]
             self.passages.upsert(
-                ids=[c.chunk_id for c in part], embeddings=vectors[i:i + BATCH],
-                documents=[c.text for c in part], metadatas=[_metadata(document, c) for c in part],
+                ids=[c.chunk_id for c in part],
+                embeddings=vectors[i : i + BATCH],
+                documents=[c.text for c in part],
+                metadatas=[_metadata(document, c) for c in part],
             )
         for i in range(0, len(sentences), BATCH):
-            part_s = sentences[i:i + BATCH]
+            part_s = sentences[i : i + BATCH]
             self.sentences.upsert(
-                ids=[f"{cid}:{s.start}" for cid, s in part_s], embeddings=sentence_vectors[i:i + BATCH],
+                ids=[f"{cid}:{s.start}" for cid, s in part_s],
+                embeddings=sentence_vectors[i : i + BATCH],
                 documents=[s.text for _, s in part_s],
                 metadatas=[{"chunk_id": cid, "doc_id": document.doc_id, "start": s.start, "end": s.end} for cid, s in part_s],
             )
@@ -212,7 +238,9 @@ class ChromaStore:
         if total == 0:
             return []
         result = self.passages.query(
-            query_embeddings=[vector.tolist()], n_results=min(n, total), where=where or None,
+            query_embeddings=[vector.tolist()],
+            n_results=min(n, total),
+            where=where or None,
             include=["documents", "metadatas", "distances"],
         )
         return [
@@ -228,7 +256,10 @@ class ChromaStore:
         offset = 0
         while True:
             got = self.passages.get(where=where or None, include=["documents", "metadatas"], limit=BATCH, offset=offset)
-            hits.extend(hit_from(cid, text, meta, 0.0) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True))
+            hits.extend(
+                hit_from(cid, text, meta, 0.0)
+                for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            )
             if len(got["ids"]) < BATCH:
                 return hits
             offset += BATCH

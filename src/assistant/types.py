@@ -75,6 +75,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     generator: str = "extractive"
     message: str = ""  # set when the question itself was rejected (empty, ...)
+    confidence: float = 0.0  # best sentence similarity: what the abstain decision compares to the threshold
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON contract of ``assistant ask --json``."""
@@ -115,6 +116,7 @@ class Answer:
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
             "generator": self.generator,
             "message": self.message,
+            "confidence": round(self.confidence, 4),
         }
 
 
@@ -180,6 +182,13 @@ class Retrieved:
     hits: tuple[Hit, ...]
     sentences: dict[str, tuple[SentenceMatch, ...]]
     timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def top(self, k: int) -> Retrieved:
+        """The same result cut to the best ``k`` passages."""
+        if k >= len(self.hits):
+            return self
+        hits = self.hits[:k]
+        return Retrieved(hits, {h.chunk_id: self.sentences.get(h.chunk_id, ()) for h in hits}, self.timings_ms)
 
     @property
     def best_sentence_score(self) -> float:

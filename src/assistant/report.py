@@ -1,0 +1,178 @@
+"""Write an evaluation run to disk: results.jsonl, metrics.json, report.md and PNG plots."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+METRIC_ROWS = (
+    "hit@1",
+    "hit@5",
+    "mrr@10",
+    "ndcg@10",
+    "citation_precision",
+    "citation_recall",
+    "keyword_accuracy",
+    "abstention_unanswerable",
+    "false_abstention",
+    "language_id_accuracy",
+    "latency_p50_ms",
+    "latency_p95_ms",
+)
+BASELINES = ("bm25", "dense", "llamaindex_default")
+
+
+def fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.0f}" if value >= 10 else f"{value:.3f}"
+    return str(value)
+
+
+def write_outputs(
+    out: Path, items: Sequence[Any], results: list[dict[str, Any]], scores: Sequence[Any], report: dict[str, Any]
+) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "results.jsonl").open("w", encoding="utf-8") as handle:
+        for row in results:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    (out / "metrics.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    (out / "report.md").write_text(render_markdown(report, results), encoding="utf-8")
+    try:
+        write_plots(out, report, scores)
+    except ImportError:
+        logger.warning("matplotlib is not installed: no plots (pip install '.[eval]')")
+
+
+def overall_table(overall: dict[str, Any]) -> list[str]:
+    baselines = overall.get("baselines", {})
+    names = [name for name in BASELINES if name in baselines]
+    lines = ["| metric | product | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
+    for metric in METRIC_ROWS:
+        cells = [fmt(baselines[name].get(metric)) for name in names]
+        lines.append(f"| {metric} | {fmt(overall.get(metric))} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def language_table(per_language: dict[str, dict[str, Any]]) -> list[str]:
+    columns = (
+        "hit@1",
+        "hit@5",
+        "mrr@10",
+        "citation_precision",
+        "keyword_accuracy",
+        "abstention_unanswerable",
+        "false_abstention",
+        "language_id_accuracy",
+    )
+    lines = [
+        "| lang | items | " + " | ".join(columns) + " | Δhit@5 vs best baseline |",
+        "|---|---|" + "---|" * (len(columns) + 1),
+    ]
+    for lang, metrics in per_language.items():
+        baseline_hits = [b.get("hit@5") for b in metrics.get("baselines", {}).values() if b.get("hit@5") is not None]
+        delta = (metrics["hit@5"] - max(baseline_hits)) if baseline_hits and metrics.get("hit@5") is not None else None
+        delta_text = "—" if delta is None else f"{delta:+.2f}"
+        lines.append(
+            f"| {lang} | {metrics['items']} | " + " | ".join(fmt(metrics.get(c)) for c in columns) + f" | {delta_text} |"
+        )
+    return lines
+
+
+def failures(results: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for row in results:
+        gold, result, score = row["gold"], row["result"], row["score"]
+        problem = ""
+        if gold["answerable"] and score["abstained"]:
+            problem = "abstained on an answerable question"
+        elif gold["answerable"] and not score["hit5"]:
+            problem = "no relevant passage in the top 5"
+        elif gold["answerable"] and not score["keywords_ok"]:
+            problem = "answer misses keywords"
+        elif not gold["answerable"] and not score["abstained"]:
+            problem = "answered an unanswerable question"
+        if problem:
+            lines.append(f"- `{gold['id']}` ({problem}, confidence {result.get('confidence', 0):.3f}): {gold['question']}")
+    return lines
+
+
+def render_markdown(report: dict[str, Any], results: list[dict[str, Any]]) -> str:
+    settings = report["settings"]
+    lines = [
+        "# Evaluation report",
+        "",
+        f"Run {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}; gold {', '.join(settings['gold'])} "
+        f"(split: {settings['split']}); k={settings['k']}; min_score={settings['min_score']}; "
+        f"generator={settings['generator']}; embedder={settings['embed_model']}.",
+        "",
+        "## Overall (product vs baselines; baselines are rankers, so only retrieval metrics apply)",
+        "",
+        *overall_table(report["overall"]),
+        "",
+        "## Per language",
+        "",
+        *language_table(report["per_language"]),
+        "",
+        "## Abstention trade-off (threshold on the best sentence similarity)",
+        "",
+        "| threshold | unanswerable abstained | answerable wrongly abstained |",
+        "|---|---|---|",
+        *[
+            f"| {p['threshold']:.2f} | {p['abstention_unanswerable']:.2f} | {p['false_abstention']:.2f} |"
+            for p in report["abstention_curve"][::2]
+        ],
+        "",
+        "## Items that failed",
+        "",
+        *(failures(results) or ["None."]),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_plots(out: Path, report: dict[str, Any], scores: Sequence[Any]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    languages = list(report["per_language"])
+    series = ("hit@5", "citation_precision", "keyword_accuracy")
+    figure, axis = plt.subplots(figsize=(max(8, len(languages) * 0.7), 4))
+    width = 0.8 / len(series)
+    for i, metric in enumerate(series):
+        values = [report["per_language"][lang].get(metric) or 0.0 for lang in languages]
+        axis.bar([x + i * width for x in range(len(languages))], values, width, label=metric)
+    axis.set_xticks([x + width for x in range(len(languages))], languages)
+    axis.set_ylim(0, 1.05)
+    axis.set_title("Scores per question language")
+    axis.legend(loc="lower right")
+    figure.tight_layout()
+    figure.savefig(out / "per_language.png", dpi=100)
+    plt.close(figure)
+
+    figure, axis = plt.subplots(figsize=(6, 3.5))
+    axis.hist([s.latency_ms for s in scores], bins=30)
+    axis.set_xlabel("latency per question (ms)")
+    axis.set_ylabel("questions")
+    figure.tight_layout()
+    figure.savefig(out / "latency.png", dpi=100)
+    plt.close(figure)
+
+    curve = report["abstention_curve"]
+    figure, axis = plt.subplots(figsize=(6, 3.5))
+    axis.plot([p["threshold"] for p in curve], [p["abstention_unanswerable"] for p in curve], label="unanswerable abstained")
+    axis.plot([p["threshold"] for p in curve], [p["false_abstention"] for p in curve], label="answerable wrongly abstained")
+    axis.axvline(report["settings"]["min_score"], color="grey", linestyle=":", label="min_score")
+    axis.set_xlabel("threshold")
+    axis.legend()
+    figure.tight_layout()
+    figure.savefig(out / "abstention.png", dpi=100)
+    plt.close(figure)
