@@ -107,7 +107,7 @@ def load_pdf(path: Path) -> Loaded:
         info = reader.metadata
     except UnreadableFile:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError, RecursionError) as error:
         raise UnreadableFile(f"corrupt PDF ({error})") from error
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text:
@@ -121,10 +121,12 @@ def load_pdf(path: Path) -> Loaded:
 def load_docx(path: Path) -> Loaded:
     import docx
 
+    if not zipfile.is_zipfile(path):
+        raise UnreadableFile("not a valid DOCX file (not a zip archive)")
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableFile("not a valid DOCX file") from error
+    except Exception as error:  # python-docx raises many kinds on a damaged package
+        raise UnreadableFile(f"not a valid DOCX file ({type(error).__name__})") from error
     paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
     text = "\n\n".join(paragraphs)
     if not text:

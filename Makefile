@@ -1,0 +1,68 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+MODEL  := models/embeddinggemma-300m
+PIP    := $(BIN)/pip --disable-pip-version-check --quiet
+export HF_HUB_OFFLINE=1
+export TRANSFORMERS_OFFLINE=1
+export HF_HUB_DISABLE_TELEMETRY=1
+export GRADIO_ANALYTICS_ENABLED=False
+export ANONYMIZED_TELEMETRY=False
+
+.PHONY: run test install models index lint typecheck pytest eval eval-gate browser bench clean
+
+run: install models index
+	$(BIN)/python app.py
+
+test: install models index browser lint typecheck pytest eval-gate
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# torch==2.13.0 is pinned in pyproject.toml and installed in this same pip command (CPU build, no CUDA).
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(PIP) install torch==2.13.0 -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+models: $(MODEL)/.verified
+
+$(MODEL)/.verified: | $(STAMP)
+	$(BIN)/python -m assistant.provision --target $(MODEL)
+
+# Incremental: unchanged documents are skipped in well under a second.
+index: install models
+	$(BIN)/assistant ingest
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is not installed and this is not root: browser tests will be skipped"; fi; }
+
+lint: install
+	$(BIN)/ruff check src tests app.py bench
+	$(BIN)/ruff format --check src tests app.py bench
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install models
+	$(BIN)/pytest -q
+
+# Regression gate: the development split must stay at or above eval/thresholds.json.
+eval-gate: install models index
+	$(BIN)/assistant eval --split dev --no-baselines --out eval/runs/dev --gate eval/thresholds.json
+
+# The full report (test split, with baselines) that the README quotes.
+eval: install models index
+	$(BIN)/assistant eval --split test --out eval/report
+
+bench: install models index
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) index eval/runs .pytest_cache .mypy_cache .ruff_cache

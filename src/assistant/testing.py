@@ -1,0 +1,45 @@
+"""Deterministic fakes for unit tests of logic (part of the product so other projects can reuse them)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+class HashEmbedder:
+    """Bag of hashed word trigrams: similar texts get similar vectors; no model, no randomness."""
+
+    def __init__(self, dimension: int = 64, model_id: str = "hash-embedder"):
+        self.model_id = model_id
+        self._dimension = dimension
+        self.calls = 0
+        self.embedded = 0
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def _vector(self, text: str) -> np.ndarray:
+        vector = np.zeros(self._dimension, dtype=np.float32)
+        for word in _WORD.findall(text.casefold()):
+            padded = f"#{word}#"
+            for i in range(max(1, len(padded) - 2)):
+                digest = hashlib.blake2b(padded[i : i + 3].encode(), digest_size=4).digest()
+                vector[int.from_bytes(digest, "little") % self._dimension] += 1.0
+        norm = float(np.linalg.norm(vector))
+        return vector / norm if norm else vector
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        self.embedded += len(texts)
+        if not texts:
+            return np.zeros((0, self._dimension), dtype=np.float32)
+        return np.stack([self._vector(t) for t in texts])
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._vector(text)

@@ -1,0 +1,43 @@
+from typing import Any
+
+from assistant.evaluation import GoldItem, abstention_curve, aggregate, check_gate, score_item
+
+
+def result(passages: list[str], cited: list[str], abstained: bool = False, answer: str = "", confidence: float = 0.5) -> dict[str, Any]:
+    return {
+        "language": "en", "abstained": abstained, "answer": answer, "confidence": confidence,
+        "passages": [{"text": t} for t in passages], "citations": [{"text": t} for t in cited], "timings_ms": {"total": 100.0},
+    }
+
+
+ANSWERABLE = GoldItem("a", "Which city?", "en", True, ("Jonava was first",), (("jonava",),))
+UNANSWERABLE = GoldItem("u", "Budget?", "en", False)
+
+
+def test_item_scores_and_aggregate() -> None:
+    good = score_item(ANSWERABLE, result(["x", "Jonava was first."], ["Jonava was first.", "x"], answer="Jonava [1]"), k=5)
+    assert good.hit1 == 0.0 and good.hit5 == 1.0 and good.mrr10 == 0.5 and good.keywords_ok == 1.0
+    assert good.cited == 2 and good.cited_relevant == 1 and good.citation_hit == 1.0
+    missed = score_item(ANSWERABLE, result(["x"], [], abstained=True, confidence=0.1), k=5)
+    abstained = score_item(UNANSWERABLE, result(["x"], [], abstained=True, confidence=0.2), k=5)
+    answered = score_item(UNANSWERABLE, result(["x"], ["x"], answer="x", confidence=0.6), k=5)
+    metrics = aggregate([good, missed, abstained, answered])
+    assert metrics["hit@5"] == 0.5
+    assert metrics["citation_precision"] == 1 / 3  # a citation on an unanswerable item counts against
+    assert metrics["citation_recall"] == 0.5
+    assert metrics["abstention_unanswerable"] == 0.5 and metrics["false_abstention"] == 0.5
+    assert metrics["keyword_accuracy"] == 0.5
+
+
+def test_abstention_curve_is_monotone() -> None:
+    scores = [score_item(ANSWERABLE, result(["Jonava was first"], [], confidence=c), 5) for c in (0.3, 0.5)]
+    scores += [score_item(UNANSWERABLE, result([], [], confidence=c), 5) for c in (0.2, 0.4)]
+    curve = abstention_curve(scores, steps=5, low=0.1, high=0.6)
+    assert [p["abstention_unanswerable"] for p in curve] == sorted(p["abstention_unanswerable"] for p in curve)
+    assert curve[0]["false_abstention"] == 0.0 and curve[-1]["false_abstention"] == 1.0
+
+
+def test_gate() -> None:
+    assert check_gate({"hit@5": 0.9, "citation_precision": 0.8}, {"hit@5": 0.85, "citation_precision": 0.8}) == []
+    failures = check_gate({"hit@5": 0.8, "citation_precision": None}, {"hit@5": 0.85, "citation_precision": 0.5})
+    assert len(failures) == 2

@@ -1,0 +1,54 @@
+"""End to end with the real embedding model and a real Chroma in a temp folder (index built once)."""
+
+from typing import Any
+
+import pytest
+
+from assistant.metrics import is_relevant
+
+JONAVA = ["Jonava blev den første baltiske by", "Jonava Lietuvā kļuva par pirmo Baltijas valstu pilsētu"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which was the first Baltic city to join the Intercultural Cities programme?",
+        "Яке місто першим серед балтійських міст приєдналося до програми Intercultural Cities?",
+    ],
+)
+def test_first_intercultural_city_is_retrieved_and_cited(seed_assistant: Any, question: str) -> None:
+    answer = seed_assistant.ask(question)
+    assert any(is_relevant(p.text, JONAVA) for p in answer.passages[:3])
+    assert not answer.abstained
+    assert "Jonava" in answer.text
+    assert all(c.quote in c.hit.text for c in answer.citations)
+
+
+def test_answers_in_the_askers_language(seed_assistant: Any) -> None:
+    answer = seed_assistant.ask("Яке місто першим серед балтійських міст приєдналося до програми Intercultural Cities?")
+    assert answer.language == "uk"
+    assert answer.text.startswith("Згідно з джерелами")
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("What is the minimum wage in Estonia?", "en"), ("Скільки біженців прийняла Йонава у 2022 році?", "uk")],
+)
+def test_questions_the_corpus_cannot_answer_abstain(seed_assistant: Any, question: str, language: str) -> None:
+    answer = seed_assistant.ask(question)
+    assert answer.abstained and not answer.citations
+    assert answer.language == language
+    assert answer.passages  # the closest sources are still shown
+
+
+def test_language_override_and_filters(seed_assistant: Any) -> None:
+    from assistant.types import Filters
+
+    answer = seed_assistant.ask("Which city joined the Intercultural Cities programme first?", lang="lv", filters=Filters(languages=("lv",)))
+    assert answer.language == "lv"
+    assert answer.passages and all(p.language == "lv" for p in answer.passages)
+
+
+def test_second_ingest_of_the_seed_corpus_embeds_nothing(seed_assistant: Any) -> None:
+    report = seed_assistant.index()
+    assert report.chunks_embedded == 0 and len(report.unchanged) == 5

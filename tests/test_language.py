@@ -1,0 +1,52 @@
+import pytest
+
+from assistant.language import detect_language, normalise_code
+from assistant.questions import clean_question
+
+QUESTIONS = {
+    "da": "Hvilke danske kommuner besøgte delegationen?",
+    "sv": "Vilken organisation fick i uppdrag att skapa en mötesplats?",
+    "nb": "Hva skal velferdssenteret lage for å spre gode metoder?",
+    "fi": "Missä kaupungissa konferenssi järjestetään?",
+    "et": "Millised linnad olid delegatsioonis?",
+    "lv": "Kura pilsēta pirmā pievienojās programmai?",
+    "lt": "Kurių savivaldybių atstovai vyko į vizitą?",
+    "en": "Which city joined the programme first?",
+    "de": "Welche Stadt trat dem Programm als erste bei?",
+    "pl": "Które miasto jako pierwsze dołączyło do programu?",
+    "uk": "Яке місто першим приєдналося до програми?",
+    "ru": "Какой город первым присоединился к программе?",
+    "ar": "ما هي أول مدينة انضمت إلى البرنامج؟",
+    "fa": "نخستین شهری که به برنامه پیوست کدام بود؟",
+    "so": "Magaalada ugu horreysay ee ku biirtay barnaamijka waa tee?",
+    "ti": "ናብቲ መደብ ዝተጸንበረት ቀዳመይቲ ከተማ ኣየናይ እያ?",
+}
+
+
+@pytest.mark.parametrize(("code", "question"), sorted(QUESTIONS.items()))
+def test_detects_supported_languages(code: str, question: str) -> None:
+    assert detect_language(question) == code
+
+
+def test_names_do_not_decide_the_language() -> None:
+    assert detect_language("Who is the director of the welfare centre, Ewa Persson Göransson?") == "en"
+
+
+def test_too_little_text_falls_back() -> None:
+    assert detect_language("IKEA?", fallback="sv") == "sv"
+    assert detect_language("???", fallback="da") == "da"
+
+
+def test_normalise_code() -> None:
+    assert normalise_code("NO") == "nb"
+    assert normalise_code("uk-UA") == "uk"
+    assert normalise_code("xx") is None and normalise_code("") is None
+
+
+def test_clean_question() -> None:
+    assert clean_question("  a\x00b\u0007 c \n d ").text == "ab c d"
+    assert clean_question(" \t\n ").empty
+    long = clean_question("word " * 50_000, max_chars=2000)
+    assert long.truncated and len(long.text) <= 2000
+    assert clean_question("WHO ORGANISED THE WEBINAR?").text == "Who organised the webinar?"
+    assert clean_question("ما\u200cهی").text == "ما\u200cهی"  # zero-width non-joiner stays (Persian)

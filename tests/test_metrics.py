@@ -1,0 +1,39 @@
+import math
+
+from assistant.metrics import hit_at, is_relevant, keywords_present, ndcg, normalise, percentile, reciprocal_rank
+
+
+def test_normalise_unifies_quotes_dashes_case_and_space() -> None:
+    assert normalise("“Jonava”  –\u00a0RĪGA’s") == "\"jonava\" - rīga's"
+
+
+def test_relevance_uses_normalised_evidence() -> None:
+    assert is_relevant("Rīga – pirmo   galvaspilsētu", ["rīga - pirmo galvaspilsētu"])
+    assert not is_relevant("something else", ["rīga"])
+    assert not is_relevant("anything", [])
+
+
+def test_ranking_metrics() -> None:
+    rels = [False, True, False, True]
+    assert hit_at(rels, 1) == 0.0 and hit_at(rels, 2) == 1.0
+    assert reciprocal_rank(rels) == 0.5
+    expected = (1 / math.log2(3) + 1 / math.log2(5)) / (1 + 1 / math.log2(3))
+    assert math.isclose(ndcg(rels), expected)
+
+
+def test_ties_and_nothing_relevant() -> None:
+    assert ndcg([False, False]) == 0.0 and reciprocal_rank([False] * 12) == 0.0
+    assert ndcg([True, True]) == 1.0
+    assert reciprocal_rank([False] * 10 + [True]) == 0.0  # beyond @10
+
+
+def test_keywords_need_every_group() -> None:
+    assert keywords_present("Jonava and Riga", [["jonava", "Йонава"], ["riga", "rīga"]])
+    assert not keywords_present("Jonava only", [["jonava"], ["riga"]])
+    assert keywords_present("Йонава", [["Jonava", "Йонава"]])
+
+
+def test_percentile() -> None:
+    assert percentile([5, 1, 3, 2, 4], 50) == 3
+    assert percentile([1, 2, 3, 4, 100], 95) == 100
+    assert percentile([], 50) is None
