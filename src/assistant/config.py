@@ -39,3 +39,11 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
     feedback_db: Path = Path("feedback.sqlite3")
+    # Optional login: "alice:secret,bob:other" or a file with one "user:password" per line.
+    auth: str = ""
+    auth_file: Path | None = None
+    # Who may upload and re-index when login is on: comma-separated user names; empty = every signed-in user.
+    editors: str = ""
+    # Questions answered at once per app process (CPU-bound: about the number of cores).
+    concurrency: int = 2
+    queue_size: int = 256

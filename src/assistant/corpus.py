@@ -23,7 +23,7 @@ from assistant.types import Document, SkippedFile
 logger = logging.getLogger(__name__)
 
 METADATA_FILE = "metadata.json"
-TEXT_FIELDS = ("title", "language", "publisher", "date", "url")
+TEXT_FIELDS = ("title", "language", "publisher", "date", "url", "translation_of")
 
 
 @dataclass
@@ -115,6 +115,7 @@ def build_document(corpus_dir: Path, path: Path, manifest: dict[str, dict[str, A
         date=fields.get("date", ""),
         url=fields.get("url", ""),
         tags=fields.get("tags", ()),
+        group=fields.get("translation_of") or doc_id,
     )
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from assistant.answering import ExtractiveAnswerer
 from assistant.chunking import Chunker
 from assistant.config import Settings
+from assistant.conversation import contextual_question
 from assistant.embedding import Embedder, SentenceTransformerEmbedder
 from assistant.indexing import Progress, ingest
 from assistant.language import detect_language, normalise_code
@@ -75,6 +77,7 @@ class Assistant:
                     "publisher": hit.publisher,
                     "date": hit.date,
                     "tags": list(hit.tags),
+                    "indexed_at": hit.indexed_at,
                 },
             )
             row["chunks"] += 1
@@ -88,15 +91,22 @@ class Assistant:
         k: int | None = None,
         filters: Filters | None = None,
         answer_k: int | None = None,
+        history: Sequence[str] = (),
+        fallback_language: str = "en",
     ) -> Answer:
-        """Answer ``question``; ``k`` passages are returned, the answer quotes from the top ``answer_k`` (default k)."""
+        """Answer ``question``; ``k`` passages are returned, the answer quotes from the top ``answer_k`` (default k).
+
+        ``history`` holds the earlier questions of a conversation: a short follow-up ("and in Latvia?") is
+        retrieved together with the previous one. ``fallback_language`` is used when the question is too
+        short to tell its language.
+        """
         started = time.perf_counter()
         k = max(1, min(k or self.settings.top_k, 50))
         answer_k = max(1, min(answer_k or k, k))
         cleaned = clean_question(question, self.settings.max_question_chars)
         forced = normalise_code(lang)
         clock = time.perf_counter()
-        language = forced or (detect_language(cleaned.text) if not cleaned.empty else "en")
+        language = forced or (detect_language(cleaned.text, fallback_language) if not cleaned.empty else fallback_language)
         detect_ms = (time.perf_counter() - clock) * 1000
         if cleaned.empty:
             text = message("empty", language)
@@ -105,10 +115,11 @@ class Assistant:
             text = message("no_index", language)
             return Answer(cleaned.text, language, True, text, (), (), {"total": 0.0}, message=text)
         self._check_index()
-        retrieved = self.retriever.search(cleaned.text, language, k, filters)
+        query = contextual_question([clean_question(h, self.settings.max_question_chars).text for h in history], cleaned.text)
+        retrieved = self.retriever.search(query, language, k, filters)
         retrieve_ms = sum(retrieved.timings_ms.values())
         clock = time.perf_counter()
-        draft = self.answerer.answer(cleaned.text, language, retrieved.top(answer_k))
+        draft = self.answerer.answer(query, language, retrieved.top(answer_k))
         answer_ms = (time.perf_counter() - clock) * 1000
         note = message("truncated", language, n=self.settings.max_question_chars) if cleaned.truncated else ""
         timings = {

@@ -12,6 +12,7 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,8 @@ def _metadata(document: Document, chunk: Chunk) -> dict[str, Any]:
         "end": chunk.end,
         "ordinal": chunk.ordinal,
         "content_hash": document.content_hash,
+        "group": document.group or document.doc_id,
+        "indexed_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         **{f"tag:{tag}": True for tag in document.tags},
     }
 
@@ -119,6 +122,8 @@ def hit_from(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Hi
         date=str(meta.get("date", "")),
         url=str(meta.get("url", "")),
         tags=tuple(t for t in str(meta.get("tags", "")).split("|") if t),
+        group=str(meta.get("group", "")),
+        indexed_at=str(meta.get("indexed_at", "")),
     )
 
 

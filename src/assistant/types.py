@@ -19,6 +19,7 @@ class Document:
     date: str = ""
     url: str = ""
     tags: tuple[str, ...] = ()
+    group: str = ""  # shared by translations of one page (metadata "translation_of"); else the doc_id
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Hit:
     date: str = ""
     url: str = ""
     tags: tuple[str, ...] = ()
+    group: str = ""
+    indexed_at: str = ""
     # Other-language versions of the same passage (chunk ids), filled by grouping.
     translations: tuple[str, ...] = ()
 

@@ -1,0 +1,114 @@
+"""Turn an ``Answer`` into safe HTML for the chat: ``[n]`` links that open their source passage.
+
+Everything that comes from a document or a user is escaped here; nothing else in the UI builds HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from assistant.messages import message
+from assistant.types import Answer, Citation
+
+RTL_LANGUAGES = frozenset({"ar", "fa"})
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def direction(language: str) -> str:
+    return "rtl" if language in RTL_LANGUAGES else "ltr"
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def highlight(passage: str, quote_start: int, quote_end: int) -> str:
+    """The passage, escaped, with the quoted span wrapped in ``<mark>``."""
+    if not 0 <= quote_start < quote_end <= len(passage):
+        return escape(passage)
+    return (
+        escape(passage[:quote_start])
+        + "<mark>"
+        + escape(passage[quote_start:quote_end])
+        + "</mark>"
+        + escape(passage[quote_end:])
+    )
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    """One source page; several citations when the page exists in several languages."""
+
+    key: str
+    citations: tuple[Citation, ...]
+
+
+def group_citations(citations: tuple[Citation, ...]) -> list[SourceGroup]:
+    groups: dict[str, list[Citation]] = {}
+    for citation in citations:
+        groups.setdefault(citation.hit.group or citation.hit.doc_id, []).append(citation)
+    return [SourceGroup(key, tuple(items)) for key, items in groups.items()]
+
+
+def anchor(turn: int, n: int) -> str:
+    return f"cite-{turn}-{n}"
+
+
+def link_markers(text: str, turn: int, known: set[int]) -> str:
+    """Escape the answer text and make each known ``[n]`` a link to its source."""
+
+    def replace(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if n not in known:
+            return match.group(0)
+        return f'<a class="cite" href="#{anchor(turn, n)}" data-cite="{anchor(turn, n)}">[{n}]</a>'
+
+    return _MARKER.sub(replace, escape(text))
+
+
+def render_citation(citation: Citation, turn: int, language: str) -> str:
+    hit = citation.hit
+    rows = [
+        ("source_title", hit.title),
+        ("source_publisher", hit.publisher),
+        ("source_date", hit.date),
+        ("source_language", hit.language),
+        ("source_location", hit.url or f"corpus/{hit.doc_id}"),
+    ]
+    meta = "".join(f"<div><b>{escape(message(key, language))}:</b> {escape(value)}</div>" for key, value in rows if value)
+    return (
+        f'<details class="source" id="{anchor(turn, citation.n)}" data-n="{citation.n}">'
+        f"<summary>[{citation.n}] {escape(hit.title)} ({escape(hit.language)})</summary>"
+        f'<div class="source-meta">{meta}</div>'
+        f'<blockquote class="passage" dir="auto">{highlight(hit.text, citation.quote_start, citation.quote_end)}</blockquote>'
+        "</details>"
+    )
+
+
+def render_answer(answer: Answer, turn: int) -> str:
+    """The answer with linked markers, then its sources (translations of one page shown together)."""
+    language = answer.language
+    known = {c.n for c in answer.citations}
+    body = link_markers(answer.text, turn, known).replace("\n", "<br>")
+    parts = [f'<div class="answer" dir="{direction(language)}" lang="{escape(language)}">{body}']
+    if answer.citations:
+        parts.append(f'<div class="sources"><div class="sources-title">{escape(message("sources", language))}</div>')
+        for group in group_citations(answer.citations):
+            if len(group.citations) > 1:
+                versions = ", ".join(escape(c.hit.language) for c in group.citations)
+                parts.append(
+                    f'<div class="source-group"><div class="group-note">{escape(message("same_page", language))} ({versions})</div>'
+                )
+                parts.extend(render_citation(c, turn, language) for c in group.citations)
+                parts.append("</div>")
+            else:
+                parts.append(render_citation(group.citations[0], turn, language))
+        parts.append("</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render_question(question: str, language: str) -> str:
+    return f'<div dir="{direction(language)}">{escape(question)}</div>'

@@ -1,0 +1,46 @@
+"""Accept an uploaded document into the corpus folder: supported types and sizes only, a safe file name."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+from assistant.loaders import MAX_FILE_BYTES, SUPPORTED_SUFFIXES
+
+
+class UploadRejected(ValueError):
+    """The upload is of an unsupported type, too large, or empty."""
+
+
+def safe_name(name: str) -> str:
+    """A plain file name with no folders, no leading dots and only word characters, dots and dashes."""
+    base = Path(name.replace("\\", "/")).name
+    base = unicodedata.normalize("NFKC", base)
+    base = re.sub(r"[^\w.\-]+", "_", base).strip("._") or "document"
+    return base[:120]
+
+
+def store_upload(source: Path, original_name: str, corpus_dir: Path) -> Path:
+    """Copy ``source`` into ``corpus_dir`` under a sanitised, non-clobbering name; return the new path."""
+    name = safe_name(original_name)
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UploadRejected(f"unsupported file type '{suffix or '(none)'}': use {', '.join(SUPPORTED_SUFFIXES)}")
+    size = source.stat().st_size
+    if size == 0:
+        raise UploadRejected("the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise UploadRejected(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    target_dir = (corpus_dir / "uploads").resolve()
+    target_dir.mkdir(parents=True, exist_ok=True)
+    stem, counter = Path(name).stem, 1
+    target = target_dir / name
+    while target.exists():
+        counter += 1
+        target = target_dir / f"{stem}-{counter}{suffix}"
+    if target.resolve().parent != target_dir:
+        raise UploadRejected("invalid file name")
+    shutil.copyfile(source, target)
+    return target
