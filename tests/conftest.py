@@ -111,7 +111,9 @@ def fake_settings(tmp_path: Path) -> Any:
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    return Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embed_model="hash-embedder", feedback_db=tmp_path / "fb.sqlite3")
+    return Settings(
+        corpus_dir=corpus, index_dir=tmp_path / "index", embed_model="hash-embedder", feedback_db=tmp_path / "fb.sqlite3"
+    )
 
 
 @pytest.fixture()

@@ -18,8 +18,10 @@ def match(chunk_id: str, text: str, passage: str, score: float) -> SentenceMatch
 def retrieved(scores: tuple[float, float, float]) -> Retrieved:
     hits = (hit("a", PASSAGE_A, "da", 0.7), hit("b", PASSAGE_B, "lv", 0.6))
     sentences = {
-        "a": (match("a", "Jonava blev den første baltiske by.", PASSAGE_A, scores[0]),
-              match("a", "Riga blev den første hovedstad.", PASSAGE_A, scores[1])),
+        "a": (
+            match("a", "Jonava blev den første baltiske by.", PASSAGE_A, scores[0]),
+            match("a", "Riga blev den første hovedstad.", PASSAGE_A, scores[1]),
+        ),
         "b": (match("b", PASSAGE_B, PASSAGE_B, scores[2]),),
     }
     return Retrieved(hits, sentences)

@@ -11,12 +11,29 @@ import pytest
 
 from assistant import cli
 
-CITATION_KEYS = {"n": int, "chunk_id": str, "source": str, "title": str, "language": str, "text": str, "quote": str, "score": float}
+CITATION_KEYS = {
+    "n": int,
+    "chunk_id": str,
+    "source": str,
+    "title": str,
+    "language": str,
+    "text": str,
+    "quote": str,
+    "score": float,
+}
 PASSAGE_KEYS = {"chunk_id": str, "source": str, "title": str, "language": str, "text": str, "score": float}
 
 
 def check_contract(data: dict[str, Any]) -> None:
-    for key, kind in {"question": str, "language": str, "abstained": bool, "answer": str, "citations": list, "passages": list, "timings_ms": dict}.items():
+    for key, kind in {
+        "question": str,
+        "language": str,
+        "abstained": bool,
+        "answer": str,
+        "citations": list,
+        "passages": list,
+        "timings_ms": dict,
+    }.items():
         assert isinstance(data[key], kind), key
     for citation in data["citations"]:
         for key, kind in CITATION_KEYS.items():
@@ -47,8 +64,12 @@ def test_ask_json_contract(use_seed: Any, capsys: pytest.CaptureFixture[str]) ->
 def test_ask_batch_one_line_per_input(use_seed: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     batch = tmp_path / "q.jsonl"
     batch.write_text(
-        json.dumps({"question": "Hvornår holdes den nordiske integrationskonference?"}) + "\n"
-        + json.dumps({"question": "Which city?", "lang": "lv"}) + "\nnot json\n" + json.dumps({"q": 1}) + "\n",
+        json.dumps({"question": "Hvornår holdes den nordiske integrationskonference?"})
+        + "\n"
+        + json.dumps({"question": "Which city?", "lang": "lv"})
+        + "\nnot json\n"
+        + json.dumps({"q": 1})
+        + "\n",
         encoding="utf-8",
     )
     assert cli.main(["ask", "--batch", str(batch), "--json"]) == 0
@@ -81,7 +102,9 @@ def test_human_output_lists_citations(use_seed: Any, capsys: pytest.CaptureFixtu
 
 def test_real_process_without_index_says_how_to_build_it(tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path / "index"), "ASSISTANT_CORPUS_DIR": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "assistant", "ask", "Which city?", "--json"], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "Which city?", "--json"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert "make index" in json.loads(done.stdout)["answer"]
     assert "Traceback" not in done.stderr

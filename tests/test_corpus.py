@@ -25,7 +25,10 @@ def test_files_are_unchanged_copies_of_the_seeds() -> None:
 
 
 def test_documents_without_metadata_are_inferred(tmp_path: Path) -> None:
-    (tmp_path / "note.txt").write_text("Skip to main content\n\nKotoutuminen Suomessa\n\nTämä on suomenkielinen teksti kotoutumisesta ja työstä.", encoding="utf-8")
+    (tmp_path / "note.txt").write_text(
+        "Skip to main content\n\nKotoutuminen Suomessa\n\nTämä on suomenkielinen teksti kotoutumisesta ja työstä.",
+        encoding="utf-8",
+    )
     document = scan_corpus(tmp_path).documents[0]
     assert document.title == "Kotoutuminen Suomessa"
     assert document.language == "fi"
@@ -56,7 +59,9 @@ def test_latin1_text_is_read_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_markdown_front_matter_and_html_main_text(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text("---\ntitle: Guide\nlanguage: sv\ntags: [Nordic]\n---\n# Rubrik\n\nText om integration.", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Guide\nlanguage: sv\ntags: [Nordic]\n---\n# Rubrik\n\nText om integration.", encoding="utf-8"
+    )
     (tmp_path / "b.html").write_text(
         "<html lang='da'><head><title>Side</title><script>alert(1)</script></head><body><nav>Menu</nav>"
         "<main><h1>Overskrift</h1><p>Indhold om integration.</p></main><footer>Kontakt</footer></body></html>",
@@ -67,7 +72,12 @@ def test_markdown_front_matter_and_html_main_text(tmp_path: Path) -> None:
     assert "---" not in docs["a.md"].text
     html = docs["b.html"]
     assert html.title == "Side" and html.language == "da"
-    assert "Indhold om integration." in html.text and "Menu" not in html.text and "alert" not in html.text and "Kontakt" not in html.text
+    assert (
+        "Indhold om integration." in html.text
+        and "Menu" not in html.text
+        and "alert" not in html.text
+        and "Kontakt" not in html.text
+    )
 
 
 def test_docx_and_pdf_are_read(tmp_path: Path) -> None:
@@ -86,7 +96,9 @@ def test_docx_and_pdf_are_read(tmp_path: Path) -> None:
 
 def test_wrong_metadata_gets_defaults_and_warnings(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("Integration work in Estonia and Latvia for refugees.", encoding="utf-8")
-    (tmp_path / "metadata.json").write_text(json.dumps({"x.txt": {"language": "xx", "tags": 5, "title": ["bad"]}, "gone.txt": {}}))
+    (tmp_path / "metadata.json").write_text(
+        json.dumps({"x.txt": {"language": "xx", "tags": 5, "title": ["bad"]}, "gone.txt": {}})
+    )
     scan = scan_corpus(tmp_path)
     document = scan.documents[0]
     assert document.language == "en" and document.title.startswith("Integration work")
@@ -115,4 +127,3 @@ def make_pdf(text: str) -> bytes:
         out += f"{offset:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
-

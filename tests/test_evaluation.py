@@ -3,10 +3,17 @@ from typing import Any
 from assistant.evaluation import GoldItem, abstention_curve, aggregate, check_gate, score_item
 
 
-def result(passages: list[str], cited: list[str], abstained: bool = False, answer: str = "", confidence: float = 0.5) -> dict[str, Any]:
+def result(
+    passages: list[str], cited: list[str], abstained: bool = False, answer: str = "", confidence: float = 0.5
+) -> dict[str, Any]:
     return {
-        "language": "en", "abstained": abstained, "answer": answer, "confidence": confidence,
-        "passages": [{"text": t} for t in passages], "citations": [{"text": t} for t in cited], "timings_ms": {"total": 100.0},
+        "language": "en",
+        "abstained": abstained,
+        "answer": answer,
+        "confidence": confidence,
+        "passages": [{"text": t} for t in passages],
+        "citations": [{"text": t} for t in cited],
+        "timings_ms": {"total": 100.0},
     }
 
 

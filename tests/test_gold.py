@@ -50,7 +50,9 @@ def test_coverage() -> None:
 def test_any_gold_file_in_the_format_loads(tmp_path: Path) -> None:
     other = tmp_path / "mine.jsonl"
     other.write_text(
-        json.dumps({"id": "x1", "question": "Q?", "lang": "en", "answerable": False, "evidence": [], "answer_keywords": [], "answer": ""})
+        json.dumps(
+            {"id": "x1", "question": "Q?", "lang": "en", "answerable": False, "evidence": [], "answer_keywords": [], "answer": ""}
+        )
         + "\n\n",
         encoding="utf-8",
     )

@@ -44,7 +44,9 @@ def test_questions_the_corpus_cannot_answer_abstain(seed_assistant: Any, questio
 def test_language_override_and_filters(seed_assistant: Any) -> None:
     from assistant.types import Filters
 
-    answer = seed_assistant.ask("Which city joined the Intercultural Cities programme first?", lang="lv", filters=Filters(languages=("lv",)))
+    answer = seed_assistant.ask(
+        "Which city joined the Intercultural Cities programme first?", lang="lv", filters=Filters(languages=("lv",))
+    )
     assert answer.language == "lv"
     assert answer.passages and all(p.language == "lv" for p in answer.passages)
 

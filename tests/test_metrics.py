@@ -4,7 +4,7 @@ from assistant.metrics import hit_at, is_relevant, keywords_present, ndcg, norma
 
 
 def test_normalise_unifies_quotes_dashes_case_and_space() -> None:
-    assert normalise("“Jonava”  –\u00a0RĪGA’s") == "\"jonava\" - rīga's"
+    assert normalise("“Jonava”  –\u00a0RĪGA’s") == '"jonava" - rīga\'s'
 
 
 def test_relevance_uses_normalised_evidence() -> None:

@@ -1,6 +1,5 @@
 """The Gradio chat: a thin adapter over ``Assistant``; formatting lives in ``rendering``, state in plain functions."""
 
-
 import logging
 import threading
 from collections.abc import Iterator

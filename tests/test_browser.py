@@ -1,0 +1,181 @@
+"""End to end in real Chromium (Debian's package, driven by Playwright) against the app on loopback."""
+
+import os
+import shutil
+import socket
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = os.environ.get("ASSISTANT_SCREENSHOTS")  # a folder: save README screenshots there
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(seed_assistant: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    from assistant.ui import asset, create
+
+    settings = seed_assistant.settings.model_copy(update={"feedback_db": tmp_path_factory.mktemp("fb") / "feedback.sqlite3"})
+    demo, app = create(settings, seed_assistant)
+    port = free_port()
+    demo.launch(
+        server_name="127.0.0.1",
+        server_port=port,
+        prevent_thread_lock=True,
+        share=False,
+        ssr_mode=False,
+        quiet=True,
+        css=asset("ui.css"),
+        head=f"<script>{asset('ui.js')}</script>",
+    )
+    yield f"http://127.0.0.1:{port}", app
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian chromium is not installed (make browser)")
+        pytest.skip("Debian chromium is not installed (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture()
+def page(browser: Any, server: tuple[str, Any]) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
+    page.goto(server[0])
+    page.wait_for_selector("#question textarea")
+    yield page
+    context.close()
+
+
+def ask(page: Any, question: str) -> Any:
+    before = page.locator("#chat .answer").count()
+    page.fill("#question textarea", question)
+    page.click("#send")
+    page.wait_for_function(f"document.querySelectorAll('#chat .answer').length > {before}", timeout=60_000)
+    return page.locator("#chat .answer").last
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which was the first Baltic city to join the Intercultural Cities programme?",
+        "Яке місто першим серед балтійських міст приєдналося до програми Intercultural Cities?",
+    ],
+)
+def test_answer_with_citation_opens_its_passage(page: Any, question: str) -> None:
+    answer = ask(page, question)
+    assert "Jonava" in answer.inner_text()
+    link = answer.locator("a.cite").first
+    target = link.get_attribute("data-cite")
+    source = page.locator(f"#{target}")
+    assert not source.evaluate("e => e.open")
+    link.click()
+    page.wait_for_function(f"document.getElementById('{target}').open === true")
+    assert "Jonava" in source.locator("mark").inner_text()
+    assert source.locator("blockquote.passage").is_visible()
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / "chat-desktop.png"), full_page=True)
+        page.set_viewport_size({"width": 390, "height": 844})
+        source.scroll_into_view_if_needed()
+        page.screenshot(path=str(Path(SCREENSHOTS) / "chat-phone.png"), full_page=True)
+
+
+def test_arabic_renders_right_to_left(page: Any) -> None:
+    answer = ask(page, "ما هي أول مدينة من دول البلطيق انضمت إلى برنامج المدن المتعددة الثقافات؟")
+    assert answer.get_attribute("dir") == "rtl"
+    assert answer.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert "العربية" in page.inner_text("#detected")
+
+
+def test_feedback_is_stored(page: Any, server: tuple[str, Any]) -> None:
+    ask(page, "Who is the director of the Nordic Welfare Centre?")
+    before = len(server[1].feedback.all())
+    page.locator("#chat button[aria-label='Like']").last.click()
+    page.wait_for_function("document.querySelector('#feedback-status').innerText.length > 0", timeout=10_000)
+    page.fill("#feedback-comment textarea", "clear answer")
+    page.click("#feedback-send")
+    page.wait_for_timeout(1500)
+    rows = server[1].feedback.all()
+    assert len(rows) == before + 1 and rows[-1]["vote"] == 1 and rows[-1]["comment"] == "clear answer"
+    with sqlite3.connect(server[1].feedback.path) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM feedback").fetchone()[0] == len(rows)
+
+
+def upload(page: Any, path: Path) -> None:
+    page.get_by_role("tab", name="Sources").click()
+    page.set_input_files("#upload input[type=file]", str(path))
+    page.wait_for_timeout(1000)
+    page.click("#add-documents")
+    page.wait_for_function("document.querySelector('#ingest-status').innerText.includes('passages indexed')", timeout=120_000)
+    page.get_by_role("tab", name="Chat").click()
+
+
+def test_uploaded_document_becomes_answerable_and_html_stays_text(page: Any, server: tuple[str, Any], tmp_path: Path) -> None:
+    app = server[1]
+    document = tmp_path / "valmiera-cafe.txt"
+    document.write_text(
+        "Valmiera language café\n\n"
+        "The Valmiera municipality opened a language café for refugees called Kafija un valoda in March 2024. "
+        f"Its notice board once showed this text: {'<script>alert(1)</script>'} and <img src=x onerror=alert(2)>.\n",
+        encoding="utf-8",
+    )
+    try:
+        upload(page, document)
+        answer = ask(page, "What is the name of the language café for refugees that Valmiera opened?")
+        assert "Kafija un valoda" in answer.inner_text()
+        answer.locator("a.cite").first.click()
+        page.wait_for_timeout(500)
+        html = answer.inner_html()
+        assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+        assert page.locator("#chat img[src='x']").count() == 0
+        page.wait_for_timeout(500)
+        assert page.dialogs == []  # type: ignore[attr-defined]
+        assert "<img src=x onerror=alert(2)>" in answer.inner_text() or "onerror=alert(2)" in answer.inner_text()
+    finally:
+        shutil.rmtree(app.assistant.settings.corpus_dir / "uploads", ignore_errors=True)
+        app.assistant.index()
+
+
+def test_question_html_is_shown_as_text(page: Any) -> None:
+    ask(page, "<img src=x onerror=alert(3)> Who is Dagfinn Høybråten?")
+    assert page.locator("#chat img[src='x']").count() == 0
+    assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_api_endpoint_returns_the_cli_json(server: tuple[str, Any]) -> None:
+    from gradio_client import Client
+
+    client = Client(server[0], verbose=False)
+    data = client.predict("Hvornår holdes den nordiske integrationskonference?", None, api_name="/ask")
+    assert data["language"] == "da" and data["citations"] and data["passages"]
+    assert {"question", "abstained", "answer", "timings_ms"} <= set(data)

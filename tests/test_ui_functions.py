@@ -1,0 +1,156 @@
+"""The UI's plain functions, without a browser."""
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.config import Settings
+from assistant.conversation import contextual_question, is_follow_up
+from assistant.feedback import FeedbackStore
+from assistant.rendering import direction, group_citations, highlight, link_markers, render_answer, render_question
+from assistant.types import Answer, Citation, Hit
+from assistant.ui import App, Session, chosen_language, may_edit, parse_auth, streamed_prefixes, turn_of_message
+from assistant.uploads import UploadRejected, safe_name, store_upload
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def make_answer(text: str, citations: tuple[Citation, ...], language: str = "en") -> Answer:
+    return Answer("q", language, False, text, citations, tuple(c.hit for c in citations))
+
+
+def make_citation(n: int, doc: str, language: str, passage: str, quote: str, group: str = "") -> Citation:
+    hit = Hit(chunk_id=f"c{n}", doc_id=doc, text=passage, title=f"T {doc}", language=language, score=0.5, group=group or doc)
+    start = passage.index(quote)
+    return Citation(n, hit, quote, start, start + len(quote))
+
+
+def test_source_text_is_escaped_and_quote_highlighted() -> None:
+    citation = make_citation(1, "a.txt", "en", f"Intro {EVIL} the fact. After.", "the fact.")
+    html = render_answer(make_answer("Answer “the fact.” [1]", (citation,)), turn=0)
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "onerror=alert(1)&gt;" in html
+    assert "<mark>the fact.</mark>" in html
+    assert 'href="#cite-0-1"' in html and 'id="cite-0-1"' in html
+
+
+def test_only_known_markers_become_links() -> None:
+    assert "[7]" in link_markers("see [7] and [1]", 3, {1}) and 'href="#cite-3-1"' in link_markers("see [1]", 3, {1})
+    assert "<b>" not in link_markers("<b>[1]</b>", 0, {1})
+
+
+def test_highlight_out_of_range_falls_back_to_plain_text() -> None:
+    assert highlight("a<b", 5, 9) == "a&lt;b"
+
+
+def test_translations_of_one_page_form_one_source() -> None:
+    da = make_citation(1, "000.txt", "da", "Jonava blev først.", "Jonava blev først.", group="000.txt")
+    lv = make_citation(2, "001.txt", "lv", "Jonava kļuva pirmā.", "Jonava kļuva pirmā.", group="000.txt")
+    other = make_citation(3, "002.txt", "lt", "Kitas.", "Kitas.")
+    groups = group_citations((da, lv, other))
+    assert [len(g.citations) for g in groups] == [2, 1]
+    html = render_answer(make_answer("x [1] [2] [3]", (da, lv, other)), 0)
+    assert html.count('class="source-group"') == 1 and "(da, lv)" in html
+
+
+def test_right_to_left_languages() -> None:
+    assert direction("ar") == "rtl" and direction("fa") == "rtl" and direction("uk") == "ltr"
+    assert 'dir="rtl"' in render_question("سؤال", "ar")
+    assert 'dir="rtl"' in render_answer(make_answer("وفقًا للمصادر", (), "fa"), 0)
+
+
+def test_streaming_prefixes_end_with_the_full_text() -> None:
+    text = "According to the sources: a fairly long answer that streams in several parts [1]"
+    parts = list(streamed_prefixes(text, step=10))
+    assert len(parts) > 2 and parts[-1] == text and all(text.startswith(p) for p in parts)
+
+
+def test_small_helpers() -> None:
+    assert chosen_language("auto") is None and chosen_language("uk") == "uk"
+    assert turn_of_message(3) == 1 and turn_of_message([5, None]) == 2
+    assert is_follow_up("and in Latvia?") and is_follow_up("а в Латвії?") and not is_follow_up("Which city joined first?")
+    assert contextual_question(["Which city joined first?"], "and in Latvia?") == "Which city joined first? and in Latvia?"
+    assert contextual_question([], "and in Latvia?") == "and in Latvia?"
+
+
+def test_login_parsing_and_editors(tmp_path: Path) -> None:
+    users = tmp_path / "users.txt"
+    users.write_text("# comment\ncarol:pw3\nbroken\n", encoding="utf-8")
+    settings = Settings(auth="alice:pw1, bob:pw2", auth_file=users, editors="alice")
+    assert parse_auth(settings) == [("alice", "pw1"), ("bob", "pw2"), ("carol", "pw3")]
+    assert may_edit(settings, "alice", True) and not may_edit(settings, "bob", True) and not may_edit(settings, None, True)
+    assert may_edit(Settings(), None, False)
+    assert may_edit(Settings(auth="a:b"), "a", True)
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd.txt", "..\\..\\x.md", "/abs/path/y.html", ".hidden.txt", "a b?.pdf"])
+def test_upload_names_stay_inside_the_corpus(tmp_path: Path, name: str) -> None:
+    source = tmp_path / "src.bin"
+    source.write_text("content about integration", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    stored = store_upload(source, name, corpus)
+    assert stored.resolve().is_relative_to((corpus / "uploads").resolve())
+    assert "/" not in safe_name(name) and not safe_name(name).startswith(".")
+
+
+def test_upload_rejects_bad_types_and_empty_files(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.write_text("x", encoding="utf-8")
+    with pytest.raises(UploadRejected, match="unsupported"):
+        store_upload(source, "../../etc/passwd", tmp_path / "corpus")
+    with pytest.raises(UploadRejected, match="unsupported"):
+        store_upload(source, "tool.exe", tmp_path / "corpus")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(UploadRejected, match="empty"):
+        store_upload(empty, "empty.txt", tmp_path / "corpus")
+
+
+def test_feedback_loses_no_record_under_concurrent_clicks(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "fb.sqlite3")
+
+    def click(i: int) -> None:
+        store.record(f"q{i}", "a", [{"n": 1}], "en", 1 if i % 2 else -1)
+
+    threads = [threading.Thread(target=click, args=(i,)) for i in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    rows = store.all()
+    assert len(rows) == 40 and {r["question"] for r in rows} == {f"q{i}" for i in range(40)}
+
+
+def test_app_flow_with_fake_assistant(fake_assistant: Any, tmp_path: Path) -> None:
+    corpus = fake_assistant.settings.corpus_dir
+    (corpus / "a.txt").write_text(
+        "Jonava\n\nJonava was the first Baltic city to join the Intercultural Cities programme.", encoding="utf-8"
+    )
+    fake_assistant.index()
+    fake_assistant.answerer.min_score = 0.1
+    app = App(fake_assistant, FeedbackStore(tmp_path / "fb.sqlite3"))
+    session = Session()
+    steps = list(app.respond("Which Baltic city joined the Intercultural Cities programme first?", [], session, "en"))
+    chat, session, _detected, box = steps[-1]
+    assert len(steps) >= 3 and box == ""
+    assert chat[0]["role"] == "user" and 'class="cite"' in chat[1]["content"]
+    assert session.turns[0].answer["citations"]
+    session, note = app.rate(session, 1, True)
+    assert note and app.feedback.all()[0]["vote"] == 1
+    note, box = app.comment(session, "useful")
+    assert app.feedback.all()[0]["comment"] == "useful" and box == ""
+    empty = list(app.respond("   ", chat, session, "auto"))
+    assert empty[-1][0] == chat
+    assert app.ask_json("Which city?", "lv")["language"] == "lv"
+
+
+def test_upload_requires_an_editor_when_login_is_on(fake_assistant: Any, tmp_path: Path) -> None:
+    app = App(fake_assistant, FeedbackStore(tmp_path / "fb.sqlite3"), login_on=True)
+    source = tmp_path / "doc.txt"
+    source.write_text("New document about integration.", encoding="utf-8")
+    note, _ = app.upload([str(source)], None)
+    assert "signed-in" in note and not (fake_assistant.settings.corpus_dir / "uploads").exists()
+    note, rows = app.upload([str(source)], "someone")
+    assert "doc.txt" in note and any(r[4] == "uploads/doc.txt" for r in rows)
