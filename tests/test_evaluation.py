@@ -48,3 +48,22 @@ def test_gate() -> None:
     assert check_gate({"hit@5": 0.9, "citation_precision": 0.8}, {"hit@5": 0.85, "citation_precision": 0.8}) == []
     failures = check_gate({"hit@5": 0.8, "citation_precision": None}, {"hit@5": 0.85, "citation_precision": 0.5})
     assert len(failures) == 2
+
+
+def test_answer_language_is_scored_only_for_prose_generators() -> None:
+    ukrainian = GoldItem("a", "Яке місто?", "uk", True, ("Jonava was first",), (("jonava",),))
+    prose = result(["Jonava was first"], ["Jonava was first"], answer="Першим балтійським містом стала Йонава [1].")
+    prose["generator"] = "openai"
+    assert score_item(ukrainian, prose, 5).answer_language_ok == 1.0
+    quoted = result(["Jonava was first"], ["Jonava was first"], answer="“Jonava blev den første baltiske by” [1]")
+    assert score_item(ukrainian, quoted, 5).answer_language_ok is None
+
+
+def test_unknown_generator_is_a_clear_error() -> None:
+    import pytest
+
+    from assistant.config import Settings
+    from assistant.pipeline import UnknownGenerator, make_answerer
+
+    with pytest.raises(UnknownGenerator, match="known: extractive"):
+        make_answerer(Settings(generator="gpt-9"))

@@ -154,3 +154,12 @@ def test_upload_requires_an_editor_when_login_is_on(fake_assistant: Any, tmp_pat
     assert "signed-in" in note and not (fake_assistant.settings.corpus_dir / "uploads").exists()
     note, rows = app.upload([str(source)], "someone")
     assert "doc.txt" in note and any(r[4] == "uploads/doc.txt" for r in rows)
+
+
+def test_empty_index_page_says_how_to_build_it(fake_assistant: Any) -> None:
+    from assistant.ui import index_banner
+
+    assert "make index" in index_banner(fake_assistant)
+    (fake_assistant.settings.corpus_dir / "a.txt").write_text("Some text about integration.", encoding="utf-8")
+    fake_assistant.index()
+    assert index_banner(fake_assistant) == ""

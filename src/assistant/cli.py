@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from assistant.embedding import ModelNotFound
+    from assistant.pipeline import UnknownGenerator
     from assistant.store import IndexMismatch, StoreUnavailable
 
     try:
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
 
             launch(host=args.host, port=args.port)
             return 0
-    except (IndexMismatch, ModelNotFound, StoreUnavailable) as error:
+    except (IndexMismatch, ModelNotFound, StoreUnavailable, UnknownGenerator) as error:
         return fail(str(error))
     except KeyboardInterrupt:
         return fail("interrupted", 130)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.language import detect_language
 from assistant.metrics import (
     hit_at,
     is_relevant,
@@ -92,6 +94,7 @@ class ItemScore:
     cited_relevant: int = 0
     citation_hit: float | None = None
     keywords_ok: float | None = None
+    answer_language_ok: float | None = None  # only for generators that write prose
     baselines: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
@@ -114,7 +117,14 @@ def score_item(item: GoldItem, result: dict[str, Any], k: int) -> ItemScore:
         score.mrr10, score.ndcg10 = reciprocal_rank(rels, RANK_DEPTH), ndcg(rels, RANK_DEPTH)
         score.citation_hit = 1.0 if any(cited_rel) else 0.0
         score.keywords_ok = 1.0 if (not score.abstained and keywords_present(result["answer"], item.answer_keywords)) else 0.0
+    if result.get("generator", "extractive") != "extractive" and not score.abstained:
+        score.answer_language_ok = 1.0 if detect_language(strip_quotes(result["answer"]), fallback="") == item.lang else 0.0
     return score
+
+
+def strip_quotes(answer: str) -> str:
+    """The answer's own words: quoted source text and citation markers removed."""
+    return re.sub(r"“[^”]*”|\[\d+\]", " ", answer)
 
 
 def ranking_scores(rels: list[bool], k: int) -> dict[str, float]:
@@ -138,6 +148,7 @@ def aggregate(scores: Sequence[ItemScore]) -> dict[str, Any]:
         "citation_precision": (sum(s.cited_relevant for s in answerable) / cited) if cited else None,
         "citation_recall": mean([s.citation_hit for s in answerable if s.citation_hit is not None]),
         "keyword_accuracy": mean([s.keywords_ok for s in answerable if s.keywords_ok is not None]),
+        "answer_language_accuracy": mean([s.answer_language_ok for s in scores if s.answer_language_ok is not None]),
         "abstention_unanswerable": mean([1.0 if s.abstained else 0.0 for s in unanswerable]),
         "false_abstention": mean([1.0 if s.abstained else 0.0 for s in answerable]),
         "language_id_accuracy": mean([1.0 if s.language_ok else 0.0 for s in scores]),

@@ -25,6 +25,21 @@ from assistant.types import Answer, Filters, IngestReport
 logger = logging.getLogger(__name__)
 
 
+class UnknownGenerator(ValueError):
+    """ASSISTANT_GENERATOR names no known answer generator."""
+
+
+GENERATORS = {"extractive": ExtractiveAnswerer}
+
+
+def make_answerer(settings: Settings) -> ExtractiveAnswerer:
+    """The answer generator named by ``settings.generator`` (a registry: name -> class)."""
+    kind = GENERATORS.get(settings.generator)
+    if kind is None:
+        raise UnknownGenerator(f"unknown generator '{settings.generator}'; known: {', '.join(sorted(GENERATORS))}")
+    return kind(settings.min_score, settings.max_quotes, settings.quote_margin)
+
+
 class Assistant:
     def __init__(
         self,
@@ -53,7 +68,7 @@ class Assistant:
         )
         chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
         retriever = Retriever(store, embedder, RetrievalParams(candidates=settings.candidates))
-        answerer = ExtractiveAnswerer(settings.min_score, settings.max_quotes, settings.quote_margin)
+        answerer = make_answerer(settings)
         return cls(settings, store, embedder, chunker, retriever, answerer)
 
     # -- indexing ---------------------------------------------------------------------------
@@ -150,7 +165,7 @@ class Assistant:
     def with_settings(self, **changes: Any) -> Assistant:
         """A copy sharing the loaded parts, with some answering settings changed (used by evaluation)."""
         settings = self.settings.model_copy(update=changes)
-        answerer = ExtractiveAnswerer(settings.min_score, settings.max_quotes, settings.quote_margin)
+        answerer = make_answerer(settings)
         clone = Assistant(settings, self.store, self.embedder, self.chunker, self.retriever, answerer)
         clone._checked = self._checked
         return clone

@@ -18,6 +18,7 @@ METRIC_ROWS = (
     "citation_precision",
     "citation_recall",
     "keyword_accuracy",
+    "answer_language_accuracy",
     "abstention_unanswerable",
     "false_abstention",
     "language_id_accuracy",
