@@ -54,3 +54,18 @@ def test_language_override_and_filters(seed_assistant: Any) -> None:
 def test_second_ingest_of_the_seed_corpus_embeds_nothing(seed_assistant: Any) -> None:
     report = seed_assistant.index()
     assert report.chunks_embedded == 0 and len(report.unchanged) == 5
+
+
+def test_latvian_question_gets_the_latvian_version_of_a_fact_in_danish_and_latvian(seed_assistant: Any) -> None:
+    answer = seed_assistant.ask("Kura pilsēta pirmā no Baltijas valstīm pievienojās Starpkultūru pilsētu programmai?")
+    assert answer.language == "lv" and not answer.abstained
+    first = answer.citations[0].hit
+    assert first.language == "lv" and "Jonava" in first.text
+    assert any(t.language == "da" and "Jonava" in t.text for t in first.translations)
+    assert len({p.chunk_id for p in answer.passages} & {t.chunk_id for t in first.translations}) == 0  # one slot per fact
+
+
+def test_translation_links_are_found_at_ingest(seed_assistant: Any) -> None:
+    linked = [h for h in seed_assistant.store.all_passages() if h.translation_ids]
+    assert len(linked) >= 20
+    assert all(h.doc_id[:3] in ("000", "001") for h in linked)

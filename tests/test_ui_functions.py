@@ -163,3 +163,14 @@ def test_empty_index_page_says_how_to_build_it(fake_assistant: Any) -> None:
     (fake_assistant.settings.corpus_dir / "a.txt").write_text("Some text about integration.", encoding="utf-8")
     fake_assistant.index()
     assert index_banner(fake_assistant) == ""
+
+
+def test_other_language_versions_are_shown_escaped_beside_the_passage() -> None:
+    citation = make_citation(1, "001.txt", "lv", "Jonava kļuva pirmā.", "Jonava kļuva pirmā.")
+    danish = Hit(chunk_id="d", doc_id="000.txt", text="Jonava blev <b>først</b>.", title="T", language="da", score=0.0)
+    citation = Citation(
+        1, Hit(**{**citation.hit.__dict__, "translations": (danish,)}), citation.quote, citation.quote_start, citation.quote_end
+    )
+    html = render_answer(make_answer("x [1]", (citation,), "lv"), 0)
+    assert 'class="translation"' in html and "Tas pats fragments valodā: da" in html
+    assert "&lt;b&gt;først&lt;/b&gt;" in html

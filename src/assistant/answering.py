@@ -15,6 +15,7 @@ from assistant.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
 SAME_LANGUAGE_BONUS = 0.02
+PASSAGE_WEIGHT = 0.5  # chosen on the dev split: precision 0.75 -> 0.77, recall unchanged
 MAX_QUOTE_CHARS = 700
 
 
@@ -58,13 +59,16 @@ class ExtractiveAnswerer:
     def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
         """The best sentences: within ``margin`` of the best one, at most ``per_passage`` from one passage."""
         hits = {h.chunk_id: h for h in retrieved.hits}
+        top_score = max((h.score for h in retrieved.hits), default=0.0)
         pool: list[tuple[float, SentenceMatch]] = []
         for chunk_id, group in retrieved.sentences.items():
             hit = hits.get(chunk_id)
             if hit is None:
                 continue
             bonus = SAME_LANGUAGE_BONUS if hit.language == language else 0.0
-            pool.extend((s.score + bonus, s) for s in group[: self.per_passage])
+            # A sentence from a weaker passage must be that much better to be quoted.
+            context = PASSAGE_WEIGHT * (hit.score - top_score)
+            pool.extend((s.score + bonus + context, s) for s in group[: self.per_passage])
         pool.sort(key=lambda pair: (-pair[0], pair[1].chunk_id, pair[1].start))
         if not pool:
             return []

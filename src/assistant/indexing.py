@@ -20,6 +20,7 @@ from assistant.corpus import scan_corpus
 from assistant.embedding import Embedder
 from assistant.sentences import Sentence, split_sentences
 from assistant.store import ChromaStore, Manifest
+from assistant.translations import link_document
 from assistant.types import Chunk, Document, IngestReport
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,8 @@ def ingest(
         if progress:
             progress(done, total)
 
+    for item in pending:
+        report.translation_links += link_document(store, item.document.doc_id, item.document.language)
     present = {d.doc_id for d in scan.documents} | {s.path for s in scan.skipped}
     for doc_id in sorted(set(manifest.documents) - present):
         store.delete_document(doc_id)

@@ -77,13 +77,18 @@ def render_citation(citation: Citation, turn: int, language: str) -> str:
         ("source_language", hit.language),
         ("source_location", hit.url or f"corpus/{hit.doc_id}"),
     ]
+    versions = "".join(
+        f'<details class="translation"><summary>{escape(message("also_in", language))}: {escape(t.language)}</summary>'
+        f'<blockquote class="passage" dir="auto">{escape(t.text)}</blockquote></details>'
+        for t in hit.translations
+    )
     meta = "".join(f"<div><b>{escape(message(key, language))}:</b> {escape(value)}</div>" for key, value in rows if value)
     return (
         f'<details class="source" id="{anchor(turn, citation.n)}" data-n="{citation.n}">'
         f"<summary>[{citation.n}] {escape(hit.title)} ({escape(hit.language)})</summary>"
         f'<div class="source-meta">{meta}</div>'
         f'<blockquote class="passage" dir="auto">{highlight(hit.text, citation.quote_start, citation.quote_end)}</blockquote>'
-        "</details>"
+        f"{versions}</details>"
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -21,6 +22,7 @@ import numpy as np
 from assistant.embedding import Embedder
 from assistant.lexical import LexicalIndex
 from assistant.store import ChromaStore, where_clause
+from assistant.translations import group_translations
 from assistant.types import Filters, Hit, Retrieved, SentenceMatch
 
 logger = logging.getLogger(__name__)
@@ -82,8 +84,31 @@ class Retriever:
 
         clock = time.perf_counter()
         hits, sentences = self._rescore(vector, language, list(pool.values()), lexical_scores)
+        # One slot per fact: translations of a passage are grouped, the asker's language preferred.
+        grouped = group_translations(hits, language, self._fetch_allowed(filters))[:k]
+        missing = [h.chunk_id for h in grouped if h.chunk_id not in sentences]
+        missing += [t.chunk_id for h in grouped for t in h.translations if t.chunk_id not in sentences]
+        if missing:
+            sentences.update(self._sentences(vector, missing))
+        sentences = lift_translated(grouped, sentences)
         timings["rescore"] = (time.perf_counter() - clock) * 1000
-        return Retrieved(tuple(hits[:k]), {h.chunk_id: sentences.get(h.chunk_id, ()) for h in hits[:k]}, timings)
+        return Retrieved(tuple(grouped), {h.chunk_id: sentences.get(h.chunk_id, ()) for h in grouped}, timings)
+
+    def _fetch_allowed(self, filters: Filters | None) -> Callable[[list[str]], list[Hit]]:
+        def fetch(chunk_ids: list[str]) -> list[Hit]:
+            return [h for h in self.store.hits(chunk_ids) if filters is None or filters.matches(h)]
+
+        return fetch
+
+    def _sentences(self, vector: np.ndarray, chunk_ids: list[str]) -> dict[str, tuple[SentenceMatch, ...]]:
+        records, vectors = self.store.sentence_records(chunk_ids)
+        by_chunk: dict[str, list[SentenceMatch]] = {}
+        if records:
+            for record, sim in zip(records, vectors @ vector, strict=True):
+                by_chunk.setdefault(record.chunk_id, []).append(
+                    SentenceMatch(record.chunk_id, record.text, record.start, record.end, float(sim))
+                )
+        return {cid: tuple(sorted(group, key=lambda s: -s.score)) for cid, group in by_chunk.items()}
 
     def _rescore(
         self, vector: np.ndarray, language: str, pool: list[Hit], lexical_scores: dict[str, float]
@@ -112,3 +137,17 @@ class Retriever:
         rescored.sort(key=lambda h: (-h.score, h.chunk_id))
         sentences = {cid: tuple(sorted(group, key=lambda s: -s.score)) for cid, group in by_chunk.items()}
         return rescored, sentences
+
+
+def lift_translated(hits: list[Hit], sentences: dict[str, tuple[SentenceMatch, ...]]) -> dict[str, tuple[SentenceMatch, ...]]:
+    """A passage chosen for the asker's language keeps its sentence order but is as confident as its best
+    translation: a Latvian sentence may match a Latvian question less well than the Danish original does."""
+    lifted = dict(sentences)
+    for hit in hits:
+        own = sentences.get(hit.chunk_id, ())
+        best_translation = max((s.score for t in hit.translations for s in sentences.get(t.chunk_id, ())), default=0.0)
+        best_own = max((s.score for s in own), default=0.0)
+        if own and best_translation > best_own:
+            gap = best_translation - best_own
+            lifted[hit.chunk_id] = tuple(replace(s, score=s.score + gap) for s in own)
+    return lifted

@@ -124,6 +124,7 @@ def hit_from(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Hi
         tags=tuple(t for t in str(meta.get("tags", "")).split("|") if t),
         group=str(meta.get("group", "")),
         indexed_at=str(meta.get("indexed_at", "")),
+        translation_ids=tuple(v for v in str(meta.get("translations", "")).split("|") if v),
     )
 
 
@@ -233,6 +234,53 @@ class ChromaStore:
     def delete_document(self, doc_id: str) -> None:
         self.passages.delete(where={"doc_id": doc_id})
         self.sentences.delete(where={"doc_id": doc_id})
+
+    # -- translation links ---------------------------------------------------------------------
+    def document_vectors(self, doc_id: str) -> tuple[list[str], np.ndarray]:
+        got = self.passages.get(where={"doc_id": doc_id}, include=["embeddings"])
+        vectors = np.asarray(got["embeddings"], dtype=np.float32) if got["ids"] else np.zeros((0, 0), dtype=np.float32)
+        return list(got["ids"]), vectors
+
+    def neighbour_documents(self, vectors: np.ndarray, language: str, n: int, minimum: float) -> set[str]:
+        """Documents in other languages holding a passage at least ``minimum`` similar to one of ``vectors``."""
+        if not len(vectors) or self.count() == 0:
+            return set()
+        result = self.passages.query(
+            query_embeddings=vectors.tolist(),
+            n_results=min(n, self.count()),
+            where={"language": {"$ne": language}},
+            include=["metadatas", "distances"],
+        )
+        return {
+            str(meta["doc_id"])
+            for metas, distances in zip(result["metadatas"], result["distances"], strict=True)
+            for meta, distance in zip(metas, distances, strict=True)
+            if 1.0 - float(distance) >= minimum
+        }
+
+    def add_links(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Record each pair as translations of each other (on both passages)."""
+        links: dict[str, set[str]] = {}
+        for left, right in pairs:
+            links.setdefault(left, set()).add(right)
+            links.setdefault(right, set()).add(left)
+        if not links:
+            return
+        got = self.passages.get(ids=sorted(links), include=["metadatas"])
+        metadatas = []
+        for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+            current = {v for v in str(meta.get("translations", "")).split("|") if v}
+            metadatas.append({**meta, "translations": "|".join(sorted(current | links[chunk_id]))})
+        self.passages.update(ids=list(got["ids"]), metadatas=metadatas)
+
+    def hits(self, chunk_ids: Sequence[str]) -> list[Hit]:
+        """Stored passages by id (missing ids are skipped), score 0."""
+        if not chunk_ids:
+            return []
+        got = self.passages.get(ids=list(chunk_ids), include=["documents", "metadatas"])
+        return [
+            hit_from(cid, text, meta, 0.0) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
 
     # -- reads -------------------------------------------------------------------------------
     def count(self) -> int:

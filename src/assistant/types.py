@@ -54,8 +54,10 @@ class Hit:
     tags: tuple[str, ...] = ()
     group: str = ""
     indexed_at: str = ""
-    # Other-language versions of the same passage (chunk ids), filled by grouping.
-    translations: tuple[str, ...] = ()
+    # Linked translations of this passage (chunk ids, from the index) and, after grouping at query time,
+    # the other-language versions shown beside it.
+    translation_ids: tuple[str, ...] = ()
+    translations: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,10 @@ class Answer:
                     "end": c.hit.end,
                     "publisher": c.hit.publisher,
                     "date": c.hit.date,
-                    "translations": list(c.hit.translations),
+                    "translations": [
+                        {"chunk_id": t.chunk_id, "source": t.doc_id, "title": t.title, "language": t.language, "text": t.text}
+                        for t in c.hit.translations
+                    ],
                 }
                 for c in self.citations
             ],
@@ -140,6 +145,7 @@ class IngestReport:
     skipped: list[SkippedFile] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     chunks_embedded: int = 0
+    translation_links: int = 0
     chunks_total: int = 0
     seconds: float = 0.0
 
