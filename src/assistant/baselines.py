@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from assistant.corpus import scan_corpus
 from assistant.embedding import Embedder
 from assistant.lexical import LexicalIndex
+from assistant.retrieval import Retriever
 from assistant.store import ChromaStore
 
 logger = logging.getLogger(__name__)
@@ -61,5 +63,15 @@ def llamaindex_ranker(corpus_dir: Path, embedder: Embedder) -> Ranker:
 
     def rank(question: str, language: str, k: int) -> list[str]:
         return [node.get_content() for node in retriever.retrieve(question)][:k]
+
+    return rank
+
+
+def variant_ranker(retriever: Retriever, **changes: Any) -> Ranker:
+    """The product's own retriever with some parameters changed (an ablation), sharing model and index."""
+    variant = Retriever(retriever.store, retriever.embedder, replace(retriever.params, **changes), retriever.reranker)
+
+    def rank(question: str, language: str, k: int) -> list[str]:
+        return [hit.text for hit in variant.search(question, language, k).hits]
 
     return rank

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     # Retrieval and answering.
     top_k: int = 5
     candidates: int = 30
+    fusion: str = "score"  # or "rrf"
+    # Optional sentence-transformers CrossEncoder (id or path) that reorders the top candidates.
+    reranker: str = ""
     # Abstain when the best sentence similarity is below this (chosen on the dev split).
     min_score: float = 0.39
     max_quotes: int = 3

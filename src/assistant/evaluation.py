@@ -95,6 +95,7 @@ class ItemScore:
     citation_hit: float | None = None
     keywords_ok: float | None = None
     answer_language_ok: float | None = None  # only for generators that write prose
+    cross_lingual: bool = False  # no document holding the evidence is in the question's language
     baselines: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
@@ -228,6 +229,8 @@ def run_eval_command(args: argparse.Namespace) -> int:
         "overall": overall,
         "per_language": per_language(scores),
         "abstention_curve": abstention_curve(scores),
+        "recommended_min_score": recommend_threshold(abstention_curve(scores)),
+        "by_language_match": split_by_language_match(scores),
         "settings": {
             "k": args.k,
             "min_score": settings.min_score,
@@ -254,7 +257,7 @@ def run_items(
 ) -> tuple[list[dict[str, Any]], list[ItemScore]]:
     from tqdm import tqdm
 
-    from assistant.baselines import bm25_ranker, dense_ranker, llamaindex_ranker
+    from assistant.baselines import bm25_ranker, dense_ranker, llamaindex_ranker, variant_ranker
 
     rankers = {}
     if baselines:
@@ -262,7 +265,10 @@ def run_items(
             "bm25": bm25_ranker(assistant.store),
             "dense": dense_ranker(assistant.store, assistant.embedder),
             "llamaindex_default": llamaindex_ranker(assistant.settings.corpus_dir, assistant.embedder),
+            "product_without_bm25": variant_ranker(assistant.retriever, use_lexical=False),
+            "product_rrf": variant_ranker(assistant.retriever, fusion="rrf"),
         }
+    evidence_languages = evidence_language_map(assistant.settings.corpus_dir, items)
     results: list[dict[str, Any]] = []
     scores: list[ItemScore] = []
     for item in tqdm(items, desc="eval", unit="q"):
@@ -271,6 +277,7 @@ def run_items(
         result = answer.to_json()
         result["timings_ms"]["total"] = (time.perf_counter() - started) * 1000
         score = score_item(item, result, k)
+        score.cross_lingual = item.answerable and item.lang not in evidence_languages.get(item.id, set())
         if item.answerable:
             for name, rank in rankers.items():
                 score.baselines[name] = ranking_scores(
@@ -279,3 +286,33 @@ def run_items(
         results.append({"gold": asdict(item), "result": result, "score": asdict(score)})
         scores.append(score)
     return results, scores
+
+
+def evidence_language_map(corpus_dir: Path, items: Sequence[GoldItem]) -> dict[str, set[str]]:
+    """For each item, the languages of the corpus documents that contain one of its evidence quotes."""
+    from assistant.corpus import scan_corpus
+    from assistant.metrics import normalise
+
+    documents = [(normalise(d.text), d.language) for d in scan_corpus(corpus_dir).documents]
+    return {
+        item.id: {language for text, language in documents if any(normalise(q) in text for q in item.evidence)} for item in items
+    }
+
+
+def split_by_language_match(scores: Sequence[ItemScore]) -> dict[str, dict[str, Any]]:
+    """Metrics for same-language and cross-lingual answerable items (with baselines)."""
+    answerable = [s for s in scores if s.answerable]
+    return {
+        "same_language": aggregate([s for s in answerable if not s.cross_lingual]),
+        "cross_lingual": aggregate([s for s in answerable if s.cross_lingual]),
+    }
+
+
+def recommend_threshold(curve: list[dict[str, float]], max_false: float = 0.05) -> float | None:
+    """The threshold that abstains on the most unanswerable items while wrongly abstaining on at most
+    ``max_false`` of the answerable ones (ties: the lowest threshold). Compute it on the dev split only."""
+    allowed = [p for p in curve if p["false_abstention"] <= max_false]
+    if not allowed:
+        return None
+    best = max(p["abstention_unanswerable"] for p in allowed)
+    return min(p["threshold"] for p in allowed if p["abstention_unanswerable"] == best)

@@ -18,6 +18,7 @@ from assistant.language import detect_language, normalise_code
 from assistant.messages import message
 from assistant.offline import configure_offline
 from assistant.questions import clean_question
+from assistant.reranking import CrossEncoderReranker
 from assistant.retrieval import RetrievalParams, Retriever
 from assistant.store import ChromaStore, open_client
 from assistant.types import Answer, Filters, IngestReport
@@ -67,7 +68,8 @@ class Assistant:
             settings.embed_model, settings.embed_batch_size, settings.torch_threads
         )
         chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
-        retriever = Retriever(store, embedder, RetrievalParams(candidates=settings.candidates))
+        reranker = CrossEncoderReranker(settings.reranker) if settings.reranker else None
+        retriever = Retriever(store, embedder, RetrievalParams(candidates=settings.candidates, fusion=settings.fusion), reranker)
         answerer = make_answerer(settings)
         return cls(settings, store, embedder, chunker, retriever, answerer)
 

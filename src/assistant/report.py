@@ -25,7 +25,7 @@ METRIC_ROWS = (
     "latency_p50_ms",
     "latency_p95_ms",
 )
-BASELINES = ("bm25", "dense", "llamaindex_default")
+BASELINES = ("bm25", "dense", "llamaindex_default", "product_without_bm25", "product_rrf")
 
 
 def fmt(value: Any) -> str:
@@ -86,6 +86,23 @@ def language_table(per_language: dict[str, dict[str, Any]]) -> list[str]:
     return lines
 
 
+def match_table(groups: dict[str, dict[str, Any]]) -> list[str]:
+    if not groups:
+        return ["—"]
+    found = {n for g in groups.values() for n in g.get("baselines", {})}
+    names = [n for n in BASELINES if n in found]
+    lines = ["| items | n | metric | product | " + " | ".join(names) + " |", "|---|---|---|---|" + "---|" * len(names)]
+    for label, metrics in groups.items():
+        for metric in ("hit@1", "hit@5", "mrr@10"):
+            cells = [fmt(metrics.get("baselines", {}).get(n, {}).get(metric)) for n in names]
+            lines.append(
+                f"| {label} | {metrics.get('answerable', 0)} | {metric} | {fmt(metrics.get(metric))} | "
+                + " | ".join(cells)
+                + " |"
+            )
+    return lines
+
+
 def failures(results: list[dict[str, Any]]) -> list[str]:
     lines = []
     for row in results:
@@ -121,7 +138,16 @@ def render_markdown(report: dict[str, Any], results: list[dict[str, Any]]) -> st
         "",
         *language_table(report["per_language"]),
         "",
+        "## Same-language and cross-lingual questions (answerable items)",
+        "",
+        "Cross-lingual: no document holding the evidence is in the question's language.",
+        "",
+        *match_table(report.get("by_language_match", {})),
+        "",
         "## Abstention trade-off (threshold on the best sentence similarity)",
+        "",
+        f"Recommended threshold (most unanswerable abstained with at most 5 % false abstentions): "
+        f"{report.get('recommended_min_score')}; in use: {settings['min_score']}. Choose it on the dev split.",
         "",
         "| threshold | unanswerable abstained | answerable wrongly abstained |",
         "|---|---|---|",

@@ -21,6 +21,7 @@ import numpy as np
 
 from assistant.embedding import Embedder
 from assistant.lexical import LexicalIndex
+from assistant.reranking import Reranker, rerank
 from assistant.store import ChromaStore, where_clause
 from assistant.translations import group_translations
 from assistant.types import Filters, Hit, Retrieved, SentenceMatch
@@ -32,17 +33,24 @@ logger = logging.getLogger(__name__)
 class RetrievalParams:
     candidates: int = 30
     passage_weight: float = 0.5
-    lexical_weight: float = 0.10
-    cross_lingual_lexical_weight: float = 0.03
+    lexical_weight: float = 0.05
+    cross_lingual_lexical_weight: float = 0.015
     use_lexical: bool = True
     use_dense: bool = True
+    # "score": semantic score + language-weighted BM25 bonus; "rrf": weighted reciprocal-rank fusion of
+    # the dense, sentence-level and BM25 rankings (BM25 weighted down across languages).
+    fusion: str = "score"
+    rrf_k: int = 60
 
 
 class Retriever:
-    def __init__(self, store: ChromaStore, embedder: Embedder, params: RetrievalParams | None = None):
+    def __init__(
+        self, store: ChromaStore, embedder: Embedder, params: RetrievalParams | None = None, reranker: Reranker | None = None
+    ):
         self.store = store
         self.embedder = embedder
         self.params = params or RetrievalParams()
+        self.reranker = reranker
         self._lexical: LexicalIndex | None = None
         self._lexical_count = -1
         self._lock = threading.Lock()
@@ -84,6 +92,7 @@ class Retriever:
 
         clock = time.perf_counter()
         hits, sentences = self._rescore(vector, language, list(pool.values()), lexical_scores)
+        hits = rerank(self.reranker, question, hits)
         # One slot per fact: translations of a passage are grouped, the asker's language preferred.
         grouped = group_translations(hits, language, self._fetch_allowed(filters))[:k]
         missing = [h.chunk_id for h in grouped if h.chunk_id not in sentences]
@@ -126,14 +135,20 @@ class Retriever:
                     SentenceMatch(record.chunk_id, record.text, record.start, record.end, float(sim))
                 )
         weight = self.params.passage_weight
-        rescored: list[Hit] = []
+        passage_sims: dict[str, float] = {}
+        sentence_sims: dict[str, float] = {}
+        semantic: dict[str, float] = {}
         for hit in pool:
             passage_sim = float(passage_vectors[hit.chunk_id] @ vector) if hit.chunk_id in passage_vectors else hit.score
             best_sentence = max((s.score for s in by_chunk.get(hit.chunk_id, [])), default=passage_sim)
-            score = weight * passage_sim + (1 - weight) * best_sentence
-            lexical_weight = self.params.lexical_weight if hit.language == language else self.params.cross_lingual_lexical_weight
-            score += lexical_weight * lexical_scores.get(hit.chunk_id, 0.0)
-            rescored.append(replace(hit, score=score))
+            passage_sims[hit.chunk_id], sentence_sims[hit.chunk_id] = passage_sim, best_sentence
+            semantic[hit.chunk_id] = weight * passage_sim + (1 - weight) * best_sentence
+        same_language = {h.chunk_id: h.language == language for h in pool}
+        if self.params.fusion == "rrf":
+            fused = rrf_fuse([passage_sims, sentence_sims, lexical_scores], [1.0, 1.0, 1.0], same_language, self.params)
+        else:
+            fused = score_fuse(semantic, lexical_scores, same_language, self.params)
+        rescored = [replace(hit, score=fused[hit.chunk_id]) for hit in pool]
         rescored.sort(key=lambda h: (-h.score, h.chunk_id))
         sentences = {cid: tuple(sorted(group, key=lambda s: -s.score)) for cid, group in by_chunk.items()}
         return rescored, sentences
@@ -151,3 +166,31 @@ def lift_translated(hits: list[Hit], sentences: dict[str, tuple[SentenceMatch, .
             gap = best_translation - best_own
             lifted[hit.chunk_id] = tuple(replace(s, score=s.score + gap) for s in own)
     return lifted
+
+
+def rrf_fuse(
+    rankings: list[dict[str, float]], weights: list[float], same_language: dict[str, bool], params: RetrievalParams
+) -> dict[str, float]:
+    """Weighted reciprocal-rank fusion. The last ranking is the lexical one: its weight is scaled down for
+    passages in another language than the question (BM25 cannot see a cross-lingual match)."""
+    fused = dict.fromkeys(same_language, 0.0)
+    last = len(rankings) - 1
+    for position, (scores, weight) in enumerate(zip(rankings, weights, strict=True)):
+        ordered = sorted((cid for cid in scores if cid in fused), key=lambda cid: (-scores[cid], cid))
+        for rank, cid in enumerate(ordered, 1):
+            factor = weight
+            if position == last and not same_language[cid]:
+                factor *= params.cross_lingual_lexical_weight / params.lexical_weight
+            fused[cid] += factor / (params.rrf_k + rank)
+    return fused
+
+
+def score_fuse(
+    semantic: dict[str, float], lexical: dict[str, float], same_language: dict[str, bool], params: RetrievalParams
+) -> dict[str, float]:
+    """Semantic score plus a BM25 bonus (BM25 relative to the best, 0..1) weighted by language match."""
+    return {
+        cid: value
+        + (params.lexical_weight if same_language[cid] else params.cross_lingual_lexical_weight) * lexical.get(cid, 0.0)
+        for cid, value in semantic.items()
+    }
