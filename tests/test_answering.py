@@ -15,8 +15,8 @@ def match(chunk_id: str, text: str, passage: str, score: float) -> SentenceMatch
     return SentenceMatch(chunk_id, text, start, start + len(text), score)
 
 
-def retrieved(scores: tuple[float, float, float]) -> Retrieved:
-    hits = (hit("a", PASSAGE_A, "da", 0.7), hit("b", PASSAGE_B, "lv", 0.6))
+def retrieved(scores: tuple[float, float, float], passage_b: float = 0.6) -> Retrieved:
+    hits = (hit("a", PASSAGE_A, "da", 0.7), hit("b", PASSAGE_B, "lv", passage_b))
     sentences = {
         "a": (
             match("a", "Jonava blev den første baltiske by.", PASSAGE_A, scores[0]),
@@ -56,8 +56,18 @@ def test_abstains_below_threshold_in_the_askers_language() -> None:
 
 
 def test_same_language_passage_is_preferred_on_a_near_tie() -> None:
-    draft = ExtractiveAnswerer(min_score=0.4, max_quotes=1).answer("Kura pilsēta?", "lv", retrieved((0.66, 0.3, 0.65)))
+    draft = ExtractiveAnswerer(min_score=0.4, max_quotes=1).answer(
+        "Kura pilsēta?", "lv", retrieved((0.66, 0.3, 0.65), passage_b=0.7)
+    )
     assert draft.citations[0].hit.language == "lv"
+
+
+def test_quotes_from_weaker_passages_need_better_sentences() -> None:
+    # Same sentence scores, but passage b ranks far below a: only a is quoted.
+    draft = ExtractiveAnswerer(min_score=0.4, max_quotes=3, margin=0.04).answer(
+        "Which city?", "en", retrieved((0.7, 0.3, 0.7), passage_b=0.5)
+    )
+    assert [c.hit.chunk_id for c in draft.citations] == ["a"]
 
 
 def test_number_questions_need_a_number_in_the_quote() -> None:
