@@ -67,3 +67,15 @@ def test_unknown_generator_is_a_clear_error() -> None:
 
     with pytest.raises(UnknownGenerator, match="known: extractive"):
         make_answerer(Settings(generator="gpt-9"))
+
+
+def test_recommended_threshold_balances_both_errors() -> None:
+    from assistant.evaluation import recommend_threshold
+
+    curve = [
+        {"threshold": 0.3, "abstention_unanswerable": 0.6, "false_abstention": 0.0},
+        {"threshold": 0.4, "abstention_unanswerable": 0.9, "false_abstention": 0.05},
+        {"threshold": 0.5, "abstention_unanswerable": 1.0, "false_abstention": 0.3},
+    ]
+    assert recommend_threshold(curve) == 0.4
+    assert recommend_threshold([]) is None

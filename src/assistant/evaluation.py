@@ -308,11 +308,10 @@ def split_by_language_match(scores: Sequence[ItemScore]) -> dict[str, dict[str, 
     }
 
 
-def recommend_threshold(curve: list[dict[str, float]], max_false: float = 0.05) -> float | None:
-    """The threshold that abstains on the most unanswerable items while wrongly abstaining on at most
-    ``max_false`` of the answerable ones (ties: the lowest threshold). Compute it on the dev split only."""
-    allowed = [p for p in curve if p["false_abstention"] <= max_false]
-    if not allowed:
+def recommend_threshold(curve: list[dict[str, float]]) -> float | None:
+    """The threshold maximising (unanswerable abstained - answerable wrongly abstained), Youden's J;
+    ties go to the lowest threshold. Compute it on the dev split only."""
+    if not curve:
         return None
-    best = max(p["abstention_unanswerable"] for p in allowed)
-    return min(p["threshold"] for p in allowed if p["abstention_unanswerable"] == best)
+    best = max(p["abstention_unanswerable"] - p["false_abstention"] for p in curve)
+    return min(p["threshold"] for p in curve if p["abstention_unanswerable"] - p["false_abstention"] == best)

@@ -146,7 +146,7 @@ def render_markdown(report: dict[str, Any], results: list[dict[str, Any]]) -> st
         "",
         "## Abstention trade-off (threshold on the best sentence similarity)",
         "",
-        f"Recommended threshold (most unanswerable abstained with at most 5 % false abstentions): "
+        f"Recommended threshold (maximises unanswerable abstained minus answerable wrongly abstained): "
         f"{report.get('recommended_min_score')}; in use: {settings['min_score']}. Choose it on the dev split.",
         "",
         "| threshold | unanswerable abstained | answerable wrongly abstained |",
