@@ -2,7 +2,7 @@
 
 Unchanged documents (same content hash, same chunking, same embedder) are not embedded again; a changed
 document keeps the vectors of chunks whose text did not change; deleted files are removed from the index.
-The manifest is saved after every document, so an interrupted ingest resumes where it stopped.
+All changes go into a new version of the index that becomes active in one step when the ingest succeeds.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from assistant.chunking import Chunker
 from assistant.corpus import scan_corpus
 from assistant.embedding import Embedder
 from assistant.sentences import Sentence, split_sentences
+from assistant.staging import staged
 from assistant.store import ChromaStore, Manifest
 from assistant.translations import link_document
 from assistant.types import Chunk, Document, IngestReport
@@ -48,16 +49,14 @@ def ingest(
     progress: Progress | None = None,
     rebuild: bool = False,
 ) -> IngestReport:
+    """Bring the index in line with ``corpus_dir``. Changes are built in a new version of the index and
+    switched to in one step at the end (``staging.staged``): an interrupted ingest leaves the index as it was."""
     started = time.perf_counter()
     report = IngestReport()
     scan = scan_corpus(corpus_dir)
     report.skipped.extend(scan.skipped)
     report.warnings.extend(scan.warnings)
     manifest = None if rebuild else store.check_compatible(embedder.model_id)
-    if rebuild:
-        store.client.delete_collection(store.name) if _exists(store, store.name) else None
-        store.client.delete_collection(f"{store.name}_sentences") if _exists(store, f"{store.name}_sentences") else None
-        store._passages = store._sentences = None
     if manifest is None:
         manifest = Manifest(embedder.model_id, embedder.dimension, chunker.params)
     elif manifest.chunking != chunker.params:
@@ -65,45 +64,19 @@ def ingest(
         manifest.chunking = chunker.params
         manifest.documents = {}
 
-    pending: list[_Pending] = []
+    changed = []
     for document in scan.documents:
         if manifest.documents.get(document.doc_id) == document.content_hash:
             report.unchanged.append(document.doc_id)
             continue
         (report.updated if document.doc_id in manifest.documents else report.added).append(document.doc_id)
-        chunks = chunker.split(document)
-        reused = store.chunk_vectors(sorted(store.chunk_ids(document.doc_id) & {c.chunk_id for c in chunks}))
-        pending.append(_Pending(document, chunks, reused))
-
-    total = sum(len(p.chunks) - len(p.reused) for p in pending)
-    done = 0
-    if progress:
-        progress(0, total)
-    for item in pending:
-        fresh = [c for c in item.chunks if c.chunk_id not in item.reused]
-        vectors = np.zeros((len(item.chunks), embedder.dimension), dtype=np.float32)
-        new_vectors = embedder.embed_documents([c.text for c in fresh])
-        by_id = dict(item.reused) | {c.chunk_id: v for c, v in zip(fresh, new_vectors, strict=True)}
-        for i, chunk in enumerate(item.chunks):
-            vectors[i] = by_id[chunk.chunk_id]
-        sentences = [(c.chunk_id, s) for c in item.chunks for s in passage_sentences(c)]
-        sentence_vectors = _embed_unique([s.text for _, s in sentences], embedder)
-        store.write_document(item.document, item.chunks, vectors, sentences, sentence_vectors)
-        manifest.documents[item.document.doc_id] = item.document.content_hash
-        store.save_manifest(manifest)
-        report.chunks_embedded += len(fresh)
-        done += len(fresh)
-        if progress:
-            progress(done, total)
-
-    for item in pending:
-        report.translation_links += link_document(store, item.document.doc_id, item.document.language)
+        changed.append(document)
     present = {d.doc_id for d in scan.documents} | {s.path for s in scan.skipped}
-    for doc_id in sorted(set(manifest.documents) - present):
-        store.delete_document(doc_id)
-        del manifest.documents[doc_id]
-        report.removed.append(doc_id)
-    store.save_manifest(manifest)
+    report.removed = sorted(set(manifest.documents) - present)
+
+    if changed or report.removed or rebuild or store.version is None:
+        with staged(store, copy=not rebuild) as stage:
+            _apply(stage, embedder, chunker, manifest, changed, report, progress)
     report.chunks_total = store.count()
     report.seconds = round(time.perf_counter() - started, 2)
     logger.info(
@@ -118,6 +91,48 @@ def ingest(
     return report
 
 
+def _apply(
+    stage: ChromaStore,
+    embedder: Embedder,
+    chunker: Chunker,
+    manifest: Manifest,
+    changed: list[Document],
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    """Write the changes into a staging version of the index."""
+    pending: list[_Pending] = []
+    for document in changed:
+        chunks = chunker.split(document)
+        reused = stage.chunk_vectors(sorted(stage.chunk_ids(document.doc_id) & {c.chunk_id for c in chunks}))
+        pending.append(_Pending(document, chunks, reused))
+    total = sum(len(p.chunks) - len(p.reused) for p in pending)
+    done = 0
+    if progress:
+        progress(0, total)
+    for item in pending:
+        fresh = [c for c in item.chunks if c.chunk_id not in item.reused]
+        vectors = np.zeros((len(item.chunks), embedder.dimension), dtype=np.float32)
+        new_vectors = embedder.embed_documents([c.text for c in fresh])
+        by_id = dict(item.reused) | {c.chunk_id: v for c, v in zip(fresh, new_vectors, strict=True)}
+        for i, chunk in enumerate(item.chunks):
+            vectors[i] = by_id[chunk.chunk_id]
+        sentences = [(c.chunk_id, s) for c in item.chunks for s in passage_sentences(c)]
+        sentence_vectors = _embed_unique([s.text for _, s in sentences], embedder)
+        stage.write_document(item.document, item.chunks, vectors, sentences, sentence_vectors)
+        manifest.documents[item.document.doc_id] = item.document.content_hash
+        report.chunks_embedded += len(fresh)
+        done += len(fresh)
+        if progress:
+            progress(done, total)
+    for doc_id in report.removed:
+        stage.delete_document(doc_id)
+        manifest.documents.pop(doc_id, None)
+    for item in pending:
+        report.translation_links += link_document(stage, item.document.doc_id, item.document.language)
+    stage.save_manifest(manifest)
+
+
 def _embed_unique(texts: list[str], embedder: Embedder) -> np.ndarray:
     """Embed each distinct text once (overlapping chunks share sentences)."""
     unique = list(dict.fromkeys(texts))
@@ -126,7 +141,3 @@ def _embed_unique(texts: list[str], embedder: Embedder) -> np.ndarray:
     vectors = embedder.embed_documents(unique)
     row = {text: i for i, text in enumerate(unique)}
     return np.asarray([vectors[row[t]] for t in texts], dtype=np.float32)
-
-
-def _exists(store: ChromaStore, name: str) -> bool:
-    return name in {getattr(c, "name", c) for c in store.client.list_collections()}

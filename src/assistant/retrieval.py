@@ -52,16 +52,16 @@ class Retriever:
         self.params = params or RetrievalParams()
         self.reranker = reranker
         self._lexical: LexicalIndex | None = None
-        self._lexical_count = -1
+        self._lexical_key: tuple[str | None, int] = (None, -1)
         self._lock = threading.Lock()
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index, rebuilt when the number of stored passages changed."""
         with self._lock:
-            count = self.store.count()
-            if self._lexical is None or count != self._lexical_count:
+            key = (self.store.version, self.store.count())
+            if self._lexical is None or key != self._lexical_key:
                 self._lexical = LexicalIndex(self.store.all_passages())
-                self._lexical_count = count
+                self._lexical_key = key
             return self._lexical
 
     def invalidate(self) -> None:

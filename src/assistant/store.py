@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ from assistant.types import Chunk, Document, Filters, Hit
 
 logger = logging.getLogger(__name__)
 BATCH = 1000
+POINTER_TTL = 1.0  # seconds a reader trusts its cached view of the active version
 
 
 class IndexMismatch(RuntimeError):
@@ -137,31 +139,74 @@ class StoredSentence:
 
 
 class ChromaStore:
-    def __init__(self, client: Any, name: str = "passages"):
+    """One index: a pair of collections per *version*, and a pointer naming the active version.
+
+    Readers follow the pointer (re-read at most every ``POINTER_TTL`` seconds); an ingest builds a new
+    version aside and switches the pointer in one step (see ``staging.py``). A store made with a fixed
+    ``version`` (a staging area) reads and writes that version only.
+    """
+
+    def __init__(self, client: Any, name: str = "passages", version: str | None = None):
         self.client = client
         self.name = name
-        self._passages: Any = None
-        self._sentences: Any = None
+        self.fixed_version = version
+        self._collections: dict[str, Any] = {}
+        self._pointer_cache: tuple[float, str | None] = (0.0, None)
 
-    # -- collections -------------------------------------------------------------------------
+    # -- versions ----------------------------------------------------------------------------
+    @property
+    def pointer_name(self) -> str:
+        return f"{self.name}-pointer"
+
+    def collection_name(self, version: str, kind: str = "passages") -> str:
+        return f"{self.name}-{version}-{kind}"
+
+    def read_pointer(self) -> str | None:
+        try:
+            pointer = self.client.get_or_create_collection(self.pointer_name, embedding_function=None)
+        except Exception as error:
+            raise StoreUnavailable(f"the Chroma index cannot be read: {error}") from error
+        active = (pointer.metadata or {}).get("active")
+        return str(active) if active else None
+
+    @property
+    def version(self) -> str | None:
+        if self.fixed_version is not None:
+            return self.fixed_version
+        checked, active = self._pointer_cache
+        now = time.monotonic()
+        if now - checked > POINTER_TTL:
+            active = self.read_pointer()
+            self._pointer_cache = (now, active)
+        return active
+
+    def refresh(self) -> None:
+        """Forget the cached pointer (after this process switched it)."""
+        self._pointer_cache = (0.0, None)
+
+    def _collection(self, kind: str) -> Any:
+        version = self.version
+        if version is None:
+            raise StoreUnavailable("the index has no active version yet: run 'assistant ingest'")
+        name = self.collection_name(version, kind)
+        if name not in self._collections:
+            self._collections[name] = self.client.get_or_create_collection(
+                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        return self._collections[name]
+
     @property
     def passages(self) -> Any:
-        if self._passages is None:
-            self._passages = self.client.get_or_create_collection(
-                self.name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-            )
-        return self._passages
+        return self._collection("passages")
 
     @property
     def sentences(self) -> Any:
-        if self._sentences is None:
-            self._sentences = self.client.get_or_create_collection(
-                f"{self.name}_sentences", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-            )
-        return self._sentences
+        return self._collection("sentences")
 
     # -- manifest ----------------------------------------------------------------------------
     def manifest(self) -> Manifest | None:
+        if self.version is None:
+            return None
         text = (self.passages.metadata or {}).get("manifest")
         return Manifest.from_json(text) if text else None
 
@@ -284,6 +329,8 @@ class ChromaStore:
 
     # -- reads -------------------------------------------------------------------------------
     def count(self) -> int:
+        if self.version is None:
+            return 0
         return int(self.passages.count())
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[Hit]:
@@ -305,6 +352,8 @@ class ChromaStore:
 
     def all_passages(self, where: dict[str, Any] | None = None) -> list[Hit]:
         """Every stored passage (for lexical indexing and listings), in no particular order."""
+        if self.version is None:
+            return []
         hits: list[Hit] = []
         offset = 0
         while True:

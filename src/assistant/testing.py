@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Sequence
 
 import numpy as np
@@ -14,9 +15,10 @@ _WORD = re.compile(r"[^\W_]+")
 class HashEmbedder:
     """Bag of hashed word trigrams: similar texts get similar vectors; no model, no randomness."""
 
-    def __init__(self, dimension: int = 64, model_id: str = "hash-embedder"):
+    def __init__(self, dimension: int = 64, model_id: str = "hash-embedder", delay: float = 0.0):
         self.model_id = model_id
         self._dimension = dimension
+        self.delay = delay  # seconds per embedded text, to give fault tests time to strike
         self.calls = 0
         self.embedded = 0
 
@@ -37,6 +39,8 @@ class HashEmbedder:
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
         self.embedded += len(texts)
+        if self.delay:
+            time.sleep(self.delay * len(texts))
         if not texts:
             return np.zeros((0, self._dimension), dtype=np.float32)
         return np.stack([self._vector(t) for t in texts])
