@@ -16,16 +16,16 @@ JONAVA = ["Jonava blev den første baltiske by", "Jonava Lietuvā kļuva par pir
         "Яке місто першим серед балтійських міст приєдналося до програми Intercultural Cities?",
     ],
 )
-def test_first_intercultural_city_is_retrieved_and_cited(seed_assistant: Any, question: str) -> None:
-    answer = seed_assistant.ask(question)
+def test_first_intercultural_city_is_retrieved_and_cited(any_assistant: Any, question: str) -> None:
+    answer = any_assistant.ask(question)
     assert any(is_relevant(p.text, JONAVA) for p in answer.passages[:3])
     assert not answer.abstained
     assert "Jonava" in answer.text
     assert all(c.quote in c.hit.text for c in answer.citations)
 
 
-def test_answers_in_the_askers_language(seed_assistant: Any) -> None:
-    answer = seed_assistant.ask("Яке місто першим серед балтійських міст приєдналося до програми Intercultural Cities?")
+def test_answers_in_the_askers_language(any_assistant: Any) -> None:
+    answer = any_assistant.ask("Яке місто першим серед балтійських міст приєдналося до програми Intercultural Cities?")
     assert answer.language == "uk"
     assert answer.text.startswith("Згідно з джерелами")
 
@@ -34,30 +34,30 @@ def test_answers_in_the_askers_language(seed_assistant: Any) -> None:
     ("question", "language"),
     [("What is the minimum wage in Estonia?", "en"), ("Скільки біженців прийняла Йонава у 2022 році?", "uk")],
 )
-def test_questions_the_corpus_cannot_answer_abstain(seed_assistant: Any, question: str, language: str) -> None:
-    answer = seed_assistant.ask(question)
+def test_questions_the_corpus_cannot_answer_abstain(any_assistant: Any, question: str, language: str) -> None:
+    answer = any_assistant.ask(question)
     assert answer.abstained and not answer.citations
     assert answer.language == language
     assert answer.passages  # the closest sources are still shown
 
 
-def test_language_override_and_filters(seed_assistant: Any) -> None:
+def test_language_override_and_filters(any_assistant: Any) -> None:
     from assistant.types import Filters
 
-    answer = seed_assistant.ask(
+    answer = any_assistant.ask(
         "Which city joined the Intercultural Cities programme first?", lang="lv", filters=Filters(languages=("lv",))
     )
     assert answer.language == "lv"
     assert answer.passages and all(p.language == "lv" for p in answer.passages)
 
 
-def test_second_ingest_of_the_seed_corpus_embeds_nothing(seed_assistant: Any) -> None:
-    report = seed_assistant.index()
+def test_second_ingest_of_the_seed_corpus_embeds_nothing(any_assistant: Any) -> None:
+    report = any_assistant.index()
     assert report.chunks_embedded == 0 and len(report.unchanged) == 5
 
 
-def test_latvian_question_gets_the_latvian_version_of_a_fact_in_danish_and_latvian(seed_assistant: Any) -> None:
-    answer = seed_assistant.ask("Kura pilsēta pirmā no Baltijas valstīm pievienojās Starpkultūru pilsētu programmai?")
+def test_latvian_question_gets_the_latvian_version_of_a_fact_in_danish_and_latvian(any_assistant: Any) -> None:
+    answer = any_assistant.ask("Kura pilsēta pirmā no Baltijas valstīm pievienojās Starpkultūru pilsētu programmai?")
     assert answer.language == "lv" and not answer.abstained
     first = answer.citations[0].hit
     assert first.language == "lv" and "Jonava" in first.text
@@ -65,7 +65,7 @@ def test_latvian_question_gets_the_latvian_version_of_a_fact_in_danish_and_latvi
     assert len({p.chunk_id for p in answer.passages} & {t.chunk_id for t in first.translations}) == 0  # one slot per fact
 
 
-def test_translation_links_are_found_at_ingest(seed_assistant: Any) -> None:
-    linked = [h for h in seed_assistant.store.all_passages() if h.translation_ids]
+def test_translation_links_are_found_at_ingest(any_assistant: Any) -> None:
+    linked = [h for h in any_assistant.store.all_passages() if h.translation_ids]
     assert len(linked) >= 20
     assert all(h.doc_id[:3] in ("000", "001") for h in linked)

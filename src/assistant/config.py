@@ -19,6 +19,10 @@ class Settings(BaseSettings):
     embed_batch_size: int = 8
     torch_threads: int = 0  # 0: leave torch's default
     collection: str = "passages"
+    # A Chroma server (http://host:port) instead of the embedded index in index_dir; optional headers
+    # for a server behind auth: "Authorization: Bearer TOKEN; X-Other: value".
+    chroma_url: str = ""
+    chroma_headers: str = ""
 
     # Chunking, measured in tiktoken (cl100k_base) tokens.
     chunk_tokens: int = 200

@@ -20,7 +20,7 @@ from assistant.offline import configure_offline
 from assistant.questions import clean_question
 from assistant.reranking import CrossEncoderReranker
 from assistant.retrieval import RetrievalParams, Retriever
-from assistant.store import ChromaStore, open_client
+from assistant.store import ChromaStore, parse_headers, reachable
 from assistant.types import Answer, Filters, IngestReport
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,9 @@ class Assistant:
     def from_settings(cls, settings: Settings | None = None, embedder: Embedder | None = None) -> Assistant:
         configure_offline()
         settings = settings or Settings()
-        store = ChromaStore(open_client(settings.index_dir), settings.collection)
+        store = ChromaStore.open(
+            settings.index_dir, settings.chroma_url, parse_headers(settings.chroma_headers), settings.collection
+        )
         embedder = embedder or SentenceTransformerEmbedder(
             settings.embed_model, settings.embed_batch_size, settings.torch_threads
         )
@@ -75,7 +77,8 @@ class Assistant:
 
     # -- indexing ---------------------------------------------------------------------------
     def index(self, corpus_dir: Path | None = None, progress: Progress | None = None, rebuild: bool = False) -> IngestReport:
-        report = ingest(corpus_dir or self.settings.corpus_dir, self.store, self.embedder, self.chunker, progress, rebuild)
+        with reachable(self.store.location):
+            report = ingest(corpus_dir or self.settings.corpus_dir, self.store, self.embedder, self.chunker, progress, rebuild)
         self.retriever.invalidate()
         self._checked = False
         return report
@@ -83,7 +86,9 @@ class Assistant:
     def documents(self) -> list[dict[str, Any]]:
         """One row per indexed document: id, title, language, chunk count."""
         rows: dict[str, dict[str, Any]] = {}
-        for hit in self.store.all_passages():
+        with reachable(self.store.location):
+            passages = self.store.all_passages()
+        for hit in passages:
             row = rows.setdefault(
                 hit.doc_id,
                 {
@@ -128,12 +133,13 @@ class Assistant:
         if cleaned.empty:
             text = message("empty", language)
             return Answer(question or "", language, True, text, (), (), {"total": 0.0}, message=text)
-        if self.store.count() == 0:
-            text = message("no_index", language)
-            return Answer(cleaned.text, language, True, text, (), (), {"total": 0.0}, message=text)
-        self._check_index()
-        query = contextual_question([clean_question(h, self.settings.max_question_chars).text for h in history], cleaned.text)
-        retrieved = self.retriever.search(query, language, k, filters)
+        with reachable(self.store.location):
+            if self.store.count() == 0:
+                text = message("no_index", language)
+                return Answer(cleaned.text, language, True, text, (), (), {"total": 0.0}, message=text)
+            self._check_index()
+            query = contextual_question([clean_question(h, self.settings.max_question_chars).text for h in history], cleaned.text)
+            retrieved = self.retriever.search(query, language, k, filters)
         retrieve_ms = sum(retrieved.timings_ms.values())
         clock = time.perf_counter()
         draft = self.answerer.answer(query, language, retrieved.top(answer_k))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -69,9 +70,42 @@ def open_client(index_dir: Path, url: str | None = None, headers: dict[str, str]
                 settings=settings,
             )
         except Exception as error:  # chromadb raises plain ValueError/ConnectionError variants
-            raise StoreUnavailable(f"Chroma server at {url} is not reachable: {error}") from error
+            raise StoreUnavailable(f"the Chroma server at {url} is not reachable ({error})") from error
     index_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(index_dir), settings=settings)
+
+
+def parse_headers(text: str) -> dict[str, str]:
+    """'Authorization: Bearer x; X-Other: y' -> headers for a Chroma server behind auth."""
+    headers = {}
+    for part in text.split(";"):
+        name, sep, value = part.partition(":")
+        if sep and name.strip():
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+def is_connection_error(error: BaseException) -> bool:
+    """Errors that mean the Chroma server could not be reached (not a bad request)."""
+    if isinstance(error, ConnectionError | TimeoutError):
+        return True
+    module = type(error).__module__
+    if module.startswith(("httpx", "httpcore")):
+        return True
+    return "Could not connect to a Chroma server" in str(error)
+
+
+@contextmanager
+def reachable(location: str) -> Iterator[None]:
+    """Turn connection failures inside the block into ``StoreUnavailable`` naming the server."""
+    try:
+        yield
+    except StoreUnavailable:
+        raise
+    except Exception as error:
+        if is_connection_error(error):
+            raise StoreUnavailable(f"the Chroma server at {location} is not reachable ({error})") from error
+        raise
 
 
 def _metadata(document: Document, chunk: Chunk) -> dict[str, Any]:
@@ -146,12 +180,34 @@ class ChromaStore:
     ``version`` (a staging area) reads and writes that version only.
     """
 
-    def __init__(self, client: Any, name: str = "passages", version: str | None = None):
-        self.client = client
+    def __init__(
+        self,
+        client: Any = None,
+        name: str = "passages",
+        version: str | None = None,
+        connect: Callable[[], Any] | None = None,
+        location: str = "",
+    ):
+        self._client = client
+        self._connect = connect
+        self.location = location  # the folder or server URL, for messages
         self.name = name
         self.fixed_version = version
         self._collections: dict[str, Any] = {}
         self._pointer_cache: tuple[float, str | None] = (0.0, None)
+
+    @classmethod
+    def open(cls, index_dir: Path, url: str = "", headers: dict[str, str] | None = None, name: str = "passages") -> ChromaStore:
+        """A store that connects on first use (a server that is down now may be up by then)."""
+        return cls(name=name, connect=lambda: open_client(index_dir, url or None, headers), location=url or str(index_dir))
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            if self._connect is None:
+                raise StoreUnavailable("no Chroma client configured")
+            self._client = self._connect()
+        return self._client
 
     # -- versions ----------------------------------------------------------------------------
     @property
@@ -162,10 +218,8 @@ class ChromaStore:
         return f"{self.name}-{version}-{kind}"
 
     def read_pointer(self) -> str | None:
-        try:
+        with reachable(self.location):
             pointer = self.client.get_or_create_collection(self.pointer_name, embedding_function=None)
-        except Exception as error:
-            raise StoreUnavailable(f"the Chroma index cannot be read: {error}") from error
         active = (pointer.metadata or {}).get("active")
         return str(active) if active else None
 
@@ -329,9 +383,10 @@ class ChromaStore:
 
     # -- reads -------------------------------------------------------------------------------
     def count(self) -> int:
-        if self.version is None:
-            return 0
-        return int(self.passages.count())
+        with reachable(self.location):
+            if self.version is None:
+                return 0
+            return int(self.passages.count())
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[Hit]:
         total = self.count()

@@ -14,6 +14,7 @@ from assistant.language import SUPPORTED, normalise_code
 from assistant.messages import message
 from assistant.pipeline import Assistant
 from assistant.rendering import direction, escape, render_answer, render_question
+from assistant.store import StoreUnavailable
 from assistant.types import Answer, Filters
 from assistant.uploads import UploadRejected, store_upload
 
@@ -112,18 +113,29 @@ def may_edit(settings: Settings, username: str | None, login_on: bool) -> bool:
 
 
 def documents_rows(assistant: Assistant) -> list[list[Any]]:
-    return [[d["title"], d["language"], d["chunks"], d["indexed_at"], d["source"]] for d in assistant.documents()]
+    try:
+        documents = assistant.documents()
+    except StoreUnavailable:
+        return []
+    return [[d["title"], d["language"], d["chunks"], d["indexed_at"], d["source"]] for d in documents]
 
 
 def filter_options(assistant: Assistant) -> tuple[list[str], list[str], list[str]]:
-    documents = assistant.documents()
+    try:
+        documents = assistant.documents()
+    except StoreUnavailable:
+        return [], [], []
     tags = sorted({t for d in documents for t in d["tags"]})
     languages = sorted({d["language"] for d in documents})
     return tags, languages, [d["source"] for d in documents]
 
 
 def index_banner(assistant: Assistant, language: str = "en") -> str:
-    return "" if assistant.store.count() else f"⚠️ {message('index_missing', language)}"
+    try:
+        count = assistant.store.count()
+    except StoreUnavailable:
+        return f"⚠️ {message('store_down', language, location=assistant.store.location)}"
+    return "" if count else f"⚠️ {message('index_missing', language)}"
 
 
 class App:
@@ -137,7 +149,12 @@ class App:
 
     def ask_json(self, question: str, language: str | None = None) -> dict[str, Any]:
         """The ``ask`` API endpoint: the same JSON as ``assistant ask --json``."""
-        return self.assistant.ask(question or "", lang=chosen_language(language)).to_json()
+        try:
+            return self.assistant.ask(question or "", lang=chosen_language(language)).to_json()
+        except StoreUnavailable:
+            lang = chosen_language(language) or "en"
+            text = message("store_down", lang, location=self.assistant.store.location)
+            return {**Answer(question or "", lang, True, text, (), (), message=text).to_json(), "error": "store_unavailable"}
 
     def respond(
         self,
@@ -162,13 +179,19 @@ class App:
             {"role": "assistant", "content": escape(message("searching", ui_language))},
         ]
         yield pending, session, detected_label(ui_language), ""
-        answer = self.assistant.ask(
-            question,
-            lang=forced,
-            filters=build_filters(tags, languages, documents),
-            history=[t.question for t in session.turns],
-            fallback_language=previous,
-        )
+        try:
+            answer = self.assistant.ask(
+                question,
+                lang=forced,
+                filters=build_filters(tags, languages, documents),
+                history=[t.question for t in session.turns],
+                fallback_language=previous,
+            )
+        except StoreUnavailable:
+            down = message("store_down", ui_language, location=self.assistant.store.location)
+            pending[-1] = {"role": "assistant", "content": f'<div class="error">{escape(down)}</div>'}
+            yield pending, session, detected_label(ui_language), question
+            return
         turn = len(session.turns)
         for prefix in streamed_prefixes(answer.text):
             pending[-1] = {"role": "assistant", "content": f'<div dir="{direction(answer.language)}">{escape(prefix)}</div>'}
@@ -220,8 +243,11 @@ class App:
             if progress is not None and total:
                 progress((done, total), desc="embedding", unit="chunks")
 
-        with self._ingest_lock:
-            result = self.assistant.index(progress=report)
+        try:
+            with self._ingest_lock:
+                result = self.assistant.index(progress=report)
+        except StoreUnavailable as error:
+            return escape(str(error))
         lines = [
             f"added {len(result.added)}, updated {len(result.updated)}, unchanged {len(result.unchanged)}, "
             f"removed {len(result.removed)}; {result.chunks_total} passages indexed"

@@ -1,0 +1,71 @@
+"""A Chroma server that goes down and comes back: clear errors naming the URL, then recovery."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant import cli
+from assistant.config import Settings
+from assistant.feedback import FeedbackStore
+from assistant.pipeline import Assistant
+from assistant.store import StoreUnavailable
+from assistant.testing import HashEmbedder
+from assistant.ui import App, Session, index_banner
+from tests.conftest import ChromaServer
+
+pytestmark = pytest.mark.server
+
+
+def test_server_down_and_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    server = ChromaServer(tmp_path / "data")
+    server.start()
+    try:
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        (corpus / "a.txt").write_text("Jonava\n\nJonava was the first Baltic city to join the programme.", encoding="utf-8")
+        settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "unused", chroma_url=server.url)
+        assistant = Assistant.from_settings(settings, embedder=HashEmbedder())
+        assistant.index()
+        assert not (tmp_path / "unused").exists()  # nothing written locally in server mode
+        before = assistant.ask("Which city joined first?", lang="en").to_json()
+        assert before["passages"]
+
+        server.stop()
+        with pytest.raises(StoreUnavailable, match=server.url):
+            assistant.ask("Which city joined first?", lang="en")
+        with pytest.raises(StoreUnavailable, match=server.url):
+            assistant.index()
+        monkeypatch.setattr(cli, "make_assistant", lambda: assistant)
+        assert cli.main(["ask", "Which city joined first?"]) == 2
+        assert server.url in capsys.readouterr().err
+        app = App(assistant, FeedbackStore(tmp_path / "fb.sqlite3"))
+        chat, _, _, box = list(app.respond("Which city joined first?", [], Session(), "en"))[-1]
+        assert server.url in chat[-1]["content"] and box == "Which city joined first?"  # the question is kept
+        assert server.url in index_banner(assistant)
+        assert app.ask_json("Which city joined first?")["error"] == "store_unavailable"
+
+        server.start()
+        after = assistant.ask("Which city joined first?", lang="en").to_json()
+        assert after["answer"] == before["answer"]
+        assert [p["chunk_id"] for p in after["passages"]] == [p["chunk_id"] for p in before["passages"]]
+        assert index_banner(assistant) == ""
+    finally:
+        server.stop()
+
+
+def test_app_starts_while_the_server_is_down(tmp_path: Path) -> None:
+    server = ChromaServer(tmp_path / "data")  # never started
+    settings = Settings(corpus_dir=tmp_path, index_dir=tmp_path / "i", chroma_url=server.url)
+    assistant = Assistant.from_settings(settings, embedder=HashEmbedder())
+    assert server.url in index_banner(assistant)
+    with pytest.raises(StoreUnavailable, match="not reachable"):
+        assistant.ask("Which city?")
+
+
+def test_embedded_and_server_indexes_hold_the_same_passages(seed_assistant: Any, server_assistant: Any) -> None:
+    def passages(assistant: Any) -> set[tuple[str, str]]:
+        return {(h.chunk_id, h.doc_id) for h in assistant.store.all_passages()}
+
+    assert passages(seed_assistant) == passages(server_assistant)
+    assert server_assistant.store.manifest().documents == seed_assistant.store.manifest().documents
