@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from assistant.offline import configure_offline
+from assistant.testing import ChromaServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -123,52 +124,6 @@ def fake_assistant(fake_settings: Any) -> Any:
     from assistant.testing import HashEmbedder
 
     return Assistant.from_settings(fake_settings, embedder=HashEmbedder())
-
-
-class ChromaServer:
-    """A real `chroma run` process on a free loopback port, stoppable and restartable on the same data."""
-
-    def __init__(self, path: Path):
-        import shutil as _shutil
-        import sys
-
-        self.path = path
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.executable = _shutil.which("chroma", path=str(Path(sys.executable).parent)) or "chroma"
-        self.process: Any = None
-
-    def start(self) -> None:
-        import subprocess
-        import time
-        import urllib.request
-
-        self.process = subprocess.Popen(
-            [self.executable, "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/api/v2/heartbeat", timeout=2):
-                    return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"chroma server did not start on {self.url}")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-            self.process = None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")

@@ -180,3 +180,16 @@ def test_api_endpoint_returns_the_cli_json(server: tuple[str, Any]) -> None:
     data = client.predict("Hvornår holdes den nordiske integrationskonference?", None, api_name="/ask")
     assert data["language"] == "da" and data["citations"] and data["passages"]
     assert {"question", "abstained", "answer", "timings_ms"} <= set(data)
+
+
+def test_only_corpus_files_could_ever_be_served(server: tuple[str, Any]) -> None:
+    import urllib.error
+    import urllib.request
+
+    for path in ("/etc/passwd", str(Path(server[1].assistant.settings.corpus_dir).parent / "feedback.sqlite3")):
+        try:
+            with urllib.request.urlopen(f"{server[0]}/gradio_api/file={path}", timeout=10) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        assert status in (403, 404)

@@ -10,9 +10,8 @@ from assistant.config import Settings
 from assistant.feedback import FeedbackStore
 from assistant.pipeline import Assistant
 from assistant.store import StoreUnavailable
-from assistant.testing import HashEmbedder
+from assistant.testing import ChromaServer, HashEmbedder
 from assistant.ui import App, Session, index_banner
-from tests.conftest import ChromaServer
 
 pytestmark = pytest.mark.server
 

@@ -158,7 +158,7 @@ def load_file(path: Path) -> Loaded:
     except OSError as error:
         raise UnreadableFile(f"cannot read file ({error.strerror})") from error
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(f"file too large ({size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+        raise UnreadableFile(f"file too large ({size / (1024 * 1024):.1f} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
     try:
         return loader(path)
     except OSError as error:
