@@ -114,9 +114,7 @@ class Retriever:
         by_chunk: dict[str, list[SentenceMatch]] = {}
         if records:
             for record, sim in zip(records, vectors @ vector, strict=True):
-                by_chunk.setdefault(record.chunk_id, []).append(
-                    SentenceMatch(record.chunk_id, record.text, record.start, record.end, float(sim))
-                )
+                by_chunk.setdefault(record.chunk_id, []).append(replace(record, score=float(sim)))
         return {cid: tuple(sorted(group, key=lambda s: -s.score)) for cid, group in by_chunk.items()}
 
     def _rescore(
@@ -131,9 +129,7 @@ class Retriever:
         if records:
             sims = sentence_vectors @ vector
             for record, sim in zip(records, sims, strict=True):
-                by_chunk.setdefault(record.chunk_id, []).append(
-                    SentenceMatch(record.chunk_id, record.text, record.start, record.end, float(sim))
-                )
+                by_chunk.setdefault(record.chunk_id, []).append(replace(record, score=float(sim)))
         weight = self.params.passage_weight
         passage_sims: dict[str, float] = {}
         sentence_sims: dict[str, float] = {}

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from assistant.sentences import Sentence
-from assistant.types import Chunk, Document, Filters, Hit
+from assistant.types import Chunk, Document, Filters, Hit, SentenceMatch
 
 logger = logging.getLogger(__name__)
 BATCH = 1000
@@ -164,14 +164,6 @@ def hit_from(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Hi
     )
 
 
-@dataclass(frozen=True)
-class StoredSentence:
-    chunk_id: str
-    text: str
-    start: int  # offsets inside the chunk text
-    end: int
-
-
 class ChromaStore:
     """One index: a pair of collections per *version*, and a pointer naming the active version.
 
@@ -288,12 +280,12 @@ class ChromaStore:
         got = self.passages.get(ids=list(chunk_ids), include=["embeddings"])
         return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
 
-    def sentence_records(self, chunk_ids: Sequence[str]) -> tuple[list[StoredSentence], np.ndarray]:
+    def sentence_records(self, chunk_ids: Sequence[str]) -> tuple[list[SentenceMatch], np.ndarray]:
         if not chunk_ids:
             return [], np.zeros((0, 0), dtype=np.float32)
         got = self.sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings", "metadatas", "documents"])
         records = [
-            StoredSentence(str(m["chunk_id"]), text, int(m["start"]), int(m["end"]))
+            SentenceMatch(str(m["chunk_id"]), text, int(m["start"]), int(m["end"]), 0.0)
             for m, text in zip(got["metadatas"], got["documents"], strict=True)
         ]
         vectors = np.asarray(got["embeddings"], dtype=np.float32) if records else np.zeros((0, 0), dtype=np.float32)
