@@ -95,6 +95,18 @@ def test_upload_names_stay_inside_the_corpus(tmp_path: Path, name: str) -> None:
     assert "/" not in safe_name(name) and not safe_name(name).startswith(".")
 
 
+def test_upload_rejects_files_over_the_size_limit(tmp_path: Path) -> None:
+    from assistant.loaders import MAX_FILE_BYTES
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.seek(MAX_FILE_BYTES)
+        handle.write(b"x")
+    with pytest.raises(UploadRejected, match="larger than"):
+        store_upload(big, "big.txt", tmp_path / "corpus")
+    assert not (tmp_path / "corpus" / "uploads" / "big.txt").exists()
+
+
 def test_upload_rejects_bad_types_and_empty_files(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.write_text("x", encoding="utf-8")

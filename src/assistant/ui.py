@@ -11,6 +11,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.feedback import FeedbackStore
 from assistant.language import SUPPORTED, normalise_code
+from assistant.loaders import MAX_FILE_BYTES
 from assistant.messages import message
 from assistant.pipeline import Assistant
 from assistant.rendering import direction, escape, render_answer, render_question
@@ -370,6 +371,7 @@ def launch(settings: Settings | None = None, host: str | None = None, port: int 
         prevent_thread_lock=not block,
         show_error=False,
         footer_links=["api"],
+        max_file_size=f"{MAX_FILE_BYTES // (1024 * 1024)}mb",
         css=asset("ui.css"),
         head=f"<script>{asset('ui.js')}</script>",
     )
