@@ -25,6 +25,8 @@ class Draft:
     text: str
     citations: tuple[Citation, ...]
     confidence: float = 0.0
+    fallback: str = ""  # why a generator's answer was replaced by the extractive one
+    note: str = ""  # e.g. how many unsupported generated sentences were dropped
 
 
 def answerable_sentences(question: str, language: str, retrieved: Retrieved) -> Retrieved:
@@ -47,7 +49,7 @@ class ExtractiveAnswerer:
     def should_abstain(self, retrieved: Retrieved) -> bool:
         return not retrieved.hits or retrieved.best_sentence_score < self.min_score
 
-    def answer(self, question: str, language: str, retrieved: Retrieved) -> Draft:
+    def answer(self, question: str, language: str, retrieved: Retrieved, on_token: object = None) -> Draft:
         eligible = answerable_sentences(question, language, retrieved)
         confidence = eligible.best_sentence_score
         if self.should_abstain(eligible):

@@ -40,7 +40,15 @@ class Settings(BaseSettings):
     # Quote further sentences only when they score within this margin of the best one.
     quote_margin: float = 0.04
     max_question_chars: int = 2000
+    # "extractive" (no LLM), "openai" (any OpenAI-compatible endpoint) or "llamacpp" (a local GGUF).
     generator: str = "extractive"
+    openai_base_url: str = ""
+    openai_model: str = "local-model"
+    openai_api_key: str = ""
+    openai_timeout: float = 60.0
+    llamacpp_model: str = "models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+    llm_passages: int = 3  # passages given to the LLM (keep prompts short on CPU)
+    min_support: float = 0.45  # a generated sentence needs this similarity to a sentence of a passage it cites
 
     # Server.
     host: str = "127.0.0.1"

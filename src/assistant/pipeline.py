@@ -8,20 +8,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from assistant.answering import ExtractiveAnswerer
 from assistant.chunking import Chunker
 from assistant.config import Settings
 from assistant.conversation import contextual_question
 from assistant.embedding import Embedder, SentenceTransformerEmbedder
+from assistant.generation import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
 from assistant.indexing import Progress, ingest
 from assistant.language import detect_language, normalise_code
+from assistant.llm_answering import GeneratedAnswerer, SupportCheck
 from assistant.messages import message
 from assistant.offline import configure_offline
 from assistant.questions import clean_question
 from assistant.reranking import CrossEncoderReranker
 from assistant.retrieval import RetrievalParams, Retriever
 from assistant.store import ChromaStore, parse_headers, reachable
-from assistant.types import Answer, Filters, IngestReport
+from assistant.types import Answer, Filters, IngestReport, SentenceMatch
 
 logger = logging.getLogger(__name__)
 
@@ -30,15 +34,42 @@ class UnknownGenerator(ValueError):
     """ASSISTANT_GENERATOR names no known answer generator."""
 
 
-GENERATORS = {"extractive": ExtractiveAnswerer}
+GENERATORS = ("extractive", "llamacpp", "openai")
+Answerer = ExtractiveAnswerer | GeneratedAnswerer
 
 
-def make_answerer(settings: Settings) -> ExtractiveAnswerer:
-    """The answer generator named by ``settings.generator`` (a registry: name -> class)."""
-    kind = GENERATORS.get(settings.generator)
-    if kind is None:
-        raise UnknownGenerator(f"unknown generator '{settings.generator}'; known: {', '.join(sorted(GENERATORS))}")
-    return kind(settings.min_score, settings.max_quotes, settings.quote_margin)
+def make_generator(settings: Settings) -> Generator:
+    if settings.generator == "openai":
+        return OpenAIGenerator(settings.openai_base_url, settings.openai_model, settings.openai_api_key, settings.openai_timeout)
+    return LlamaCppGenerator(settings.llamacpp_model, settings.torch_threads)
+
+
+def make_answerer(settings: Settings, store: ChromaStore | None = None, embedder: Embedder | None = None) -> Answerer:
+    """The answer generator named by ``settings.generator``: extractive, or an LLM checked against the passages."""
+    if settings.generator not in GENERATORS:
+        raise UnknownGenerator(f"unknown generator '{settings.generator}'; known: {', '.join(GENERATORS)}")
+    extractive = ExtractiveAnswerer(settings.min_score, settings.max_quotes, settings.quote_margin)
+    if settings.generator == "extractive":
+        return extractive
+    if store is None or embedder is None:
+        raise UnknownGenerator("an LLM generator needs the index and the embedder to check its citations")
+    return GeneratedAnswerer(
+        make_generator(settings), extractive, support_check(store, embedder), settings.llm_passages, settings.min_support
+    )
+
+
+def support_check(store: ChromaStore, embedder: Embedder) -> SupportCheck:
+    """How well a generated claim is supported: its best similarity to a sentence of the cited passages."""
+
+    def check(claim: str, chunk_ids: Sequence[str]) -> tuple[float, SentenceMatch | None]:
+        records, vectors = store.sentence_records(list(chunk_ids))
+        if not records:
+            return 0.0, None
+        similarities = vectors @ embedder.embed_documents([claim])[0]
+        best = int(np.argmax(similarities))
+        return float(similarities[best]), records[best]
+
+    return check
 
 
 class Assistant:
@@ -49,7 +80,7 @@ class Assistant:
         embedder: Embedder,
         chunker: Chunker,
         retriever: Retriever,
-        answerer: ExtractiveAnswerer,
+        answerer: Answerer,
     ):
         self.settings = settings
         self.store = store
@@ -72,7 +103,7 @@ class Assistant:
         chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
         reranker = CrossEncoderReranker(settings.reranker) if settings.reranker else None
         retriever = Retriever(store, embedder, RetrievalParams(candidates=settings.candidates, fusion=settings.fusion), reranker)
-        answerer = make_answerer(settings)
+        answerer = make_answerer(settings, store, embedder)
         return cls(settings, store, embedder, chunker, retriever, answerer)
 
     # -- indexing ---------------------------------------------------------------------------
@@ -115,6 +146,7 @@ class Assistant:
         answer_k: int | None = None,
         history: Sequence[str] = (),
         fallback_language: str = "en",
+        on_token: TokenCallback | None = None,
     ) -> Answer:
         """Answer ``question``; ``k`` passages are returned, the answer quotes from the top ``answer_k`` (default k).
 
@@ -142,7 +174,7 @@ class Assistant:
             retrieved = self.retriever.search(query, language, k, filters)
         retrieve_ms = sum(retrieved.timings_ms.values())
         clock = time.perf_counter()
-        draft = self.answerer.answer(query, language, retrieved.top(answer_k))
+        draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token)
         answer_ms = (time.perf_counter() - clock) * 1000
         note = message("truncated", language, n=self.settings.max_question_chars) if cleaned.truncated else ""
         timings = {
@@ -163,6 +195,8 @@ class Assistant:
             generator=self.answerer.name,
             message=note,
             confidence=draft.confidence,
+            fallback=draft.fallback,
+            notes=draft.note,
         )
 
     def _check_index(self) -> None:
@@ -173,7 +207,7 @@ class Assistant:
     def with_settings(self, **changes: Any) -> Assistant:
         """A copy sharing the loaded parts, with some answering settings changed (used by evaluation)."""
         settings = self.settings.model_copy(update=changes)
-        answerer = make_answerer(settings)
+        answerer = make_answerer(settings, self.store, self.embedder)
         clone = Assistant(settings, self.store, self.embedder, self.chunker, self.retriever, answerer)
         clone._checked = self._checked
         return clone

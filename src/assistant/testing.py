@@ -93,3 +93,23 @@ class ChromaServer:
             self.process.terminate()
             self.process.wait(timeout=30)
             self.process = None
+
+
+class ScriptedGenerator:
+    """An LLM stand-in that returns scripted replies (or raises), recording the prompts it was given."""
+
+    name = "scripted"
+
+    def __init__(self, replies: list[str | Exception]):
+        self.replies = list(replies)
+        self.prompts: list[tuple[str, str]] = []
+
+    def chat(self, system: str, user: str, on_token: Any = None) -> str:
+        self.prompts.append((system, user))
+        reply = self.replies.pop(0) if self.replies else ""
+        if isinstance(reply, Exception):
+            raise reply
+        if on_token is not None:
+            for word in reply.split(" "):
+                on_token(word + " ")
+        return reply

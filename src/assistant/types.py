@@ -81,6 +81,8 @@ class Answer:
     generator: str = "extractive"
     message: str = ""  # set when the question itself was rejected (empty, ...)
     confidence: float = 0.0  # best sentence similarity: what the abstain decision compares to the threshold
+    fallback: str = ""  # set when an LLM answer was replaced by the extractive one, with the reason
+    notes: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON contract of ``assistant ask --json``."""
@@ -125,6 +127,8 @@ class Answer:
             "generator": self.generator,
             "message": self.message,
             "confidence": round(self.confidence, 4),
+            "fallback": self.fallback,
+            "notes": self.notes,
         }
 
 

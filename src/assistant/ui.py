@@ -1,6 +1,7 @@
 """The Gradio chat: a thin adapter over ``Assistant``; formatting lives in ``rendering``, state in plain functions."""
 
 import logging
+import queue
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -180,21 +181,40 @@ class App:
             {"role": "assistant", "content": escape(message("searching", ui_language))},
         ]
         yield pending, session, detected_label(ui_language), ""
-        try:
-            answer = self.assistant.ask(
-                question,
-                lang=forced,
-                filters=build_filters(tags, languages, documents),
-                history=[t.question for t in session.turns],
-                fallback_language=previous,
-            )
-        except StoreUnavailable:
+        tokens: queue.Queue[str | None] = queue.Queue()
+        outcome: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                outcome["answer"] = self.assistant.ask(
+                    question,
+                    lang=forced,
+                    filters=build_filters(tags, languages, documents),
+                    history=[t.question for t in session.turns],
+                    fallback_language=previous,
+                    on_token=tokens.put,
+                )
+            except Exception as error:  # handed to the generator below, which decides
+                outcome["error"] = error
+            finally:
+                tokens.put(None)
+
+        threading.Thread(target=work, daemon=True).start()
+        streamed = ""
+        while (token := tokens.get()) is not None:  # an LLM generator streams its tokens here
+            streamed += token
+            pending[-1] = {"role": "assistant", "content": f'<div dir="auto">{escape(streamed)}</div>'}
+            yield pending, session, detected_label(ui_language), ""
+        if isinstance(outcome.get("error"), StoreUnavailable):
             down = message("store_down", ui_language, location=self.assistant.store.location)
             pending[-1] = {"role": "assistant", "content": f'<div class="error">{escape(down)}</div>'}
             yield pending, session, detected_label(ui_language), question
             return
+        if "error" in outcome:
+            raise outcome["error"]
+        answer: Answer = outcome["answer"]
         turn = len(session.turns)
-        for prefix in streamed_prefixes(answer.text):
+        for prefix in [] if streamed else streamed_prefixes(answer.text):
             pending[-1] = {"role": "assistant", "content": f'<div dir="{direction(answer.language)}">{escape(prefix)}</div>'}
             yield pending, session, detected_label(answer.language), ""
         session.turns.append(Turn(answer.question, answer.language, answer.to_json()))
