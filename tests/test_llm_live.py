@@ -3,15 +3,13 @@
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assistant.testing import free_port
+from assistant.testing import free_port, wait_for_http
 
 pytestmark = [
     pytest.mark.llm,
@@ -42,13 +40,7 @@ def llama_server() -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/v1/models", timeout=2):
-                break
-        except OSError:
-            time.sleep(1)
+    assert wait_for_http(f"{url}/v1/models", 180, interval=1), "llama.cpp server did not start"
     yield f"{url}/v1"
     process.terminate()
     process.wait(timeout=30)

@@ -56,6 +56,18 @@ class HashEmbedder:
         return self._vector(text)
 
 
+def wait_for_http(url: str, seconds: float, interval: float = 0.3) -> bool:
+    """Poll ``url`` until it answers (True) or ``seconds`` pass (False)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except OSError:
+            time.sleep(interval)
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -79,14 +91,8 @@ class ChromaServer:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/api/v2/heartbeat", timeout=2):
-                    return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"chroma server did not start on {self.url}")
+        if not wait_for_http(f"{self.url}/api/v2/heartbeat", 60):
+            raise RuntimeError(f"chroma server did not start on {self.url}")
 
     def stop(self) -> None:
         if self.process is not None:
