@@ -193,3 +193,12 @@ def test_only_corpus_files_could_ever_be_served(server: tuple[str, Any]) -> None
         except urllib.error.HTTPError as error:
             status = error.code
         assert status in (403, 404)
+
+
+def test_interface_follows_the_chosen_language(page: Any) -> None:
+    page.click("#language input")
+    page.get_by_role("option", name="Українська (uk)").click()
+    page.wait_for_function("document.querySelector('#send').innerText.includes('Запитати')", timeout=10_000)
+    assert "Програми інтеграції" in page.inner_text("#title")
+    assert page.get_attribute("#question textarea", "placeholder") == "Поставте запитання своєю мовою…"
+    assert "Мова відповіді" in page.inner_text("#language")

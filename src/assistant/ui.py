@@ -297,7 +297,7 @@ def build(app: App) -> Any:
                         language_choices(), value=AUTO, label=message("language", "en"), elem_id="language", scale=1
                     )
                     detected = gr.Markdown(detected_label("en"), elem_id="detected")
-                with gr.Accordion(message("filters", "en"), open=False):
+                with gr.Accordion(message("filters", "en"), open=False) as filters:
                     tag_filter = gr.Dropdown(tags, multiselect=True, label=message("filter_tags", "en"), elem_id="filter-tags")
                     language_filter = gr.Dropdown(languages, multiselect=True, label=message("filter_languages", "en"))
                     document_filter = gr.Dropdown(documents, multiselect=True, label=message("filter_documents", "en"))
@@ -343,9 +343,29 @@ def build(app: App) -> Any:
                 gr.update(placeholder=message("placeholder", lang), rtl=rtl),
                 gr.update(value=message("send", lang)),
                 gr.update(value=detected_label(lang)),
+                gr.update(label=message("language", lang)),
+                gr.update(label=message("filters", lang)),
+                gr.update(label=message("filter_tags", lang)),
+                gr.update(label=message("filter_languages", lang)),
+                gr.update(label=message("filter_documents", lang)),
+                gr.update(label=message("feedback_comment", lang), rtl=rtl),
+                gr.update(value=message("feedback_send", lang)),
             )
 
-        language.change(relabel, [language], [title, question, send, detected], api_visibility="private")
+        relabelled = [
+            title,
+            question,
+            send,
+            detected,
+            language,
+            filters,
+            tag_filter,
+            language_filter,
+            document_filter,
+            comment,
+            comment_send,
+        ]
+        language.change(relabel, [language], relabelled, api_visibility="private")
 
         def on_like(state: Session, data: gr.LikeData) -> tuple[Session, str]:
             return app.rate(state, data.index, data.liked)
