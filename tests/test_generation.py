@@ -194,7 +194,10 @@ def test_chat_streams_generator_tokens(fake_assistant: Any, fake_openai: str, tm
     )
     app = App(Assistant.from_settings(settings, embedder=fake_assistant.embedder), FeedbackStore(tmp_path / "fb.sqlite3"))
     FakeOpenAI.reply = "Jonava was the first Baltic city to join the Intercultural Cities programme [1]."
-    steps = list(app.respond("Which Baltic city joined the Intercultural Cities programme first?", [], Session(), "en"))
+    session = Session()
+    steps = list(app.respond("Which Baltic city joined the Intercultural Cities programme first?", [], session, "en"))
     partial = [step[0][-1]["content"] for step in steps[1:-1]]
-    assert len(partial) >= 3 and "Jonava was" in partial[1]  # tokens arrive before the final answer
+    assert session.turns[0].answer["generator"] == "openai" and session.turns[0].answer["fallback"] == ""
+    assert len(partial) >= 3 and "Jonava was" in partial[1]  # the model's tokens arrive before the final answer
+    assert not any("According to the sources" in p for p in partial)
     assert 'class="cite"' in steps[-1][0][-1]["content"]
