@@ -203,11 +203,3 @@ class Assistant:
         if not self._checked:
             self.store.check_compatible(self.embedder.model_id, self.embedder.dimension)
             self._checked = True
-
-    def with_settings(self, **changes: Any) -> Assistant:
-        """A copy sharing the loaded parts, with some answering settings changed (used by evaluation)."""
-        settings = self.settings.model_copy(update=changes)
-        answerer = make_answerer(settings, self.store, self.embedder)
-        clone = Assistant(settings, self.store, self.embedder, self.chunker, self.retriever, answerer)
-        clone._checked = self._checked
-        return clone
