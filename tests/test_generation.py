@@ -201,3 +201,15 @@ def test_chat_streams_generator_tokens(fake_assistant: Any, fake_openai: str, tm
     assert len(partial) >= 3 and "Jonava was" in partial[1]  # the model's tokens arrive before the final answer
     assert not any("According to the sources" in p for p in partial)
     assert 'class="cite"' in steps[-1][0][-1]["content"]
+
+
+def test_a_claim_with_a_number_the_passage_lacks_is_dropped() -> None:
+    from assistant.llm_answering import numbers_grounded
+
+    passages = [hit("a", "IKEA pledged in 2019 to help refugees in 30 countries.")]
+    assert numbers_grounded("IKEA promised help in 30 countries in 2019", [passages[0].text])
+    assert not numbers_grounded("IKEA promised help in 40 countries", [passages[0].text])
+    checked = check_citations(
+        "IKEA helps in 30 countries [1]. IKEA helps in 45 countries [1].", passages, support_from({"IKEA": 0.9}), 0.45
+    )
+    assert checked.text == "IKEA helps in 30 countries [1]." and checked.dropped == 1

@@ -23,6 +23,7 @@ from assistant.sentences import split_sentences
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
 _MARKER = re.compile(r"\s*\[(\d+)\]")
+_NUMBER = re.compile(r"\d+")
 _END = re.compile(r"(.*?)([.!?…؟።]*)$", re.DOTALL)
 # (claim text, chunk ids) -> (best similarity, the passage sentence that supports it best)
 SupportCheck = Callable[[str, Sequence[str]], tuple[float, SentenceMatch | None]]
@@ -67,7 +68,7 @@ def check_citations(generated: str, passages: Sequence[Hit], support: SupportChe
             dropped += bool(claim)
             continue
         score, best = support(claim, [passages[n - 1].chunk_id for n in dict.fromkeys(cited)])
-        if score < min_support:
+        if score < min_support or not numbers_grounded(claim, [passages[n - 1].text for n in cited]):
             dropped += 1
             continue
         markers = []
@@ -87,6 +88,13 @@ def check_citations(generated: str, passages: Sequence[Hit], support: SupportChe
         else:
             citations.append(Citation(answer_n, hit, "", 0, 0))
     return Checked(" ".join(kept), tuple(citations), dropped)
+
+
+def numbers_grounded(claim: str, passages: Sequence[str]) -> bool:
+    """Every number in a generated claim (a year, a date, a count) must occur in a passage it cites:
+    a wrong number is the LLM error that embedding similarity cannot see."""
+    found = set(_NUMBER.findall(" ".join(passages)))
+    return all(number in found for number in _NUMBER.findall(claim))
 
 
 class GeneratedAnswerer:
