@@ -225,11 +225,12 @@ def run_eval_command(args: argparse.Namespace) -> int:
         return 2
     results, scores = run_items(assistant, items, args.k, baselines=not args.no_baselines)
     overall = aggregate(scores)
+    curve = abstention_curve(scores)
     report = {
         "overall": overall,
         "per_language": per_language(scores),
-        "abstention_curve": abstention_curve(scores),
-        "recommended_min_score": recommend_threshold(abstention_curve(scores)),
+        "abstention_curve": curve,
+        "recommended_min_score": recommend_threshold(curve),
         "by_language_match": split_by_language_match(scores),
         "settings": {
             "k": args.k,

@@ -124,19 +124,14 @@ class Retriever:
             return [], {}
         ids = [hit.chunk_id for hit in pool]
         passage_vectors = self.store.chunk_vectors(ids)
-        records, sentence_vectors = self.store.sentence_records(ids)
-        by_chunk: dict[str, list[SentenceMatch]] = {}
-        if records:
-            sims = sentence_vectors @ vector
-            for record, sim in zip(records, sims, strict=True):
-                by_chunk.setdefault(record.chunk_id, []).append(replace(record, score=float(sim)))
+        sentences = self._sentences(vector, ids)
         weight = self.params.passage_weight
         passage_sims: dict[str, float] = {}
         sentence_sims: dict[str, float] = {}
         semantic: dict[str, float] = {}
         for hit in pool:
             passage_sim = float(passage_vectors[hit.chunk_id] @ vector) if hit.chunk_id in passage_vectors else hit.score
-            best_sentence = max((s.score for s in by_chunk.get(hit.chunk_id, [])), default=passage_sim)
+            best_sentence = max((s.score for s in sentences.get(hit.chunk_id, ())), default=passage_sim)
             passage_sims[hit.chunk_id], sentence_sims[hit.chunk_id] = passage_sim, best_sentence
             semantic[hit.chunk_id] = weight * passage_sim + (1 - weight) * best_sentence
         same_language = {h.chunk_id: h.language == language for h in pool}
@@ -146,7 +141,6 @@ class Retriever:
             fused = score_fuse(semantic, lexical_scores, same_language, self.params)
         rescored = [replace(hit, score=fused[hit.chunk_id]) for hit in pool]
         rescored.sort(key=lambda h: (-h.score, h.chunk_id))
-        sentences = {cid: tuple(sorted(group, key=lambda s: -s.score)) for cid, group in by_chunk.items()}
         return rescored, sentences
 
 
