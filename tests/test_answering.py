@@ -1,4 +1,6 @@
-from assistant.answer_types import asks_for_number_or_date, has_number_or_date
+import pytest
+
+from assistant.answer_types import asks_for_number_or_date, can_answer, has_number_or_date, kinds, required_kinds
 from assistant.answering import ExtractiveAnswerer
 from assistant.types import Hit, Retrieved, SentenceMatch
 
@@ -85,3 +87,76 @@ def test_answer_type_detection() -> None:
     assert has_number_or_date("gennem otte fælles prioriteter")
     assert has_number_or_date("den 20 november") and has_number_or_date("gruodžio mėnesį")
     assert not has_number_or_date("Jonava blev den første baltiske by")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "kind"),
+    [
+        ("What is the phone number of the Danish Refugee Council?", "en", "contact"),
+        ("Hvad er kommunens e-mail?", "da", "contact"),
+        ("Який телефон у центру?", "uk", "contact"),
+        ("شماره تلفن دفتر چیست؟", "fa", "contact"),
+        ("Waa maxay lambarka taleefanka?", "so", "contact"),
+        ("What is the total budget of the project?", "en", "money"),
+        ("Hvad koster et sprogkursus?", "da", "money"),
+        ("Mikä on vähimmäispalkka?", "fi", "money"),
+        ("Сколько стоит аренда квартиры?", "ru", "money"),
+        ("كم تكلفة الدورة؟", "ar", "money"),
+        ("What are the opening hours of the office?", "en", "clock"),
+        ("Hvad er åbningstiderne?", "da", "clock"),
+        ("Kokios savivaldybės darbo laiko valandos?", "lt", "clock"),
+    ],
+)
+def test_answer_kinds_are_recognised_in_many_languages(question: str, language: str, kind: str) -> None:
+    assert kind in required_kinds(question, language)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("How does UNHCR address integration?", "en"),  # "address" as a verb
+        ("Who funds the Refugee-led Innovation Fund?", "en"),
+        ("Er sprogkurset gratis?", "da"),
+        ("متى أجريت الزيارات الدراسية؟", "ar"),  # "conducted" shares letters with "wage"
+        ("Vai bēgļi var bez maksas braukt?", "lv"),  # "free of charge" is not an amount
+    ],
+)
+def test_open_questions_need_no_special_answer(question: str, language: str) -> None:
+    assert not set(required_kinds(question, language)) - {"number_or_date"}
+
+
+def test_every_kind_has_cues_in_every_language() -> None:
+    from assistant.answer_types import _data
+
+    languages = set(_data()["questions"]["number_or_date"])
+    assert len(languages) == 17
+    for kind in kinds():
+        assert set(_data()["questions"][kind]) == languages, kind
+
+
+def test_sentences_give_an_answer_of_the_asked_kind() -> None:
+    assert can_answer("Ring på +45 33 73 50 00 eller skriv til info@drc.dk.", ("contact",))
+    assert can_answer("Read more at www.norden.org", ("contact",))
+    assert not can_answer("Dansk Flygtningehjælp hjælper flygtninge i 2022.", ("contact",))
+    assert can_answer("Projektet har et budget på 1,2 mio. kr.", ("money",))
+    assert can_answer("The fund pays up to EUR 20 000.", ("money",))
+    assert not can_answer("Projektet startede i 2022 med 30 kommuner.", ("money",))
+    assert can_answer("Kontoret har åbent kl. 9-15.", ("clock",))
+    assert can_answer("Open 9:00 to 16:00", ("clock",))
+    assert not can_answer("Konferencen holdes den 20. november.", ("clock",))
+    assert can_answer("Det koster 500 kr. i 2024.", ("number_or_date", "money"))
+
+
+def test_a_phone_question_is_not_answered_by_a_sentence_without_a_number() -> None:
+    question = "What is the phone number of the Jonava office?"
+    assert ExtractiveAnswerer(min_score=0.4).answer(question, "en", retrieved((0.7, 0.3, 0.65))).abstained
+    passage = "Jonava office: +370 349 12345."
+    phone = Retrieved((hit("c", passage, "en", 0.7),), {"c": (match("c", passage, passage, 0.6),)})
+    draft = ExtractiveAnswerer(min_score=0.4).answer(question, "en", phone)
+    assert not draft.abstained and "+370" in draft.text
+
+
+def test_an_answer_cites_at_most_max_passages() -> None:
+    close = retrieved((0.7, 0.3, 0.69), passage_b=0.7)
+    assert len(ExtractiveAnswerer(min_score=0.4, max_passages=2).answer("Which city?", "en", close).citations) == 2
+    assert len(ExtractiveAnswerer(min_score=0.4, max_passages=1).answer("Which city?", "en", close).citations) == 1

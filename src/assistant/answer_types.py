@@ -1,7 +1,15 @@
-"""Does the question ask for a number or a date, and can a sentence answer that?
+"""What kind of answer does a question need, and can a sentence give it?
 
 A question such as "How many refugees did Jonava receive?" is not answered by a sentence about Jonava
-that holds no number: the abstain decision uses this to refuse near-topic questions the sources cannot answer.
+that holds no number, nor "What is the phone number of the Danish Refugee Council?" by a sentence about
+the council without one. The kinds, their question cues per language and what an answering sentence
+must contain are data (``data/answer_types.json``); the abstain decision keeps only sentences that can
+give every kind a question asks for.
+
+- ``number_or_date``: how many / how much / when … → a digit, a number word or a month name;
+- ``money``: cost, price, budget, salary, rent … → a currency sign or name (with a number);
+- ``contact``: phone number, e-mail, website … → a phone number, an e-mail address or a web address;
+- ``clock``: opening hours, at what time … → a time of day (9:00, kl. 9).
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from typing import Any
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
+NUMBER_OR_DATE = "number_or_date"
 
 
 @lru_cache(maxsize=1)
@@ -22,10 +31,19 @@ def _data() -> dict[str, Any]:
     return data
 
 
+def kinds() -> tuple[str, ...]:
+    return tuple(_data()["questions"])
+
+
 @cache
-def _question_pattern(language: str) -> re.Pattern[str] | None:
-    patterns = _data()["quantity_or_time"].get(language)
+def _question_pattern(kind: str, language: str) -> re.Pattern[str] | None:
+    patterns = _data()["questions"][kind].get(language)
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+@cache
+def _answer_pattern(kind: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _data()["answers"][kind]), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -38,9 +56,22 @@ def _month_stems() -> tuple[str, ...]:
     return tuple(stem.casefold() for stem in _data()["month_stems"])
 
 
+def required_kinds(question: str, language: str) -> tuple[str, ...]:
+    """The kinds of answer ``question`` asks for (empty for an open question)."""
+    text = question.strip()
+    return tuple(kind for kind in kinds() if (pattern := _question_pattern(kind, language)) and pattern.search(text))
+
+
+def can_answer(sentence: str, required: tuple[str, ...]) -> bool:
+    """Does ``sentence`` hold something of every required kind?"""
+    return all(
+        has_number_or_date(sentence) if kind == NUMBER_OR_DATE else bool(_answer_pattern(kind).search(sentence))
+        for kind in required
+    )
+
+
 def asks_for_number_or_date(question: str, language: str) -> bool:
-    pattern = _question_pattern(language)
-    return bool(pattern and pattern.search(question.strip()))
+    return NUMBER_OR_DATE in required_kinds(question, language)
 
 
 def has_number_or_date(sentence: str) -> bool:

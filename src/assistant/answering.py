@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.answer_types import asks_for_number_or_date, has_number_or_date
+from assistant.answer_types import can_answer, required_kinds
 from assistant.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
@@ -30,19 +30,24 @@ class Draft:
 
 
 def answerable_sentences(question: str, language: str, retrieved: Retrieved) -> Retrieved:
-    """Keep only sentences that can answer the question's type (a number or date, when it asks for one)."""
-    if not asks_for_number_or_date(question, language):
+    """Keep only sentences that can give the kind of answer the question asks for (a number, an amount of
+    money, a phone number or address, a time of day), when it asks for one."""
+    kinds = required_kinds(question, language)
+    if not kinds:
         return retrieved
-    kept = {cid: tuple(s for s in group if has_number_or_date(s.text)) for cid, group in retrieved.sentences.items()}
+    kept = {cid: tuple(s for s in group if can_answer(s.text, kinds)) for cid, group in retrieved.sentences.items()}
     return Retrieved(retrieved.hits, kept, retrieved.timings_ms)
 
 
 class ExtractiveAnswerer:
     name = "extractive"
 
-    def __init__(self, min_score: float = 0.39, max_quotes: int = 3, margin: float = 0.04, per_passage: int = 2):
+    def __init__(
+        self, min_score: float = 0.39, max_quotes: int = 3, margin: float = 0.04, per_passage: int = 2, max_passages: int = 3
+    ):
         self.min_score = min_score
         self.max_quotes = max_quotes
+        self.max_passages = max_passages
         self.margin = margin
         self.per_passage = per_passage
 
@@ -59,7 +64,8 @@ class ExtractiveAnswerer:
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
-        """The best sentences: within ``margin`` of the best one, at most ``per_passage`` from one passage."""
+        """The best sentences: within ``margin`` of the best one, at most ``per_passage`` from one passage and
+        from at most ``max_passages`` passages."""
         hits = {h.chunk_id: h for h in retrieved.hits}
         top_score = max((h.score for h in retrieved.hits), default=0.0)
         pool: list[tuple[float, SentenceMatch]] = []
@@ -83,6 +89,9 @@ class ExtractiveAnswerer:
                 break
             key = " ".join(sentence.text.split()).casefold()
             if key in seen_texts or (chosen and length + len(sentence.text) > MAX_QUOTE_CHARS):
+                continue
+            cited = {c.chunk_id for c in chosen}
+            if sentence.chunk_id not in cited and len(cited) >= self.max_passages:
                 continue
             seen_texts.add(key)
             chosen.append(sentence)

@@ -48,7 +48,9 @@ def make_answerer(settings: Settings, store: ChromaStore | None = None, embedder
     """The answer generator named by ``settings.generator``: extractive, or an LLM checked against the passages."""
     if settings.generator not in GENERATORS:
         raise UnknownGenerator(f"unknown generator '{settings.generator}'; known: {', '.join(GENERATORS)}")
-    extractive = ExtractiveAnswerer(settings.min_score, settings.max_quotes, settings.quote_margin)
+    extractive = ExtractiveAnswerer(
+        settings.min_score, settings.max_quotes, settings.quote_margin, max_passages=settings.max_passages
+    )
     if settings.generator == "extractive":
         return extractive
     if store is None or embedder is None:
@@ -98,7 +100,7 @@ class Assistant:
             settings.index_dir, settings.chroma_url, parse_headers(settings.chroma_headers), settings.collection
         )
         embedder = embedder or SentenceTransformerEmbedder(
-            settings.embed_model, settings.embed_batch_size, settings.torch_threads
+            settings.embed_model, settings.embed_batch_size, settings.torch_threads, dtype=settings.embed_dtype
         )
         chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
         reranker = CrossEncoderReranker(settings.reranker) if settings.reranker else None
