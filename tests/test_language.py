@@ -50,3 +50,17 @@ def test_clean_question() -> None:
     assert long.truncated and len(long.text) <= 2000
     assert clean_question("WHO ORGANISED THE WEBINAR?").text == "Who organised the webinar?"
     assert clean_question("ما\u200cهی").text == "ما\u200cهی"  # zero-width non-joiner stays (Persian)
+
+
+def test_every_interface_text_exists_in_every_language_with_the_same_placeholders() -> None:
+    import string
+
+    from assistant.messages import catalogue
+
+    texts = catalogue()
+    assert len(texts) == 17
+    for key, english in texts["en"].items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(english) if f}
+        for language, table in texts.items():
+            assert table.get(key), f"{key} missing in {language}"
+            assert {f for _, f, _, _ in string.Formatter().parse(table[key]) if f} == fields, (key, language)
