@@ -53,6 +53,7 @@ def ingest(
     switched to in one step at the end (``staging.staged``): an interrupted ingest leaves the index as it was."""
     started = time.perf_counter()
     report = IngestReport()
+    store.forget_reads()  # read the index afresh (and find out now if a server is down)
     scan = scan_corpus(corpus_dir)
     report.skipped.extend(scan.skipped)
     report.warnings.extend(scan.warnings)

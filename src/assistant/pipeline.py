@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,7 +25,7 @@ from assistant.offline import configure_offline
 from assistant.questions import clean_question
 from assistant.reranking import CrossEncoderReranker
 from assistant.retrieval import RetrievalParams, Retriever
-from assistant.store import ChromaStore, parse_headers, reachable
+from assistant.store import ChromaStore, StoreUnavailable, parse_headers, reachable
 from assistant.types import Answer, Filters, IngestReport, SentenceMatch
 
 logger = logging.getLogger(__name__)
@@ -107,6 +108,29 @@ class Assistant:
         retriever = Retriever(store, embedder, RetrievalParams(candidates=settings.candidates, fusion=settings.fusion), reranker)
         answerer = make_answerer(settings, store, embedder)
         return cls(settings, store, embedder, chunker, retriever, answerer)
+
+    def warm_up(self) -> list[threading.Thread]:
+        """Load the heavy parts (language models, embedding model, BM25 index) in the background, so the
+        first question does not wait for them; a question asked meanwhile waits for what it needs."""
+
+        def language() -> None:
+            detect_language("Hvor ligger Jonava, og hvem er direktør?", "en")
+
+        def model_and_lexical() -> None:
+            self.embedder.embed_query("warm up")
+            try:
+                with reachable(self.store.location):
+                    if self.store.count():
+                        self.retriever.lexical()
+            except StoreUnavailable as error:  # the first question reports it to the user
+                logger.warning("warm-up: %s", error)
+
+        threads = [
+            threading.Thread(target=job, name=f"warm-up-{job.__name__}", daemon=True) for job in (language, model_and_lexical)
+        ]
+        for thread in threads:
+            thread.start()
+        return threads
 
     # -- indexing ---------------------------------------------------------------------------
     def index(self, corpus_dir: Path | None = None, progress: Progress | None = None, rebuild: bool = False) -> IngestReport:

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.readcache import ReadCache
 from assistant.sentences import Sentence
 from assistant.types import Chunk, Document, Filters, Hit, SentenceMatch
 
@@ -187,6 +188,8 @@ class ChromaStore:
         self.fixed_version = version
         self._collections: dict[str, Any] = {}
         self._pointer_cache: tuple[float, str | None] = (0.0, None)
+        self._reads = ReadCache()
+        self._counts: dict[str, int] = {}
 
     @classmethod
     def open(cls, index_dir: Path, url: str = "", headers: dict[str, str] | None = None, name: str = "passages") -> ChromaStore:
@@ -275,21 +278,34 @@ class ChromaStore:
         return set(self.passages.get(where={"doc_id": doc_id}, include=[])["ids"])
 
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        if not chunk_ids:
-            return {}
-        got = self.passages.get(ids=list(chunk_ids), include=["embeddings"])
-        return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+        space = self.passages.name
+        found, missing = self._reads.lookup(space, "vector", chunk_ids)
+        if missing:
+            got = self.passages.get(ids=missing, include=["embeddings"])
+            fetched = {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+            self._reads.remember(space, "vector", fetched)
+            found.update(fetched)
+        return found
 
     def sentence_records(self, chunk_ids: Sequence[str]) -> tuple[list[SentenceMatch], np.ndarray]:
+        """The stored sentences of these chunks (chunk by chunk, in the order given) and their vectors."""
         if not chunk_ids:
             return [], np.zeros((0, 0), dtype=np.float32)
-        got = self.sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings", "metadatas", "documents"])
-        records = [
-            SentenceMatch(str(m["chunk_id"]), text, int(m["start"]), int(m["end"]), 0.0)
-            for m, text in zip(got["metadatas"], got["documents"], strict=True)
-        ]
-        vectors = np.asarray(got["embeddings"], dtype=np.float32) if records else np.zeros((0, 0), dtype=np.float32)
-        return records, vectors
+        space = self.sentences.name
+        found, missing = self._reads.lookup(space, "sentences", chunk_ids)
+        if missing:
+            got = self.sentences.get(where={"chunk_id": {"$in": missing}}, include=["embeddings", "metadatas", "documents"])
+            grouped: dict[str, list[tuple[SentenceMatch, np.ndarray]]] = {cid: [] for cid in missing}
+            for m, text, vector in zip(got["metadatas"], got["documents"], got["embeddings"], strict=True):
+                record = SentenceMatch(str(m["chunk_id"]), text, int(m["start"]), int(m["end"]), 0.0)
+                grouped.setdefault(record.chunk_id, []).append((record, np.asarray(vector, dtype=np.float32)))
+            fetched = {cid: tuple(sorted(pairs, key=lambda pair: pair[0].start)) for cid, pairs in grouped.items()}
+            self._reads.remember(space, "sentences", fetched)
+            found.update(fetched)
+        pairs = [pair for cid in dict.fromkeys(chunk_ids) for pair in found.get(cid, ())]
+        if not pairs:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [record for record, _ in pairs], np.stack([vector for _, vector in pairs])
 
     def write_document(
         self,
@@ -300,6 +316,7 @@ class ChromaStore:
         sentence_vectors: np.ndarray,
     ) -> None:
         """Replace everything stored for ``document`` with these chunks and sentences."""
+        self.forget_reads()
         keep = {chunk.chunk_id for chunk in chunks}
         stale = sorted(self.chunk_ids(document.doc_id) - keep)
         if stale:
@@ -323,6 +340,7 @@ class ChromaStore:
             )
 
     def delete_document(self, doc_id: str) -> None:
+        self.forget_reads()
         self.passages.delete(where={"doc_id": doc_id})
         self.sentences.delete(where={"doc_id": doc_id})
 
@@ -351,6 +369,7 @@ class ChromaStore:
 
     def add_links(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Record each pair as translations of each other (on both passages)."""
+        self.forget_reads()
         links: dict[str, set[str]] = {}
         for left, right in pairs:
             links.setdefault(left, set()).add(right)
@@ -368,17 +387,32 @@ class ChromaStore:
         """Stored passages by id (missing ids are skipped), score 0."""
         if not chunk_ids:
             return []
-        got = self.passages.get(ids=list(chunk_ids), include=["documents", "metadatas"])
-        return [
-            hit_from(cid, text, meta, 0.0) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        ]
+        space = self.passages.name
+        found, missing = self._reads.lookup(space, "hit", chunk_ids)
+        if missing:
+            got = self.passages.get(ids=missing, include=["documents", "metadatas"])
+            fetched = {
+                cid: hit_from(cid, text, meta, 0.0)
+                for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            }
+            self._reads.remember(space, "hit", fetched)
+            found.update(fetched)
+        return [found[cid] for cid in dict.fromkeys(chunk_ids) if cid in found]
+
+    def forget_reads(self) -> None:
+        """Drop cached reads (after this store wrote into its version)."""
+        self._reads.clear()
+        self._counts.clear()
 
     # -- reads -------------------------------------------------------------------------------
     def count(self) -> int:
         with reachable(self.location):
             if self.version is None:
                 return 0
-            return int(self.passages.count())
+            name = self.passages.name
+            if name not in self._counts:
+                self._counts[name] = int(self.passages.count())
+            return self._counts[name]
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[Hit]:
         total = self.count()

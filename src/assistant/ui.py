@@ -400,7 +400,7 @@ def create(settings: Settings | None = None, assistant: Assistant | None = None)
 
 def launch(settings: Settings | None = None, host: str | None = None, port: int | None = None, block: bool = True) -> Any:
     settings = settings or Settings()
-    demo, _ = create(settings)
+    demo, app = create(settings)
     auth = parse_auth(settings)
     demo.launch(
         server_name=host or settings.host,
@@ -408,11 +408,15 @@ def launch(settings: Settings | None = None, host: str | None = None, port: int 
         share=False,
         auth=auth or None,
         ssr_mode=False,
-        prevent_thread_lock=not block,
+        prevent_thread_lock=True,
         show_error=False,
         footer_links=["api"],
         max_file_size=f"{MAX_FILE_BYTES // (1024 * 1024)}mb",
         css=asset("ui.css"),
         head=f"<script>{asset('ui.js')}</script>",
     )
+    # The page is up; the models load while the first visitor reads and types.
+    app.assistant.warm_up()
+    if block:
+        demo.block_thread()
     return demo
