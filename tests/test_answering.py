@@ -160,3 +160,13 @@ def test_an_answer_cites_at_most_max_passages() -> None:
     close = retrieved((0.7, 0.3, 0.69), passage_b=0.7)
     assert len(ExtractiveAnswerer(min_score=0.4, max_passages=2).answer("Which city?", "en", close).citations) == 2
     assert len(ExtractiveAnswerer(min_score=0.4, max_passages=1).answer("Which city?", "en", close).citations) == 1
+
+
+def test_a_clause_and_its_sentence_are_not_both_quoted() -> None:
+    passage = "Det kan handla om arbete og uddannelse i mange kommuner, siger centrets direktør Ewa Persson Göransson."
+    clause = "siger centrets direktør Ewa Persson Göransson."
+    sentences = (match("c", clause, passage, 0.7), match("c", passage, passage, 0.69))
+    draft = ExtractiveAnswerer(min_score=0.4).answer(
+        "Who is the director?", "en", Retrieved((hit("c", passage, "da", 0.7),), {"c": sentences})
+    )
+    assert draft.text.count("Göransson") == 1 and len(draft.citations) == 1

@@ -71,3 +71,19 @@ def test_sentences_keep_offsets_and_respect_abbreviations() -> None:
     for s in sentences:
         assert text[s.start : s.end] == s.text
     assert len(sentences) == 3
+
+
+def test_long_sentences_also_give_their_clauses() -> None:
+    from assistant.sentences import clauses, split_sentences
+
+    text = (
+        "Intro. Det kan t.ex. handla om hur fler nyanlända kommer i arbete, effektiva metoder för att förbättra "
+        "nyanländas utbildningsresultat eller hur man skapar en positiv utveckling i segregerade stadsdelar, "
+        "säger Nordens välfärdscenters direktör Ewa Persson Göransson."
+    )
+    long_sentence = split_sentences(text)[1]
+    parts = clauses(long_sentence)
+    assert [p.text for p in parts][-1] == "säger Nordens välfärdscenters direktör Ewa Persson Göransson."
+    assert all(text[p.start : p.end] == p.text for p in parts)
+    assert all(len(p.text) >= 60 for p in parts)
+    assert clauses(split_sentences(text)[0]) == []  # short sentences have none

@@ -90,6 +90,8 @@ class ExtractiveAnswerer:
             key = " ".join(sentence.text.split()).casefold()
             if key in seen_texts or (chosen and length + len(sentence.text) > MAX_QUOTE_CHARS):
                 continue
+            if any(c.chunk_id == sentence.chunk_id and c.start < sentence.end and sentence.start < c.end for c in chosen):
+                continue  # a clause of a sentence already quoted, or the sentence of a quoted clause
             cited = {c.chunk_id for c in chosen}
             if sentence.chunk_id not in cited and len(cited) >= self.max_passages:
                 continue

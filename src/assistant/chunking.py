@@ -93,7 +93,9 @@ class Chunker:
 
     @property
     def params(self) -> dict[str, object]:
-        return {"max_tokens": self.max_tokens, "overlap": self.overlap, "tokenizer": "tiktoken/cl100k_base"}
+        # "sentences" names how quotable units are cut (sentences + clauses of long ones): changing it
+        # re-embeds every document at the next ingest.
+        return {"max_tokens": self.max_tokens, "overlap": self.overlap, "tokenizer": "tiktoken/cl100k_base", "sentences": 2}
 
     def split(self, document: Document) -> list[Chunk]:
         text = document.text

@@ -18,7 +18,7 @@ import numpy as np
 from assistant.chunking import Chunker
 from assistant.corpus import scan_corpus
 from assistant.embedding import Embedder
-from assistant.sentences import Sentence, split_sentences
+from assistant.sentences import Sentence, clauses, split_sentences
 from assistant.staging import staged
 from assistant.store import ChromaStore, Manifest
 from assistant.translations import link_document
@@ -37,8 +37,9 @@ class _Pending:
 
 
 def passage_sentences(chunk: Chunk) -> list[Sentence]:
-    """Sentences of a chunk (offsets inside the chunk) worth quoting."""
-    return [s for s in split_sentences(chunk.text) if sum(ch.isalpha() for ch in s.text) >= MIN_SENTENCE_LETTERS]
+    """Sentences of a chunk (offsets inside the chunk) worth quoting, and the clauses of long ones."""
+    sentences = [s for s in split_sentences(chunk.text) if sum(ch.isalpha() for ch in s.text) >= MIN_SENTENCE_LETTERS]
+    return sentences + [c for s in sentences for c in clauses(s)]
 
 
 def ingest(

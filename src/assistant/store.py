@@ -333,7 +333,7 @@ class ChromaStore:
         for i in range(0, len(sentences), BATCH):
             part_s = sentences[i : i + BATCH]
             self.sentences.upsert(
-                ids=[f"{cid}:{s.start}" for cid, s in part_s],
+                ids=[f"{cid}:{s.start}-{s.end}" for cid, s in part_s],
                 embeddings=sentence_vectors[i : i + BATCH],
                 documents=[s.text for _, s in part_s],
                 metadatas=[{"chunk_id": cid, "doc_id": document.doc_id, "start": s.start, "end": s.end} for cid, s in part_s],
