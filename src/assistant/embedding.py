@@ -8,7 +8,7 @@ import logging
 import mmap
 import sys
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -155,14 +155,15 @@ def to_bfloat16(model: Any) -> None:
     transformer = getattr(model[0], "auto_model", None)
     table = transformer.get_input_embeddings() if transformer is not None else None
     keep = {id(p) for p in table.parameters()} if table is not None else set()
-    kept_storage = {p.untyped_storage().data_ptr() for p in table.parameters()} if table is not None else set()
+    # Pages are released only for storage that exactly one parameter uses (never tied or shared weights).
+    users = Counter(p.untyped_storage().data_ptr() for p in model.parameters())
     with torch.no_grad():
         for parameter in model.parameters():
             if id(parameter) in keep or not parameter.is_floating_point():
                 continue
             old = parameter.data
             parameter.data = old.to(torch.bfloat16)
-            if old.untyped_storage().data_ptr() not in kept_storage:
+            if users[old.untyped_storage().data_ptr()] == 1:
                 _release_pages(old.data_ptr(), old.numel() * old.element_size())
     if table is not None:
         table.register_forward_hook(lambda _module, _inputs, output: output.to(torch.bfloat16))
@@ -173,7 +174,7 @@ def _release_pages(address: int, size: int) -> None:
 
     The weights file is memory-mapped: the pages read while converting would otherwise stay resident
     (~400 MB for EmbeddingGemma) for the life of the process. Called while the old tensor is still
-    referenced and only for storage no kept tensor shares, so nothing that is read later is dropped.
+    referenced and only for storage no other parameter shares, so nothing that is read later is dropped.
     """
     if not sys.platform.startswith("linux"):
         return
