@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 DEFAULT_ENTRIES = 20_000  # per-chunk items; ~6 KB each for a 768-dimension model with its sentences
@@ -42,6 +42,16 @@ class ReadCache:
                 self._items.move_to_end((space, kind, key))
             while len(self._items) > self.entries:
                 self._items.popitem(last=False)
+
+    def get(self, space: str, kind: str, keys: Sequence[str], fetch: Callable[[list[str]], dict[str, Any]]) -> dict[str, Any]:
+        """The values for ``keys``: cached ones, and the missing ones from ``fetch(missing)`` (then cached).
+        Keys ``fetch`` does not return are absent from the result."""
+        found, missing = self.lookup(space, kind, keys)
+        if missing:
+            fetched = fetch(missing)
+            self.remember(space, kind, fetched)
+            found.update(fetched)
+        return found
 
     def clear(self) -> None:
         with self._lock:

@@ -1,7 +1,8 @@
 """The Chroma index (embedded, or a Chroma server) and the manifest that says how it was built.
 
-Two collections: ``<name>`` holds passages, ``<name>_sentences`` the sentences of each passage (for
-sentence-level rescoring and quote selection). The manifest (embedder id, dimension, chunking parameters,
+Each index version has two collections: ``<name>-<version>-passages`` holds passages,
+``<name>-<version>-sentences`` the sentences (and clauses of long sentences) of each passage, for
+sentence-level rescoring and quote selection; ``<name>-pointer`` names the active version. The manifest (embedder id, dimension, chunking parameters,
 a content hash per document) is JSON in the passage collection's metadata, so it travels with the index
 whether that lives in a folder or on a server. We always pass embeddings: Chroma never embeds anything.
 """
@@ -189,7 +190,6 @@ class ChromaStore:
         self._collections: dict[str, Any] = {}
         self._pointer_cache: tuple[float, str | None] = (0.0, None)
         self._reads = ReadCache()
-        self._counts: dict[str, int] = {}
 
     @classmethod
     def open(cls, index_dir: Path, url: str = "", headers: dict[str, str] | None = None, name: str = "passages") -> ChromaStore:
@@ -273,35 +273,29 @@ class ChromaStore:
             )
         return manifest
 
-    # -- writes ------------------------------------------------------------------------------
+    # -- per-chunk reads and writes ------------------------------------------------------------
     def chunk_ids(self, doc_id: str) -> set[str]:
         return set(self.passages.get(where={"doc_id": doc_id}, include=[])["ids"])
 
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        space = self.passages.name
-        found, missing = self._reads.lookup(space, "vector", chunk_ids)
-        if missing:
+        def fetch(missing: list[str]) -> dict[str, np.ndarray]:
             got = self.passages.get(ids=missing, include=["embeddings"])
-            fetched = {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
-            self._reads.remember(space, "vector", fetched)
-            found.update(fetched)
-        return found
+            return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+
+        return self._reads.get(self.passages.name, "vector", chunk_ids, fetch)
 
     def sentence_records(self, chunk_ids: Sequence[str]) -> tuple[list[SentenceMatch], np.ndarray]:
         """The stored sentences of these chunks (chunk by chunk, in the order given) and their vectors."""
-        if not chunk_ids:
-            return [], np.zeros((0, 0), dtype=np.float32)
-        space = self.sentences.name
-        found, missing = self._reads.lookup(space, "sentences", chunk_ids)
-        if missing:
+
+        def fetch(missing: list[str]) -> dict[str, tuple[tuple[SentenceMatch, np.ndarray], ...]]:
             got = self.sentences.get(where={"chunk_id": {"$in": missing}}, include=["embeddings", "metadatas", "documents"])
             grouped: dict[str, list[tuple[SentenceMatch, np.ndarray]]] = {cid: [] for cid in missing}
             for m, text, vector in zip(got["metadatas"], got["documents"], got["embeddings"], strict=True):
                 record = SentenceMatch(str(m["chunk_id"]), text, int(m["start"]), int(m["end"]), 0.0)
                 grouped.setdefault(record.chunk_id, []).append((record, np.asarray(vector, dtype=np.float32)))
-            fetched = {cid: tuple(sorted(pairs, key=lambda pair: pair[0].start)) for cid, pairs in grouped.items()}
-            self._reads.remember(space, "sentences", fetched)
-            found.update(fetched)
+            return {cid: tuple(sorted(pairs, key=lambda pair: pair[0].start)) for cid, pairs in grouped.items()}
+
+        found = self._reads.get(self.sentences.name, "sentences", chunk_ids, fetch) if chunk_ids else {}
         pairs = [pair for cid in dict.fromkeys(chunk_ids) for pair in found.get(cid, ())]
         if not pairs:
             return [], np.zeros((0, 0), dtype=np.float32)
@@ -387,32 +381,28 @@ class ChromaStore:
         """Stored passages by id (missing ids are skipped), score 0."""
         if not chunk_ids:
             return []
-        space = self.passages.name
-        found, missing = self._reads.lookup(space, "hit", chunk_ids)
-        if missing:
+
+        def fetch(missing: list[str]) -> dict[str, Hit]:
             got = self.passages.get(ids=missing, include=["documents", "metadatas"])
-            fetched = {
+            return {
                 cid: hit_from(cid, text, meta, 0.0)
                 for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
             }
-            self._reads.remember(space, "hit", fetched)
-            found.update(fetched)
+
+        found = self._reads.get(self.passages.name, "hit", chunk_ids, fetch)
         return [found[cid] for cid in dict.fromkeys(chunk_ids) if cid in found]
 
     def forget_reads(self) -> None:
         """Drop cached reads (after this store wrote into its version)."""
         self._reads.clear()
-        self._counts.clear()
 
     # -- reads -------------------------------------------------------------------------------
     def count(self) -> int:
         with reachable(self.location):
             if self.version is None:
                 return 0
-            name = self.passages.name
-            if name not in self._counts:
-                self._counts[name] = int(self.passages.count())
-            return self._counts[name]
+            counted = self._reads.get(self.passages.name, "count", ["all"], lambda _: {"all": int(self.passages.count())})
+            return int(counted["all"])
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[Hit]:
         total = self.count()
