@@ -87,3 +87,17 @@ def test_long_sentences_also_give_their_clauses() -> None:
     assert all(text[p.start : p.end] == p.text for p in parts)
     assert all(len(p.text) >= 60 for p in parts)
     assert clauses(split_sentences(text)[0]) == []  # short sentences have none
+
+
+def test_context_windows_span_the_neighbours_in_document_order() -> None:
+    text = "\n\n".join(f"Heading {i}\n\nParagraph {i} about integration of refugees in towns." for i in range(4))
+    document = make_doc(text)
+    chunker = Chunker(20, 0, context=1)
+    chunks = chunker.split(document)
+    assert len(chunks) == 4
+    windows = chunker.contexts(document, list(reversed(chunks)))[::-1]  # order of the input is kept
+    assert windows[0] == text[chunks[0].start : chunks[1].end]
+    assert windows[2] == text[chunks[1].start : chunks[3].end]
+    assert windows[3] == text[chunks[2].start : chunks[3].end]
+    assert Chunker(20, 0, context=0).contexts(document, chunks) == [c.text for c in chunks]
+    assert chunker.params["context"] == 1 != Chunker(20, 0, context=2).params["context"]

@@ -3,6 +3,7 @@ from typing import Any
 
 import pytest
 
+from assistant.retrieval import RetrievalParams, Retriever
 from assistant.store import IndexMismatch
 from assistant.testing import HashEmbedder
 
@@ -41,6 +42,19 @@ def test_changed_and_deleted_documents(fake_assistant: Any) -> None:
     sources = {row["source"] for row in fake_assistant.documents()}
     assert sources == {"a.txt", "c.md"}
     assert report.chunks_total == first.chunks_total  # one chunk gone with b.txt, one added to a.txt
+
+
+def test_every_passage_has_a_context_vector_that_follows_its_document(fake_assistant: Any) -> None:
+    corpus = fake_assistant.settings.corpus_dir
+    write(corpus, DOCS)
+    fake_assistant.index()
+    store = fake_assistant.store
+    ids = [hit.chunk_id for hit in store.all_passages()]
+    assert set(store.context_vectors(ids)) == set(ids)
+    (corpus / "b.txt").unlink()
+    fake_assistant.index()  # a new version: unchanged documents keep their context vectors
+    kept = [hit.chunk_id for hit in store.all_passages()]
+    assert set(store.context_vectors(ids)) == set(kept) and len(kept) < len(ids)
 
 
 def test_repeated_ingests_never_duplicate(fake_assistant: Any) -> None:
@@ -93,3 +107,24 @@ def test_filters_by_language_source_and_tag(fake_assistant: Any) -> None:
     assert {h.doc_id for h in only_a.hits} == {"a.txt"}
     tagged = fake_assistant.retriever.search("first city programme", "en", 5, Filters(tags=("Baltic",)))
     assert {h.doc_id for h in tagged.hits} == {"b.txt"}
+
+
+def test_context_window_lifts_a_passage_whose_neighbours_match(fake_assistant: Any) -> None:
+    write(
+        fake_assistant.settings.corpus_dir,
+        {
+            "visits.txt": "Study visits\n\nThe study visits to Denmark and Sweden took place in December.\n\n"
+            "Meetings\n\nThe delegation also met local caseworkers.",
+            "lunch.txt": "Lunch\n\nLocal caseworkers met for lunch in Riga.",
+        },
+    )
+    fake_assistant.index()
+    question = "Whom did the delegation on the study visits to Denmark and Sweden meet?"
+
+    def margin(weight: float) -> float:
+        retriever = Retriever(fake_assistant.store, fake_assistant.embedder, RetrievalParams(context_weight=weight))
+        scores = {h.text: h.score for h in retriever.search(question, "en", 10).hits}
+        met = next(s for t, s in scores.items() if "delegation also met" in t)
+        return met - next(s for t, s in scores.items() if "lunch" in t)
+
+    assert margin(0.2) > margin(0.0)

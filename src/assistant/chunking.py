@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,18 +84,37 @@ def chunk_id_for(doc_id: str, text: str, seen: dict[str, int]) -> str:
 
 
 class Chunker:
-    def __init__(self, max_tokens: int = 200, overlap: int = 30, counter: Callable[[str], int] = count_tokens):
-        if max_tokens < 20 or not 0 <= overlap < max_tokens // 2:
-            raise ValueError("need max_tokens >= 20 and 0 <= overlap < max_tokens / 2")
+    def __init__(self, max_tokens: int = 200, overlap: int = 30, counter: Callable[[str], int] = count_tokens, context: int = 1):
+        if max_tokens < 20 or not 0 <= overlap < max_tokens // 2 or context < 0:
+            raise ValueError("need max_tokens >= 20, 0 <= overlap < max_tokens / 2 and context >= 0")
         self.max_tokens = max_tokens
         self.overlap = overlap
         self.count = counter
+        self.context = context
 
     @property
     def params(self) -> dict[str, object]:
-        # "sentences" names how quotable units are cut (sentences + clauses of long ones): changing it
-        # re-embeds every document at the next ingest.
-        return {"max_tokens": self.max_tokens, "overlap": self.overlap, "tokenizer": "tiktoken/cl100k_base", "sentences": 2}
+        # "sentences" names how quotable units are cut (sentences + clauses of long ones), "context" how many
+        # neighbours on each side a passage's context window spans: changing either re-embeds every
+        # document at the next ingest.
+        return {
+            "max_tokens": self.max_tokens,
+            "overlap": self.overlap,
+            "tokenizer": "tiktoken/cl100k_base",
+            "sentences": 2,
+            "context": self.context,
+        }
+
+    def contexts(self, document: Document, chunks: Sequence[Chunk]) -> list[str]:
+        """Each chunk's context window: the document text from ``context`` chunks before it to ``context``
+        chunks after it (in document order), so a passage can be found by what its neighbours say."""
+        ordered = sorted(range(len(chunks)), key=lambda i: chunks[i].start)
+        windows = [""] * len(chunks)
+        for rank, i in enumerate(ordered):
+            first = chunks[ordered[max(0, rank - self.context)]]
+            last = chunks[ordered[min(len(ordered) - 1, rank + self.context)]]
+            windows[i] = document.text[first.start : max(last.end, chunks[i].end)]
+        return windows
 
     def split(self, document: Document) -> list[Chunk]:
         text = document.text

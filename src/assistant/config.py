@@ -29,11 +29,15 @@ class Settings(BaseSettings):
     # Chunking, measured in tiktoken (cl100k_base) tokens.
     chunk_tokens: int = 200
     chunk_overlap: int = 30
+    # A passage's context window spans this many neighbouring passages on each side (0: the passage alone).
+    chunk_context: int = 1
 
     # Retrieval and answering.
     top_k: int = 5
     candidates: int = 30
     fusion: str = "score"  # or "rrf"
+    # Weight of the question's similarity to a passage's context window (chosen on the dev split; 0: off).
+    context_weight: float = 0.2
     # Optional sentence-transformers CrossEncoder (id or path) that reorders the top candidates.
     reranker: str = ""
     # Abstain when the best sentence similarity is below this (chosen on the dev split).

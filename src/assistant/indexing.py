@@ -121,7 +121,8 @@ def _apply(
             vectors[i] = by_id[chunk.chunk_id]
         sentences = [(c.chunk_id, s) for c in item.chunks for s in passage_sentences(c)]
         sentence_vectors = _embed_unique([s.text for _, s in sentences], embedder)
-        stage.write_document(item.document, item.chunks, vectors, sentences, sentence_vectors)
+        context_vectors = _embed_unique(chunker.contexts(item.document, item.chunks), embedder)
+        stage.write_document(item.document, item.chunks, vectors, sentences, sentence_vectors, context_vectors)
         manifest.documents[item.document.doc_id] = item.document.content_hash
         report.chunks_embedded += len(fresh)
         done += len(fresh)
@@ -136,7 +137,8 @@ def _apply(
 
 
 def _embed_unique(texts: list[str], embedder: Embedder) -> np.ndarray:
-    """Embed each distinct text once (overlapping chunks share sentences)."""
+    """Embed each distinct text once (overlapping chunks share sentences; a short document's chunks share
+    one context window)."""
     unique = list(dict.fromkeys(texts))
     if not unique:
         return np.zeros((0, embedder.dimension), dtype=np.float32)

@@ -103,9 +103,10 @@ class Assistant:
         embedder = embedder or SentenceTransformerEmbedder(
             settings.embed_model, settings.embed_batch_size, settings.torch_threads, dtype=settings.embed_dtype
         )
-        chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
+        chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap, context=settings.chunk_context)
         reranker = CrossEncoderReranker(settings.reranker) if settings.reranker else None
-        retriever = Retriever(store, embedder, RetrievalParams(candidates=settings.candidates, fusion=settings.fusion), reranker)
+        params = RetrievalParams(candidates=settings.candidates, fusion=settings.fusion, context_weight=settings.context_weight)
+        retriever = Retriever(store, embedder, params, reranker)
         answerer = make_answerer(settings, store, embedder)
         return cls(settings, store, embedder, chunker, retriever, answerer)
 

@@ -4,7 +4,10 @@
 2. Rescoring: each candidate gets ``semantic = passage_weight * cos(question, passage)
    + (1 - passage_weight) * max cos(question, sentence of passage)``, using vectors stored at ingest time
    (no model call beyond the one query embedding).
-3. Lexical evidence is added as a bonus scaled by the passage's BM25 score relative to the best one, at
+3. The passage's context window (the passage with its neighbours, embedded at ingest) adds
+   ``context_weight * cos(question, window)``: a passage is found by what its section is about even when
+   its own wording is far from the question's (chosen on the dev split: hit@1 0.863 -> 0.882).
+4. Lexical evidence is added as a bonus scaled by the passage's BM25 score relative to the best one, at
    full weight when question and passage share a language and reduced otherwise: BM25 cannot see a
    Ukrainian question's match in Danish text, so it must not outvote a strong cross-lingual dense hit.
 """
@@ -33,6 +36,7 @@ logger = logging.getLogger(__name__)
 class RetrievalParams:
     candidates: int = 30
     passage_weight: float = 0.5
+    context_weight: float = 0.2
     lexical_weight: float = 0.05
     cross_lingual_lexical_weight: float = 0.015
     use_lexical: bool = True
@@ -124,19 +128,26 @@ class Retriever:
             return [], {}
         ids = [hit.chunk_id for hit in pool]
         passage_vectors = self.store.chunk_vectors(ids)
+        context_vectors = self.store.context_vectors(ids) if self.params.context_weight else {}
         sentences = self._sentences(vector, ids)
         weight = self.params.passage_weight
         passage_sims: dict[str, float] = {}
         sentence_sims: dict[str, float] = {}
+        context_sims = {cid: float(v @ vector) for cid, v in context_vectors.items()}
         semantic: dict[str, float] = {}
         for hit in pool:
             passage_sim = float(passage_vectors[hit.chunk_id] @ vector) if hit.chunk_id in passage_vectors else hit.score
             best_sentence = max((s.score for s in sentences.get(hit.chunk_id, ())), default=passage_sim)
             passage_sims[hit.chunk_id], sentence_sims[hit.chunk_id] = passage_sim, best_sentence
-            semantic[hit.chunk_id] = weight * passage_sim + (1 - weight) * best_sentence
+            semantic[hit.chunk_id] = (
+                weight * passage_sim
+                + (1 - weight) * best_sentence
+                + self.params.context_weight * context_sims.get(hit.chunk_id, 0.0)
+            )
         same_language = {h.chunk_id: h.language == language for h in pool}
         if self.params.fusion == "rrf":
-            fused = rrf_fuse([passage_sims, sentence_sims, lexical_scores], [1.0, 1.0, 1.0], same_language, self.params)
+            rankings = [passage_sims, sentence_sims, context_sims, lexical_scores]
+            fused = rrf_fuse(rankings, [1.0, 1.0, self.params.context_weight, 1.0], same_language, self.params)
         else:
             fused = score_fuse(semantic, lexical_scores, same_language, self.params)
         rescored = [replace(hit, score=fused[hit.chunk_id]) for hit in pool]

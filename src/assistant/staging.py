@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from assistant.store import BATCH, ChromaStore
 
 logger = logging.getLogger(__name__)
-KINDS = ("passages", "sentences")
+KINDS = ("passages", "sentences", "contexts")
 
 
 def new_version() -> str:
@@ -58,7 +58,8 @@ def copy_version(store: ChromaStore, source: str, target: str) -> None:
         while True:
             got = src.get(include=["embeddings", "documents", "metadatas"], limit=BATCH, offset=offset)
             if got["ids"]:
-                dst.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"], metadatas=got["metadatas"])
+                texts = got["documents"] if all(t is not None for t in got["documents"] or ()) else None
+                dst.add(ids=got["ids"], embeddings=got["embeddings"], documents=texts, metadatas=got["metadatas"])
             if len(got["ids"]) < BATCH:
                 break
             offset += BATCH

@@ -1,8 +1,9 @@
 """The Chroma index (embedded, or a Chroma server) and the manifest that says how it was built.
 
-Each index version has two collections: ``<name>-<version>-passages`` holds passages,
+Each index version has three collections: ``<name>-<version>-passages`` holds passages,
 ``<name>-<version>-sentences`` the sentences (and clauses of long sentences) of each passage, for
-sentence-level rescoring and quote selection; ``<name>-pointer`` names the active version. The manifest (embedder id, dimension, chunking parameters,
+sentence-level rescoring and quote selection, ``<name>-<version>-contexts`` one vector per passage for
+its context window (the passage with its neighbours); ``<name>-pointer`` names the active version. The manifest (embedder id, dimension, chunking parameters,
 a content hash per document) is JSON in the passage collection's metadata, so it travels with the index
 whether that lives in a folder or on a server. We always pass embeddings: Chroma never embeds anything.
 """
@@ -252,6 +253,10 @@ class ChromaStore:
     def sentences(self) -> Any:
         return self._collection("sentences")
 
+    @property
+    def contexts(self) -> Any:
+        return self._collection("contexts")
+
     # -- manifest ----------------------------------------------------------------------------
     def manifest(self) -> Manifest | None:
         if self.version is None:
@@ -284,6 +289,15 @@ class ChromaStore:
 
         return self._reads.get(self.passages.name, "vector", chunk_ids, fetch)
 
+    def context_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The context-window vectors of these chunks (none for an index built before they existed)."""
+
+        def fetch(missing: list[str]) -> dict[str, np.ndarray]:
+            got = self.contexts.get(ids=missing, include=["embeddings"])
+            return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+
+        return self._reads.get(self.contexts.name, "context", chunk_ids, fetch)
+
     def sentence_records(self, chunk_ids: Sequence[str]) -> tuple[list[SentenceMatch], np.ndarray]:
         """The stored sentences of these chunks (chunk by chunk, in the order given) and their vectors."""
 
@@ -308,14 +322,16 @@ class ChromaStore:
         vectors: np.ndarray,
         sentences: Sequence[tuple[str, Sentence]],
         sentence_vectors: np.ndarray,
+        context_vectors: np.ndarray | None = None,
     ) -> None:
-        """Replace everything stored for ``document`` with these chunks and sentences."""
+        """Replace everything stored for ``document`` with these chunks, sentences and context vectors."""
         self.forget_reads()
         keep = {chunk.chunk_id for chunk in chunks}
         stale = sorted(self.chunk_ids(document.doc_id) - keep)
         if stale:
             self.passages.delete(ids=stale)
         self.sentences.delete(where={"doc_id": document.doc_id})
+        self.contexts.delete(where={"doc_id": document.doc_id})
         for i in range(0, len(chunks), BATCH):
             part = chunks[i : i + BATCH]
             self.passages.upsert(
@@ -332,11 +348,20 @@ class ChromaStore:
                 documents=[s.text for _, s in part_s],
                 metadatas=[{"chunk_id": cid, "doc_id": document.doc_id, "start": s.start, "end": s.end} for cid, s in part_s],
             )
+        if context_vectors is not None:
+            for i in range(0, len(chunks), BATCH):
+                part = chunks[i : i + BATCH]
+                self.contexts.upsert(
+                    ids=[c.chunk_id for c in part],
+                    embeddings=context_vectors[i : i + BATCH],
+                    metadatas=[{"doc_id": document.doc_id} for _ in part],
+                )
 
     def delete_document(self, doc_id: str) -> None:
         self.forget_reads()
         self.passages.delete(where={"doc_id": doc_id})
         self.sentences.delete(where={"doc_id": doc_id})
+        self.contexts.delete(where={"doc_id": doc_id})
 
     # -- translation links ---------------------------------------------------------------------
     def document_vectors(self, doc_id: str) -> tuple[list[str], np.ndarray]:
