@@ -170,3 +170,15 @@ def test_a_clause_and_its_sentence_are_not_both_quoted() -> None:
         "Who is the director?", "en", Retrieved((hit("c", passage, "da", 0.7),), {"c": sentences})
     )
     assert draft.text.count("Göransson") == 1 and len(draft.citations) == 1
+    assert "Det kan handla om arbete" in draft.text  # the clause matched; its whole sentence is quoted
+
+
+def test_a_clause_is_quoted_alone_when_its_sentence_is_too_long_to_quote() -> None:
+    sentence = "Det kan handla om arbete og uddannelse " + "i mange kommuner og regioner, " * 30 + "siger Ewa Göransson."
+    clause = "siger Ewa Göransson."
+    start = sentence.index(clause)
+    sentences = (SentenceMatch("c", clause, start, len(sentence), 0.7), match("c", sentence, sentence, 0.5))
+    draft = ExtractiveAnswerer(min_score=0.4).answer(
+        "Who is the director?", "en", Retrieved((hit("c", sentence, "da", 0.7),), {"c": sentences})
+    )
+    assert f"“{clause}”" in draft.text and "Det kan handla" not in draft.text

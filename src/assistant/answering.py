@@ -98,7 +98,29 @@ class ExtractiveAnswerer:
             seen_texts.add(key)
             chosen.append(sentence)
             length += len(sentence.text)
-        return chosen
+        return widen(chosen, retrieved.sentences)
+
+
+def widen(chosen: list[SentenceMatch], groups: dict[str, tuple[SentenceMatch, ...]]) -> list[SentenceMatch]:
+    """Quote the whole sentence a chosen clause belongs to (a clause is matched on its own but read in its
+    sentence: "…, says the director Ewa Persson Göransson" needs its first half, and a number may sit in the
+    other clause), unless that sentence is too long to quote; the clause's score is kept."""
+    widened: list[SentenceMatch] = []
+    spans: set[tuple[str, int, int]] = set()
+    for sentence in chosen:
+        containers = [
+            s
+            for s in groups.get(sentence.chunk_id, ())
+            if s.start <= sentence.start and sentence.end <= s.end and len(s.text) <= MAX_QUOTE_CHARS
+        ]
+        if containers:
+            whole = max(containers, key=lambda s: s.end - s.start)
+            sentence = SentenceMatch(whole.chunk_id, whole.text, whole.start, whole.end, sentence.score)
+        span = (sentence.chunk_id, sentence.start, sentence.end)
+        if span not in spans:
+            spans.add(span)
+            widened.append(sentence)
+    return widened
 
 
 def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch]) -> Draft:
