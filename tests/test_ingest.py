@@ -128,3 +128,23 @@ def test_context_window_lifts_a_passage_whose_neighbours_match(fake_assistant: A
         return met - next(s for t, s in scores.items() if "lunch" in t)
 
     assert margin(0.2) > margin(0.0)
+
+
+def test_a_window_without_neighbours_reuses_the_passage_vector(fake_settings: Any) -> None:
+    from assistant.pipeline import Assistant
+    from assistant.testing import HashEmbedder
+
+    long = "\n\n".join(f"Part {i}\n\n" + f"Paragraph {i} says something about refugees and work. " * 30 for i in range(3))
+    write(fake_settings.corpus_dir, {**DOCS, "long.txt": long})
+    embedded = {}
+    for context in (1, 0):
+        settings = fake_settings.model_copy(
+            update={"chunk_context": context, "index_dir": fake_settings.index_dir / str(context)}
+        )
+        assistant = Assistant.from_settings(settings, embedder=HashEmbedder())
+        assistant.index()
+        embedded[context] = assistant.embedder.embedded
+    assert embedded[0] < embedded[1]  # no windows embedded
+    ids = [hit.chunk_id for hit in assistant.store.all_passages()]
+    contexts, passages = assistant.store.context_vectors(ids), assistant.store.chunk_vectors(ids)
+    assert all((contexts[cid] == passages[cid]).all() for cid in ids)

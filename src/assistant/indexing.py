@@ -121,7 +121,7 @@ def _apply(
             vectors[i] = by_id[chunk.chunk_id]
         sentences = [(c.chunk_id, s) for c in item.chunks for s in passage_sentences(c)]
         sentence_vectors = _embed_unique([s.text for _, s in sentences], embedder)
-        context_vectors = _embed_unique(chunker.contexts(item.document, item.chunks), embedder)
+        context_vectors = _context_vectors(chunker.contexts(item.document, item.chunks), item.chunks, vectors, embedder)
         stage.write_document(item.document, item.chunks, vectors, sentences, sentence_vectors, context_vectors)
         manifest.documents[item.document.doc_id] = item.document.content_hash
         report.chunks_embedded += len(fresh)
@@ -136,9 +136,18 @@ def _apply(
     stage.save_manifest(manifest)
 
 
+def _context_vectors(windows: list[str], chunks: list[Chunk], vectors: np.ndarray, embedder: Embedder) -> np.ndarray:
+    """Embed the context windows; a window that is just its passage (no neighbours) reuses the passage vector."""
+    result = vectors.copy()
+    wider = [i for i, (window, chunk) in enumerate(zip(windows, chunks, strict=True)) if window != chunk.text]
+    if wider:
+        result[wider] = _embed_unique([windows[i] for i in wider], embedder)
+    return result
+
+
 def _embed_unique(texts: list[str], embedder: Embedder) -> np.ndarray:
-    """Embed each distinct text once (overlapping chunks share sentences; a short document's chunks share
-    one context window)."""
+    """Embed each distinct text once (overlapping chunks share sentences, neighbouring chunks may share a
+    context window)."""
     unique = list(dict.fromkeys(texts))
     if not unique:
         return np.zeros((0, embedder.dimension), dtype=np.float32)
