@@ -8,7 +8,7 @@ not similar enough, it abstains and lists the closest sources instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer_types import can_answer, required_kinds
 from assistant.messages import message
@@ -115,7 +115,7 @@ def widen(chosen: list[SentenceMatch], groups: dict[str, tuple[SentenceMatch, ..
         ]
         if containers:
             whole = max(containers, key=lambda s: s.end - s.start)
-            sentence = SentenceMatch(whole.chunk_id, whole.text, whole.start, whole.end, sentence.score)
+            sentence = replace(whole, score=sentence.score)
         span = (sentence.chunk_id, sentence.start, sentence.end)
         if span not in spans:
             spans.add(span)

@@ -283,20 +283,20 @@ class ChromaStore:
         return set(self.passages.get(where={"doc_id": doc_id}, include=[])["ids"])
 
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        def fetch(missing: list[str]) -> dict[str, np.ndarray]:
-            got = self.passages.get(ids=missing, include=["embeddings"])
-            return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
-
-        return self._reads.get(self.passages.name, "vector", chunk_ids, fetch)
+        return self._vectors(self.passages, chunk_ids)
 
     def context_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """The context-window vectors of these chunks (none for an index built before they existed)."""
+        return self._vectors(self.contexts, chunk_ids)
+
+    def _vectors(self, collection: Any, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Vectors by chunk id from a collection keyed by chunk id (cached per version)."""
 
         def fetch(missing: list[str]) -> dict[str, np.ndarray]:
-            got = self.contexts.get(ids=missing, include=["embeddings"])
+            got = collection.get(ids=missing, include=["embeddings"])
             return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
 
-        return self._reads.get(self.contexts.name, "context", chunk_ids, fetch)
+        return self._reads.get(collection.name, "vector", chunk_ids, fetch)
 
     def sentence_records(self, chunk_ids: Sequence[str]) -> tuple[list[SentenceMatch], np.ndarray]:
         """The stored sentences of these chunks (chunk by chunk, in the order given) and their vectors."""
@@ -322,7 +322,7 @@ class ChromaStore:
         vectors: np.ndarray,
         sentences: Sequence[tuple[str, Sentence]],
         sentence_vectors: np.ndarray,
-        context_vectors: np.ndarray | None = None,
+        context_vectors: np.ndarray,
     ) -> None:
         """Replace everything stored for ``document`` with these chunks, sentences and context vectors."""
         self.forget_reads()
@@ -348,14 +348,13 @@ class ChromaStore:
                 documents=[s.text for _, s in part_s],
                 metadatas=[{"chunk_id": cid, "doc_id": document.doc_id, "start": s.start, "end": s.end} for cid, s in part_s],
             )
-        if context_vectors is not None:
-            for i in range(0, len(chunks), BATCH):
-                part = chunks[i : i + BATCH]
-                self.contexts.upsert(
-                    ids=[c.chunk_id for c in part],
-                    embeddings=context_vectors[i : i + BATCH],
-                    metadatas=[{"doc_id": document.doc_id} for _ in part],
-                )
+        for i in range(0, len(chunks), BATCH):
+            part = chunks[i : i + BATCH]
+            self.contexts.upsert(
+                ids=[c.chunk_id for c in part],
+                embeddings=context_vectors[i : i + BATCH],
+                metadatas=[{"doc_id": document.doc_id} for _ in part],
+            )
 
     def delete_document(self, doc_id: str) -> None:
         self.forget_reads()
