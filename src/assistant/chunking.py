@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.cleaning import is_boilerplate
+from assistant.cleaning import is_boilerplate, patterns_digest
 from assistant.sentences import Sentence, split_sentences
 from assistant.types import Chunk, Document
 
@@ -96,13 +96,14 @@ class Chunker:
     def params(self) -> dict[str, object]:
         # "sentences" names how quotable units are cut (sentences + clauses of long ones), "context" how many
         # neighbours on each side a passage's context window spans: changing either re-embeds every
-        # document at the next ingest.
+        # document at the next ingest; so does a change to the page-furniture patterns ("cleaning").
         return {
             "max_tokens": self.max_tokens,
             "overlap": self.overlap,
             "tokenizer": "tiktoken/cl100k_base",
             "sentences": 2,
             "context": self.context,
+            "cleaning": patterns_digest(),
         }
 
     def contexts(self, document: Document, chunks: Sequence[Chunk]) -> list[str]:

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from importlib import resources
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> re.Pattern[str]:
+def _lines() -> tuple[str, ...]:
     text = resources.files("assistant.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return re.compile("|".join(f"(?:{line})" for line in lines), re.IGNORECASE)
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{line})" for line in _lines()), re.IGNORECASE)
+
+
+def patterns_digest() -> str:
+    """A short fingerprint of the patterns: stored with the chunking parameters, so editing them re-chunks."""
+    return hashlib.sha256("\n".join(_lines()).encode("utf-8")).hexdigest()[:12]
 
 
 def is_boilerplate(paragraph: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -52,6 +53,7 @@ class LexicalIndex:
     def __init__(self, passages: Sequence[Hit]):
         import bm25s
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
         self.passages = list(passages)
         self._bm25 = bm25s.BM25()
         if self.passages:

@@ -1,0 +1,16 @@
+from assistant.cleaning import is_boilerplate
+
+
+def test_link_text_is_furniture() -> None:
+    assert is_boilerplate("Daugiau informacijos apie FOR-IN projektą rasite čia >>")
+    assert is_boilerplate("Läs mer om Nordiska minsterrådets integrationssatsning")
+    assert is_boilerplate("Read more about the programme »")
+
+
+def test_content_is_not_furniture() -> None:
+    assert not is_boilerplate("Jonava blev den første baltiske by, der tilsluttede sig Intercultural Cities-programmet.")
+    # A paragraph that only starts with a link line still holds content.
+    assert not is_boilerplate("Read more >>\nThe programme runs in 30 countries.")
+    # A long line that happens to start like link text is content.
+    long_line = "Read more about how municipalities cooperate " + "with local NGOs on housing and jobs " * 5
+    assert not is_boilerplate(long_line)
