@@ -32,6 +32,16 @@ def test_answers_in_the_askers_language(any_assistant: Any) -> None:
 
 @pytest.mark.parametrize(
     ("question", "language"),
+    [("WHO IS EWA PERSSON GÖRANSSON?", "en"), ("Що таке Nordregio?", "uk"), ("Хто такий Дагфінн Гейбротен?", "uk")],
+)
+def test_names_from_the_corpus_do_not_decide_the_answer_language(any_assistant: Any, question: str, language: str) -> None:
+    answer = any_assistant.ask(question)
+    assert answer.language == language
+    assert not answer.abstained and answer.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
     [("What is the minimum wage in Estonia?", "en"), ("Скільки біженців прийняла Йонава у 2022 році?", "uk")],
 )
 def test_questions_the_corpus_cannot_answer_abstain(any_assistant: Any, question: str, language: str) -> None:

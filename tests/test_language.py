@@ -32,6 +32,20 @@ def test_names_do_not_decide_the_language() -> None:
     assert detect_language("Who is the director of the welfare centre, Ewa Persson Göransson?") == "en"
 
 
+def test_corpus_names_in_lower_case_do_not_decide_the_language() -> None:
+    names = {"ewa", "persson", "göransson"}
+    question = "Who is ewa persson göransson?"  # an all-caps question after clean_question
+    assert detect_language(question, is_name=lambda word: word.strip("?").casefold() in names) == "en"
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [("Що таке IKEA?", "uk"), ("Хто такий Dagfinn?", "uk"), ("Что такое IKEA?", "ru"), ("Кто такой Dagfinn?", "ru")],
+)
+def test_short_cyrillic_questions_by_their_own_words(question: str, code: str) -> None:
+    assert detect_language(question) == code
+
+
 def test_too_little_text_falls_back() -> None:
     assert detect_language("IKEA?", fallback="sv") == "sv"
     assert detect_language("???", fallback="da") == "da"

@@ -63,6 +63,20 @@ def test_cross_encoder_reranks_the_head_only() -> None:
 @pytest.mark.parametrize(
     ("question", "evidence"),
     [
+        ("yonava", ["Jonava blev den første baltiske by", "Jonava Lietuvā kļuva par pirmo"]),
+        ("Яке місто Йонава приєдналося до програми?", ["Jonava blev den første baltiske by", "Jonava Lietuvā kļuva par pirmo"]),
+        ("Dagfin Hoybraten", ["Dagfinn Høybråten"]),
+    ],
+)
+def test_misspelt_or_transliterated_names_alone_are_answered(seed_assistant: Any, question: str, evidence: list[str]) -> None:
+    answer = seed_assistant.ask(question)
+    assert not answer.abstained, answer.text
+    assert any(is_relevant(c.hit.text, evidence) for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence"),
+    [
         ("IKEA?", ["IKEA-partnerskaber", "IKEA partnerību"]),
         ("Yonava intercultural cities", ["Jonava blev den første baltiske by", "Jonava Lietuvā kļuva par pirmo"]),
         (

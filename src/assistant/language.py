@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -31,13 +32,20 @@ LETTER = re.compile(r"[^\W\d_]")
 MIN_CONFIDENCE = 0.2
 SHORT_TEXT_CONFIDENCE = 0.9
 _WORD = re.compile(r"\S+")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF']+")
+UKRAINIAN_LETTERS = re.compile(r"[ґєії]")
+RUSSIAN_LETTERS = re.compile(r"[ёыэъ]")
+UKRAINIAN_WORDS = frozenset({"що", "хто", "чи", "коли", "який", "яка", "яке", "які", "скільки", "чому", "навіщо", "це"})
+RUSSIAN_WORDS = frozenset({"что", "кто", "когда", "какой", "какая", "какое", "какие", "сколько", "почему", "зачем", "это"})
 
 
-def without_names(text: str) -> str:
-    """Drop capitalised words after the first: names such as 'Dagfinn Høybråten' carry letters (ø, å)
+def without_names(text: str, is_name: Callable[[str], bool] | None = None) -> str:
+    """Drop capitalised words after the first, and words ``is_name`` knows as names (the corpus's own, so
+    a lower-cased 'ewa persson göransson' goes too): names such as 'Dagfinn Høybråten' carry letters (ø, å)
     that outvote the asker's own words. Kept as is when fewer than two words would remain."""
     words = _WORD.findall(text)
-    kept = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+    kept = [w for i, w in enumerate(words) if i == 0 or not (w[:1].isupper() or (is_name is not None and is_name(w)))]
     return " ".join(kept) if len(kept) >= 2 else text
 
 
@@ -50,8 +58,9 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
-def detect_language(text: str, fallback: str = "en") -> str:
-    """Best guess of ``text``'s language among SUPPORTED; ``fallback`` when there is too little to go on."""
+def detect_language(text: str, fallback: str = "en", is_name: Callable[[str], bool] | None = None) -> str:
+    """Best guess of ``text``'s language among SUPPORTED; ``fallback`` when there is too little to go on.
+    ``is_name`` tells the corpus's names, which are left out of the evidence."""
     letters = LETTER.findall(text)
     if not letters:
         return fallback
@@ -59,7 +68,10 @@ def detect_language(text: str, fallback: str = "en") -> str:
     if ethiopic and ethiopic >= len(letters) / 3:
         return "ti"
     sample = text[:2000]
-    stripped = without_names(sample)
+    stripped = without_names(sample, is_name)
+    cyrillic = cyrillic_language(stripped)
+    if cyrillic is not None and len(CYRILLIC.findall(stripped)) >= len(LETTER.findall(stripped)) / 2:
+        return cyrillic
     values = _confidences(stripped)
     if stripped != sample and max(values.values(), default=0.0) < MIN_CONFIDENCE * 0.75:
         values = _confidences(sample)  # too little left without the names
@@ -70,6 +82,19 @@ def detect_language(text: str, fallback: str = "en") -> str:
     if len(text.split()) <= 2 and latin == len(letters) and ranked[0][1] < SHORT_TEXT_CONFIDENCE:
         return fallback  # "IKEA?" says nothing about the asker's language
     return ranked[0][0]
+
+
+def cyrillic_language(text: str) -> str | None:
+    """Ukrainian or Russian from letters and words only one of them has ('і', 'ї', 'є', 'ґ', 'що' against
+    'ы', 'э', 'ё', 'что'); None when there are none or both. Short questions such as 'Що таке IKEA?' are
+    otherwise read as Russian."""
+    lowered = text.casefold()
+    words = set(_CYRILLIC_WORD.findall(lowered))
+    ukrainian = bool(UKRAINIAN_LETTERS.search(lowered)) or bool(words & UKRAINIAN_WORDS)
+    russian = bool(RUSSIAN_LETTERS.search(lowered)) or bool(words & RUSSIAN_WORDS)
+    if ukrainian == russian:
+        return None
+    return "uk" if ukrainian else "ru"
 
 
 def _confidences(text: str) -> dict[str, float]:

@@ -54,7 +54,10 @@ class LexicalIndex:
         import bm25s
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
+        from assistant.names import NameIndex
+
         self.passages = list(passages)
+        self.names = NameIndex(f"{p.title}\n{p.text}" for p in self.passages)
         self._bm25 = bm25s.BM25()
         if self.passages:
             corpus = [tokenize(f"{p.title}\n{p.text}", p.language) for p in self.passages]

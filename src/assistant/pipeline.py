@@ -186,17 +186,19 @@ class Assistant:
         answer_k = max(1, min(answer_k or k, k))
         cleaned = clean_question(question, self.settings.max_question_chars)
         forced = normalise_code(lang)
-        clock = time.perf_counter()
-        language = forced or (detect_language(cleaned.text, fallback_language) if not cleaned.empty else fallback_language)
-        detect_ms = (time.perf_counter() - clock) * 1000
         if cleaned.empty:
-            text = message("empty", language)
-            return Answer(question or "", language, True, text, (), (), {"total": 0.0}, message=text)
+            text = message("empty", forced or fallback_language)
+            return Answer(question or "", forced or fallback_language, True, text, (), (), {"total": 0.0}, message=text)
         with reachable(self.store.location):
             if self.store.count() == 0:
+                language = forced or detect_language(cleaned.text, fallback_language)
                 text = message("no_index", language)
                 return Answer(cleaned.text, language, True, text, (), (), {"total": 0.0}, message=text)
             self._check_index()
+            clock = time.perf_counter()
+            # The corpus's names ("Persson", "Jonava") are no evidence of the asker's language.
+            language = forced or detect_language(cleaned.text, fallback_language, self.retriever.names().is_name)
+            detect_ms = (time.perf_counter() - clock) * 1000
             query = contextual_question([clean_question(h, self.settings.max_question_chars).text for h in history], cleaned.text)
             retrieved = self.retriever.search(query, language, k, filters)
         retrieve_ms = sum(retrieved.timings_ms.values())

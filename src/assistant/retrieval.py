@@ -24,6 +24,7 @@ import numpy as np
 
 from assistant.embedding import Embedder
 from assistant.lexical import LexicalIndex
+from assistant.names import NameIndex
 from assistant.reranking import Reranker, rerank
 from assistant.store import ChromaStore, where_clause
 from assistant.translations import group_translations
@@ -68,6 +69,10 @@ class Retriever:
                 self._lexical_key = key
             return self._lexical
 
+    def names(self) -> NameIndex:
+        """The corpus's names (for misspelt names in questions and for language detection)."""
+        return self.lexical().names
+
     def invalidate(self) -> None:
         with self._lock:
             self._lexical = None
@@ -75,6 +80,8 @@ class Retriever:
     def search(self, question: str, language: str, k: int = 5, filters: Filters | None = None) -> Retrieved:
         timings: dict[str, float] = {}
         clock = time.perf_counter()
+        if self.params.use_lexical:
+            question = self.names().correct(question)  # "Yonava" -> the corpus's "Jonava"
         vector = self.embedder.embed_query(question)
         timings["embed"] = (time.perf_counter() - clock) * 1000
 

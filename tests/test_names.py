@@ -1,0 +1,38 @@
+from assistant.names import NameIndex, within
+
+CORPUS = [
+    "Jonava blev den første baltiske by. Jonava ligger i Litauen.",
+    "Generalsekreterare Dagfinn Høybråten talade. Det var en konferens i Köpenhamn.",
+    "Nordregio och NordForsk samarbetar. Nordens välfärdscenter deltar.",
+    "Det är bra. Integration i Norden handlar om det.",
+]
+
+
+def test_edit_distance_is_bounded() -> None:
+    assert within("yonava", "jonava", 1)
+    assert not within("yonava", "jonavos", 1)
+    assert within("hoybraten", "hoybratn", 2)
+    assert not within("malmo", "malmeje", 2)
+
+
+def test_misspelt_and_transliterated_names_take_the_corpus_spelling() -> None:
+    names = NameIndex(CORPUS)
+    assert names.correct("yonava") == "Jonava"
+    assert names.correct("Що таке Йонава?") == "Що таке Jonava?"
+    assert names.correct("Who is Dagfin Hoybraten?") == "Who is Dagfinn Høybråten?"
+    assert names.correct("Что такое Нордрегио?") == "Что такое Nordregio?"
+
+
+def test_corpus_words_and_short_or_unknown_words_are_left_alone() -> None:
+    names = NameIndex(CORPUS)
+    # "Det" and "Norden" are also written in lower case mid-sentence: words, not names.
+    assert names.correct("det är bra") == "det är bra"
+    assert names.correct("What happened in Tallinn?") == "What happened in Tallinn?"
+    assert names.correct("Jonava") == "Jonava"
+    assert names.correct("Riga") == "Riga"  # too short to guess at
+
+
+def test_a_word_near_two_names_is_not_guessed() -> None:
+    names = NameIndex(["Visit Malmer and Malmen."])
+    assert names.correct("malmex") == "malmex"
+    assert names.correct("malmerx") == "Malmer"
