@@ -182,3 +182,18 @@ def test_a_clause_is_quoted_alone_when_its_sentence_is_too_long_to_quote() -> No
         "Who is the director?", "en", Retrieved((hit("c", sentence, "da", 0.7),), {"c": sentences})
     )
     assert f"“{clause}”" in draft.text and "Det kan handla" not in draft.text
+
+
+def test_once_a_passage_naming_the_subject_is_quoted_others_are_not_added() -> None:
+    nordregio = "Nordens välfärdscenter ska tillsammans med Nordregio skapa en mötesplats."
+    other = "UNHCR har styrket sit fokus på integration."
+    hits = (hit("a", nordregio, "sv", 0.49), hit("b", other, "da", 0.47))
+    sentences = {"a": (match("a", nordregio, nordregio, 0.5),), "b": (match("b", other, other, 0.49),)}
+    answerer = ExtractiveAnswerer(min_score=0.39, max_quotes=3, margin=0.05)
+    asked = Retrieved(hits, sentences, names=("nordregio",))
+    assert [c.hit.chunk_id for c in answerer.answer("Hvad er Nordregio?", "da", asked).citations] == ["a"]
+    # Without a name in the question (or when no quoted passage names it) both stay.
+    plain = Retrieved(hits, sentences)
+    assert [c.hit.chunk_id for c in answerer.answer("Hvad er det?", "da", plain).citations] == ["a", "b"]
+    unnamed = Retrieved(hits, sentences, names=("jonava",))
+    assert [c.hit.chunk_id for c in answerer.answer("Hvad er Jonava?", "da", unnamed).citations] == ["a", "b"]

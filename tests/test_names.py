@@ -36,3 +36,14 @@ def test_a_word_near_two_names_is_not_guessed() -> None:
     names = NameIndex(["Visit Malmer and Malmen."])
     assert names.correct("malmex") == "malmex"
     assert names.correct("malmerx") == "Malmer"
+
+
+def test_rare_names_the_question_capitalises_are_what_it_is_about() -> None:
+    passages = [*CORPUS, "Det gjorde Nordregio, säger direktören Ewa Persson Göransson."]
+    refugees = ["med Tent Partnership for Refugees.", "via Refugees.", "for Refugees igen.", "flere Refugees her.", "Refugees."]
+    names = NameIndex(passages + refugees)
+    assert names.mentioned("Hvad er Nordregio?") == ("nordregio",)
+    assert names.mentioned("Who is Ewa Persson Göransson?") == ("ewa", "persson", "goransson")
+    assert names.mentioned("Hvad er det?") == ()
+    assert names.mentioned("How do refugees find work?") == ()  # written in lower case by the asker
+    assert names.mentioned("What is Tent Partnership for Refugees?") == ("tent", "partnership")  # "Refugees": in 5 texts

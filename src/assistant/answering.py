@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer_types import can_answer, required_kinds
 from assistant.messages import message
+from assistant.names import mentions
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
 SAME_LANGUAGE_BONUS = 0.02
@@ -36,7 +37,7 @@ def answerable_sentences(question: str, language: str, retrieved: Retrieved) -> 
     if not kinds:
         return retrieved
     kept = {cid: tuple(s for s in group if can_answer(s.text, kinds)) for cid, group in retrieved.sentences.items()}
-    return Retrieved(retrieved.hits, kept, retrieved.timings_ms)
+    return replace(retrieved, sentences=kept)
 
 
 class ExtractiveAnswerer:
@@ -81,6 +82,7 @@ class ExtractiveAnswerer:
         if not pool:
             return []
         best = pool[0][0]
+        naming = {cid for cid, hit in hits.items() if retrieved.names and mentions(hit.text, retrieved.names)}
         chosen: list[SentenceMatch] = []
         seen_texts: set[str] = set()
         length = 0
@@ -95,6 +97,8 @@ class ExtractiveAnswerer:
             cited = {c.chunk_id for c in chosen}
             if sentence.chunk_id not in cited and len(cited) >= self.max_passages:
                 continue
+            if sentence.chunk_id not in cited and naming & cited and sentence.chunk_id not in naming:
+                continue  # the answer quotes a passage naming what was asked about ("Nordregio"): stay there
             seen_texts.add(key)
             chosen.append(sentence)
             length += len(sentence.text)

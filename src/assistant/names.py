@@ -10,12 +10,15 @@ BM25 see the spelling the sources use.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from assistant.lexical import fold
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*", re.UNICODE)
 MIN_LENGTH = 5
+RARE = 3  # a name in at most this many passages is an anchor (two translations and one more)
+_SENTENCE_END = ".!?:\n•–—-|>"
 _PUNCTUATION = "\"'“”„«»‘’()[]{}.,;:!?¿¡…"
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Ukrainian/Russian to the Latin spellings Nordic and Baltic names use ("й" is "j" in Jonava).
@@ -62,16 +65,33 @@ class NameIndex:
     def __init__(self, texts: Iterable[str]):
         capitalised: dict[str, str] = {}
         lowercase: set[str] = set()
+        inside: set[str] = set()  # written capitalised inside a sentence, or with inner capitals (IKEA, NordForsk)
+        frequency: Counter[str] = Counter()  # in how many texts (passages) each word occurs
         for text in texts:
-            for word in _WORD.findall(text):
-                key = loose(word)
-                if word[:1].isupper():
-                    capitalised.setdefault(key, word)
-                else:
+            frequency.update({loose(word) for word in _WORD.findall(text)})
+            for found in _WORD.finditer(text):
+                word, key = found.group(), loose(found.group())
+                if not word[:1].isupper():
                     lowercase.add(key)
+                    continue
+                capitalised.setdefault(key, word)
+                before = text[: found.start()].rstrip(" \t\u00a0\"'“”„«(")
+                if any(ch.isupper() for ch in word[1:]) or (before and before[-1] not in _SENTENCE_END):
+                    inside.add(key)
         self.vocabulary = set(capitalised) | lowercase
         self.proper = {key for key in capitalised if key not in lowercase}
         self.names = {key: capitalised[key] for key in self.proper if len(key) >= MIN_LENGTH}
+        # Rare names say what a question is about; "Lietuvos" or "UNHCR" in many passages say little.
+        self.anchors = {key for key in self.proper & inside if len(key) >= 3 and frequency[key] <= RARE}
+
+    def mentioned(self, question: str) -> tuple[str, ...]:
+        """The corpus names ``question`` mentions, as folded keys: words the corpus writes capitalised inside
+        sentences and never in lower case, and the question capitalises too (unless it has no capitals at
+        all): "Nordregio", "IKEA", "Persson", but not "refugees" in "How does UNHCR help refugees?"."""
+        words = _WORD.findall(question)
+        cased = any(ch.isupper() for ch in question)
+        keys = (loose(word) for word in words if not cased or word[:1].isupper())
+        return tuple(dict.fromkeys(key for key in keys if key in self.anchors))
 
     def is_name(self, word: str) -> bool:
         """True for a word the corpus only writes capitalised ("Persson", "IKEA"): no clue to a language."""
@@ -91,3 +111,9 @@ class NameIndex:
     def correct(self, question: str) -> str:
         """``question`` with each misspelt or transliterated name written as the corpus writes it."""
         return _WORD.sub(lambda m: self.match(m.group()) or m.group(), question)
+
+
+def mentions(text: str, keys: Iterable[str]) -> bool:
+    """True when ``text`` contains one of the folded name ``keys``."""
+    folded = loose(text)
+    return any(key in folded for key in keys)

@@ -112,7 +112,8 @@ class Retriever:
             sentences.update(self._sentences(vector, missing))
         sentences = lift_translated(grouped, sentences)
         timings["rescore"] = (time.perf_counter() - clock) * 1000
-        return Retrieved(tuple(grouped), {h.chunk_id: sentences.get(h.chunk_id, ()) for h in grouped}, timings)
+        names = self.names().mentioned(question) if self.params.use_lexical else ()
+        return Retrieved(tuple(grouped), {h.chunk_id: sentences.get(h.chunk_id, ()) for h in grouped}, timings, names)
 
     def _fetch_allowed(self, filters: Filters | None) -> Callable[[list[str]], list[Hit]]:
         def fetch(chunk_ids: list[str]) -> list[Hit]:

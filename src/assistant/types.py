@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 
@@ -195,13 +195,14 @@ class Retrieved:
     hits: tuple[Hit, ...]
     sentences: dict[str, tuple[SentenceMatch, ...]]
     timings_ms: dict[str, float] = field(default_factory=dict)
+    names: tuple[str, ...] = ()  # the corpus names the question mentions (folded), see assistant.names
 
     def top(self, k: int) -> Retrieved:
         """The same result cut to the best ``k`` passages."""
         if k >= len(self.hits):
             return self
         hits = self.hits[:k]
-        return Retrieved(hits, {h.chunk_id: self.sentences.get(h.chunk_id, ()) for h in hits}, self.timings_ms)
+        return replace(self, hits=hits, sentences={h.chunk_id: self.sentences.get(h.chunk_id, ()) for h in hits})
 
     @property
     def best_sentence_score(self) -> float:
