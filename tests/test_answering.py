@@ -87,6 +87,9 @@ def test_answer_type_detection() -> None:
     assert has_number_or_date("gennem otte fælles prioriteter")
     assert has_number_or_date("den 20 november") and has_number_or_date("gruodžio mėnesį")
     assert not has_number_or_date("Jonava blev den første baltiske by")
+    assert has_number_or_date("lokakuussa") and has_number_or_date("joulukuun alussa")
+    # Finnish month stems are whole month words: "loka-" alone would date "lokalsamfund".
+    assert not has_number_or_date("rummelige og imødekommende lokalsamfund")
 
 
 @pytest.mark.parametrize(
