@@ -46,6 +46,11 @@ def test_short_cyrillic_questions_by_their_own_words(question: str, code: str) -
     assert detect_language(question) == code
 
 
+def test_icelandic_needs_its_own_letters() -> None:
+    assert detect_language("Hvem er Dagfinn Høybråten?") in {"da", "nb"}
+    assert detect_language("Hver er framkvæmdastjóri Norrænu velferðarmiðstöðvarinnar?") == "is"
+
+
 def test_too_little_text_falls_back() -> None:
     assert detect_language("IKEA?", fallback="sv") == "sv"
     assert detect_language("???", fallback="da") == "da"

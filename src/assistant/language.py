@@ -34,6 +34,7 @@ SHORT_TEXT_CONFIDENCE = 0.9
 _WORD = re.compile(r"\S+")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF']+")
+ICELANDIC_LETTERS = re.compile(r"[ðþáíóúý]", re.IGNORECASE)
 UKRAINIAN_LETTERS = re.compile(r"[ґєії]")
 RUSSIAN_LETTERS = re.compile(r"[ёыэъ]")
 UKRAINIAN_WORDS = frozenset({"що", "хто", "чи", "коли", "який", "яка", "яке", "які", "скільки", "чому", "навіщо", "це"})
@@ -75,6 +76,8 @@ def detect_language(text: str, fallback: str = "en", is_name: Callable[[str], bo
     values = _confidences(stripped)
     if stripped != sample and max(values.values(), default=0.0) < MIN_CONFIDENCE * 0.75:
         values = _confidences(sample)  # too little left without the names
+    if not ICELANDIC_LETTERS.search(sample):
+        values.pop("is", None)  # Icelandic without ð, þ or an acute vowel: short Danish/Norwegian ("Hvem er …?")
     ranked = sorted(values.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < MIN_CONFIDENCE:
         return fallback
