@@ -60,6 +60,7 @@ eval-gate: install models index
 # The full report (test split, with baselines) that the README quotes.
 eval: install models index
 	$(BIN)/assistant eval --split test --out eval/report
+	$(BIN)/assistant eval --gold eval/probes.jsonl --out eval/report-probes
 
 bench: install models index
 	$(BIN)/python -m bench.run

@@ -10,6 +10,7 @@ from assistant.metrics import normalise
 from tests.conftest import CORPUS, ROOT
 
 GOLD = ROOT / "eval" / "gold.jsonl"
+PROBES = ROOT / "eval" / "probes.jsonl"
 
 
 def items() -> list[GoldItem]:
@@ -33,6 +34,17 @@ def test_evidence_quotes_occur_in_the_corpus() -> None:
             assert normalise(quote) in corpus, (item.id, quote)
         if item.answerable:
             assert item.answer_keywords and all(group for group in item.answer_keywords), item.id
+
+
+def test_probe_items_are_a_split_of_their_own_with_real_evidence() -> None:
+    corpus = normalise("\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))))
+    probes = load_gold([PROBES])
+    assert {i.split for i in probes} == {"probe"}
+    assert not {i.id for i in probes} & {i.id for i in items()}
+    assert sum(1 for i in probes if not i.answerable) >= 20
+    for item in probes:
+        assert item.answerable == bool(item.evidence) and item.lang in SUPPORTED, item.id
+        assert all(normalise(quote) in corpus for quote in item.evidence), item.id
 
 
 def test_coverage() -> None:

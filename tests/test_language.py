@@ -46,6 +46,18 @@ def test_short_cyrillic_questions_by_their_own_words(question: str, code: str) -
     assert detect_language(question) == code
 
 
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("ما هي مبادرة Cities #WithRefugees؟", "ar"),  # Latin-script names in an Arabic question
+        ("Co to jest Tent Partnership for Refugees?", "pl"),  # "for" belongs to the name
+        ("Яку ініціативу UNHCR підтримує разом з IKEA?", "uk"),
+    ],
+)
+def test_names_in_another_script_or_with_small_words_do_not_decide(question: str, code: str) -> None:
+    assert detect_language(question) == code
+
+
 def test_icelandic_needs_its_own_letters() -> None:
     assert detect_language("Hvem er Dagfinn Høybråten?") in {"da", "nb"}
     assert detect_language("Hver er framkvæmdastjóri Norrænu velferðarmiðstöðvarinnar?") == "is"

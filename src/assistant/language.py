@@ -42,12 +42,31 @@ RUSSIAN_WORDS = frozenset({"что", "кто", "когда", "какой", "ка
 
 
 def without_names(text: str, is_name: Callable[[str], bool] | None = None) -> str:
-    """Drop capitalised words after the first, and words ``is_name`` knows as names (the corpus's own, so
-    a lower-cased 'ewa persson göransson' goes too): names such as 'Dagfinn Høybråten' carry letters (ø, å)
-    that outvote the asker's own words. Kept as is when fewer than two words would remain."""
+    """Drop the words that name things rather than show the asker's language: names such as 'Dagfinn
+    Høybråten' carry letters (ø, å) that outvote the asker's own words. Dropped: capitalised words after the
+    first, a short lower-case word between two of them ('Tent Partnership *for* Refugees'), words
+    ``is_name`` knows as names (the corpus's own, so a lower-cased 'ewa persson göransson' goes too), and
+    Latin-script words in a question mostly in another script ('ما هي مبادرة Cities #WithRefugees؟').
+    Kept as is when fewer than two words would remain."""
     words = _WORD.findall(text)
-    kept = [w for i, w in enumerate(words) if i == 0 or not (w[:1].isupper() or (is_name is not None and is_name(w)))]
+    scripts = [all(_is_latin(ch) for ch in LETTER.findall(w)) for w in words if LETTER.search(w)]
+    other_script = scripts.count(False) >= scripts.count(True)
+
+    def naming(i: int, word: str) -> bool:
+        if other_script and any(_is_latin(ch) for ch in LETTER.findall(word)):
+            return True
+        return i > 0 and (word[:1].isupper() or (is_name is not None and is_name(word)))
+
+    named = [naming(i, w) for i, w in enumerate(words)]
+    for i in range(1, len(words) - 1):
+        if not named[i] and len(words[i]) <= 3 and named[i - 1] and named[i + 1] and words[i - 1][:1].isupper():
+            named[i] = True
+    kept = [w for w, dropped in zip(words, named, strict=True) if not dropped]
     return " ".join(kept) if len(kept) >= 2 else text
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or "\u00c0" <= ch <= "\u024f"
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +100,7 @@ def detect_language(text: str, fallback: str = "en", is_name: Callable[[str], bo
     ranked = sorted(values.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < MIN_CONFIDENCE:
         return fallback
-    latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    latin = sum(1 for ch in letters if _is_latin(ch))
     if len(text.split()) <= 2 and latin == len(letters) and ranked[0][1] < SHORT_TEXT_CONFIDENCE:
         return fallback  # "IKEA?" says nothing about the asker's language
     return ranked[0][0]
