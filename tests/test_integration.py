@@ -79,3 +79,16 @@ def test_translation_links_are_found_at_ingest(any_assistant: Any) -> None:
     linked = [h for h in any_assistant.store.all_passages() if h.translation_ids]
     assert len(linked) >= 20
     assert all(h.doc_id[:3] in ("000", "001") for h in linked)
+
+
+def test_a_passage_whose_translation_is_split_in_two_is_linked_to_both(any_assistant: Any) -> None:
+    # The Danish "I de baltiske lande støtter UNHCR …" passage holds what two Latvian passages say; only
+    # one of them is its mutual best passage, the other is found through its translated sentences.
+    passages = any_assistant.store.all_passages()
+    danish = next(h for h in passages if h.text.startswith("I\xa0de baltiske lande") or h.text.startswith("I de baltiske lande"))
+    latvian = {h.chunk_id: h.text for h in passages if h.chunk_id in danish.translation_ids}
+    assert any("UNHCR atbalsta valsts" in text for text in latvian.values())
+    assert any("Baltijas valstis ir daļa no" in text for text in latvian.values())
+    # Every Latvian passage is linked except those without a Danish counterpart sentence.
+    unlinked = [h for h in passages if h.doc_id.startswith("001") and not h.translation_ids]
+    assert len(unlinked) <= 3

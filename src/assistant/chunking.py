@@ -104,6 +104,7 @@ class Chunker:
             "sentences": 2,
             "context": self.context,
             "cleaning": patterns_digest(),
+            "translations": 2,  # how passages are linked as translations (2: also by translated sentences)
         }
 
     def contexts(self, document: Document, chunks: Sequence[Chunk]) -> list[str]:

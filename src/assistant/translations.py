@@ -20,6 +20,10 @@ from assistant.store import ChromaStore
 from assistant.types import Hit
 
 MIN_SIMILARITY = 0.70
+# Inside two documents already linked as translations (a passage pair >= MIN_SIMILARITY), mutual best
+# sentences of the Danish and Latvian UNHCR pages at >= 0.65 are all true translations; below it some are
+# merely the same topic.
+MIN_SENTENCE_SIMILARITY = 0.65
 NEIGHBOURS = 8
 SEPARATOR = "|"
 
@@ -83,9 +87,26 @@ def group_translations(hits: Sequence[Hit], language: str, fetch: Callable[[list
 def link_document(store: ChromaStore, doc_id: str, language: str) -> int:
     """Find and store the translation links of one document's passages; returns the number of pairs."""
     ids, vectors = store.document_vectors(doc_id)
-    pairs: list[tuple[str, str]] = []
+    pairs: set[tuple[str, str]] = set()
     for partner in sorted(store.neighbour_documents(vectors, language, NEIGHBOURS, MIN_SIMILARITY) - {doc_id}):
         partner_ids, partner_vectors = store.document_vectors(partner)
-        pairs.extend((left, right) for left, right, _ in mutual_pairs(ids, vectors, partner_ids, partner_vectors))
-    store.add_links(pairs)
+        pairs.update((left, right) for left, right, _ in mutual_pairs(ids, vectors, partner_ids, partner_vectors))
+        pairs.update(sentence_pairs(store, ids, partner_ids))
+    store.add_links(sorted(pairs))
     return len(pairs)
+
+
+def sentence_pairs(store: ChromaStore, ids: Sequence[str], partner_ids: Sequence[str]) -> set[tuple[str, str]]:
+    """Passage pairs holding a sentence and its translation (mutual best sentences, similarity at least
+    ``MIN_SENTENCE_SIMILARITY``). Chunk boundaries differ between languages: one Danish passage may hold
+    what two Latvian ones say, and only one of them is its mutual best passage."""
+    left, left_vectors = store.sentence_records(list(ids))
+    right, right_vectors = store.sentence_records(list(partner_ids))
+    found = mutual_pairs(
+        [str(i) for i in range(len(left))],
+        left_vectors,
+        [str(i) for i in range(len(right))],
+        right_vectors,
+        MIN_SENTENCE_SIMILARITY,
+    )
+    return {(left[int(i)].chunk_id, right[int(j)].chunk_id) for i, j, _ in found}
