@@ -47,3 +47,11 @@ def test_rare_names_the_question_capitalises_are_what_it_is_about() -> None:
     assert names.mentioned("Hvad er det?") == ()
     assert names.mentioned("How do refugees find work?") == ()  # written in lower case by the asker
     assert names.mentioned("What is Tent Partnership for Refugees?") == ("tent", "partnership")  # "Refugees": in 5 texts
+
+
+def test_many_names_are_searched_through_deletion_variants() -> None:
+    filler = [f"Besøg hos Kommune{i:04d} i dag." for i in range(2000)]
+    names = NameIndex([*filler, "Det sagde Dagfinn Høybråten i Jonava."])
+    assert names.correct("yonava og Dagfin") == "Jonava og Dagfinn"
+    assert names.correct("Kommune0042") == "Kommune0042"
+    assert names.correct("komune0042") == "komune0042"  # as near Kommune0043 as Kommune0042: not guessed

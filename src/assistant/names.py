@@ -44,6 +44,16 @@ def loose(word: str) -> str:
     return fold(word).translate(_LOOSE)
 
 
+def deletions(word: str, depth: int) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` of its characters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
 def within(a: str, b: str, limit: int) -> bool:
     """True when the edit distance between ``a`` and ``b`` is at most ``limit`` (banded Levenshtein)."""
     if abs(len(a) - len(b)) > limit:
@@ -81,6 +91,12 @@ class NameIndex:
         self.vocabulary = set(capitalised) | lowercase
         self.proper = {key for key in capitalised if key not in lowercase}
         self.names = {key: capitalised[key] for key in self.proper if len(key) >= MIN_LENGTH}
+        # Symmetric-delete index: a name within the edit limit of a word shares a deletion variant with it,
+        # so a question word is compared with a handful of names, not all of them.
+        self._variants: dict[str, set[str]] = {}
+        for key in self.names:
+            for variant in deletions(key, 2 if len(key) >= 6 else 1):
+                self._variants.setdefault(variant, set()).add(key)
         # Rare names say what a question is about; "Lietuvos" or "UNHCR" in many passages say little.
         self.anchors = {key for key in self.proper & inside if len(key) >= 3 and frequency[key] <= RARE}
 
@@ -105,7 +121,8 @@ class NameIndex:
         if probe in self.names:
             return self.names[probe]
         limit = 1 if len(probe) < 8 else 2
-        found = {name for key, name in self.names.items() if within(probe, key, limit)}
+        candidates = {key for variant in deletions(probe, limit) for key in self._variants.get(variant, ())}
+        found = {self.names[key] for key in candidates if within(probe, key, limit)}
         return found.pop() if len(found) == 1 else None
 
     def correct(self, question: str) -> str:
