@@ -148,3 +148,14 @@ def test_a_window_without_neighbours_reuses_the_passage_vector(fake_settings: An
     ids = [hit.chunk_id for hit in assistant.store.all_passages()]
     contexts, passages = assistant.store.context_vectors(ids), assistant.store.chunk_vectors(ids)
     assert all((contexts[cid] == passages[cid]).all() for cid in ids)
+
+
+def test_translation_links_are_counted_once(fake_assistant: Any) -> None:
+    write(fake_assistant.settings.corpus_dir, DOCS)
+    fake_assistant.index()
+    store = fake_assistant.store
+    first, second = sorted(h.chunk_id for h in store.all_passages())[:2]
+    assert store.add_links([(first, second)]) == 1
+    assert store.add_links([(second, first), (first, second)]) == 0  # already linked, from either side
+    linked = {h.chunk_id: h.translation_ids for h in store.hits([first, second])}
+    assert second in linked[first] and first in linked[second]

@@ -385,21 +385,24 @@ class ChromaStore:
             if 1.0 - float(distance) >= minimum
         }
 
-    def add_links(self, pairs: Sequence[tuple[str, str]]) -> None:
-        """Record each pair as translations of each other (on both passages)."""
+    def add_links(self, pairs: Sequence[tuple[str, str]]) -> int:
+        """Record each pair as translations of each other (on both passages); returns how many pairs are new."""
         self.forget_reads()
         links: dict[str, set[str]] = {}
         for left, right in pairs:
             links.setdefault(left, set()).add(right)
             links.setdefault(right, set()).add(left)
         if not links:
-            return
+            return 0
         got = self.passages.get(ids=sorted(links), include=["metadatas"])
         metadatas = []
+        added = 0
         for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
             current = {v for v in str(meta.get("translations", "")).split("|") if v}
+            added += len(links[chunk_id] - current)
             metadatas.append({**meta, "translations": "|".join(sorted(current | links[chunk_id]))})
         self.passages.update(ids=list(got["ids"]), metadatas=metadatas)
+        return added // 2  # each new pair is new on both of its passages
 
     def hits(self, chunk_ids: Sequence[str]) -> list[Hit]:
         """Stored passages by id (missing ids are skipped), score 0."""

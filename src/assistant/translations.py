@@ -85,15 +85,15 @@ def group_translations(hits: Sequence[Hit], language: str, fetch: Callable[[list
 
 
 def link_document(store: ChromaStore, doc_id: str, language: str) -> int:
-    """Find and store the translation links of one document's passages; returns the number of pairs."""
+    """Find and store the translation links of one document's passages; returns the number of new pairs
+    (linking the partner document afterwards finds the same pairs again and counts none)."""
     ids, vectors = store.document_vectors(doc_id)
     pairs: set[tuple[str, str]] = set()
     for partner in sorted(store.neighbour_documents(vectors, language, NEIGHBOURS, MIN_SIMILARITY) - {doc_id}):
         partner_ids, partner_vectors = store.document_vectors(partner)
         pairs.update((left, right) for left, right, _ in mutual_pairs(ids, vectors, partner_ids, partner_vectors))
         pairs.update(sentence_pairs(store, ids, partner_ids))
-    store.add_links(sorted(pairs))
-    return len(pairs)
+    return store.add_links(sorted(pairs))
 
 
 def sentence_pairs(store: ChromaStore, ids: Sequence[str], partner_ids: Sequence[str]) -> set[tuple[str, str]]:
