@@ -72,6 +72,8 @@ def test_misspelt_or_transliterated_names_alone_are_answered(seed_assistant: Any
     answer = seed_assistant.ask(question)
     assert not answer.abstained, answer.text
     assert any(is_relevant(c.hit.text, evidence) for c in answer.citations)
+    assert answer.searched_for and answer.searched_for != question  # the asker sees how the name was read
+    assert not seed_assistant.ask("Jonava").searched_for  # nothing to respell
 
 
 @pytest.mark.parametrize(

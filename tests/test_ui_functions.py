@@ -61,6 +61,15 @@ def test_right_to_left_languages() -> None:
     assert 'dir="rtl"' in render_answer(make_answer("وفقًا للمصادر", (), "fa"), 0)
 
 
+def test_a_respelled_name_is_shown_escaped_in_the_askers_language() -> None:
+    from dataclasses import replace
+
+    answer = replace(make_answer("Згідно з джерелами:", (), "uk"), searched_for=f"Що таке Jonava? {EVIL}")
+    html = render_answer(answer, 0)
+    assert "Шукали: Що таке Jonava?" in html and "<script>" not in html
+    assert "searched-for" not in render_answer(make_answer("According to the sources:", ()), 0)
+
+
 def test_streaming_prefixes_end_with_the_full_text() -> None:
     text = "According to the sources: a fairly long answer that streams in several parts [1]"
     parts = list(streamed_prefixes(text, step=10))

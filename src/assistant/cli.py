@@ -143,6 +143,7 @@ def read_batch(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
 
 
 def run_ask(args: argparse.Namespace) -> int:
+    from assistant.messages import message
     from assistant.types import Filters
 
     filters = Filters(tuple(args.source_lang), tuple(args.source), tuple(args.tag))
@@ -163,6 +164,8 @@ def run_ask(args: argparse.Namespace) -> int:
     if args.json:
         emit(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return 0
+    if answer.searched_for:
+        emit(message("searched_for", answer.language, text=answer.searched_for))
     emit(answer.text)
     if answer.citations:
         emit()

@@ -226,6 +226,7 @@ class Assistant:
             confidence=draft.confidence,
             fallback=draft.fallback,
             notes=draft.note,
+            searched_for=retrieved.query if retrieved.query and retrieved.query != query else "",
         )
 
     def _check_index(self) -> None:

@@ -97,7 +97,10 @@ def render_answer(answer: Answer, turn: int) -> str:
     language = answer.language
     known = {c.n for c in answer.citations}
     body = link_markers(answer.text, turn, known).replace("\n", "<br>")
-    parts = [f'<div class="answer" dir="{direction(language)}" lang="{escape(language)}">{body}']
+    parts = [f'<div class="answer" dir="{direction(language)}" lang="{escape(language)}">']
+    if answer.searched_for:  # say how a misspelt name was read, so the asker can check it
+        parts.append(f'<div class="searched-for">{escape(message("searched_for", language, text=answer.searched_for))}</div>')
+    parts.append(body)
     if answer.citations:
         parts.append(f'<div class="sources"><div class="sources-title">{escape(message("sources", language))}</div>')
         for group in group_citations(answer.citations):

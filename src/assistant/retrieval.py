@@ -113,7 +113,7 @@ class Retriever:
         sentences = lift_translated(grouped, sentences)
         timings["rescore"] = (time.perf_counter() - clock) * 1000
         names = self.names().mentioned(question) if self.params.use_lexical else ()
-        return Retrieved(tuple(grouped), {h.chunk_id: sentences.get(h.chunk_id, ()) for h in grouped}, timings, names)
+        return Retrieved(tuple(grouped), {h.chunk_id: sentences.get(h.chunk_id, ()) for h in grouped}, timings, names, question)
 
     def _fetch_allowed(self, filters: Filters | None) -> Callable[[list[str]], list[Hit]]:
         def fetch(chunk_ids: list[str]) -> list[Hit]:

@@ -83,6 +83,7 @@ class Answer:
     confidence: float = 0.0  # best sentence similarity: what the abstain decision compares to the threshold
     fallback: str = ""  # set when an LLM answer was replaced by the extractive one, with the reason
     notes: str = ""
+    searched_for: str = ""  # the question as searched, when names in it were respelled ("yonava" -> "Jonava")
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON contract of ``assistant ask --json``."""
@@ -91,6 +92,7 @@ class Answer:
             "language": self.language,
             "abstained": self.abstained,
             "answer": self.text,
+            "searched_for": self.searched_for,
             "citations": [
                 {
                     "n": c.n,
@@ -196,6 +198,7 @@ class Retrieved:
     sentences: dict[str, tuple[SentenceMatch, ...]]
     timings_ms: dict[str, float] = field(default_factory=dict)
     names: tuple[str, ...] = ()  # the corpus names the question mentions (folded), see assistant.names
+    query: str = ""  # the question as searched: misspelt names written as the corpus writes them
 
     def top(self, k: int) -> Retrieved:
         """The same result cut to the best ``k`` passages."""
