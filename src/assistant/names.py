@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from assistant.language import CYRILLIC
 from assistant.lexical import fold
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*", re.UNICODE)
@@ -20,7 +21,6 @@ MIN_LENGTH = 5
 RARE = 3  # a name in at most this many passages is an anchor (two translations and one more)
 _SENTENCE_END = ".!?:\n•–—-|>"
 _PUNCTUATION = "\"'“”„«»‘’()[]{}.,;:!?¿¡…"
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Ukrainian/Russian to the Latin spellings Nordic and Baltic names use ("й" is "j" in Jonava).
 _CYRILLIC_TO_LATIN = str.maketrans(
     {

@@ -80,8 +80,10 @@ class Retriever:
     def search(self, question: str, language: str, k: int = 5, filters: Filters | None = None) -> Retrieved:
         timings: dict[str, float] = {}
         clock = time.perf_counter()
-        if self.params.use_lexical:
-            question = self.names().correct(question)  # "Yonava" -> the corpus's "Jonava"
+        # One BM25 index (and its names) for the whole search, even if an ingest swaps it meanwhile.
+        lexical = self.lexical() if self.params.use_lexical else None
+        if lexical is not None:
+            question = lexical.names.correct(question)  # "Yonava" -> the corpus's "Jonava"
         vector = self.embedder.embed_query(question)
         timings["embed"] = (time.perf_counter() - clock) * 1000
 
@@ -92,8 +94,8 @@ class Retriever:
             for hit in self.store.query(vector, n, where_clause(filters)):
                 pool[hit.chunk_id] = hit
         lexical_scores: dict[str, float] = {}
-        if self.params.use_lexical:
-            ranked = self.lexical().search(question, language, n)
+        if lexical is not None:
+            ranked = lexical.search(question, language, n)
             ranked = [(hit, score) for hit, score in ranked if filters is None or filters.matches(hit)]
             top = ranked[0][1] if ranked else 1.0
             for hit, score in ranked:
@@ -112,7 +114,7 @@ class Retriever:
             sentences.update(self._sentences(vector, missing))
         sentences = lift_translated(grouped, sentences)
         timings["rescore"] = (time.perf_counter() - clock) * 1000
-        names = self.names().mentioned(question) if self.params.use_lexical else ()
+        names = lexical.names.mentioned(question) if lexical is not None else ()
         return Retrieved(tuple(grouped), {h.chunk_id: sentences.get(h.chunk_id, ()) for h in grouped}, timings, names, question)
 
     def _fetch_allowed(self, filters: Filters | None) -> Callable[[list[str]], list[Hit]]:

@@ -102,11 +102,8 @@ def sentence_pairs(store: ChromaStore, ids: Sequence[str], partner_ids: Sequence
     what two Latvian ones say, and only one of them is its mutual best passage."""
     left, left_vectors = store.sentence_records(list(ids))
     right, right_vectors = store.sentence_records(list(partner_ids))
+    # Each sentence is named by its passage: a mutual sentence pair is a passage pair.
     found = mutual_pairs(
-        [str(i) for i in range(len(left))],
-        left_vectors,
-        [str(i) for i in range(len(right))],
-        right_vectors,
-        MIN_SENTENCE_SIMILARITY,
+        [s.chunk_id for s in left], left_vectors, [s.chunk_id for s in right], right_vectors, MIN_SENTENCE_SIMILARITY
     )
-    return {(left[int(i)].chunk_id, right[int(j)].chunk_id) for i, j, _ in found}
+    return {(left_id, right_id) for left_id, right_id, _ in found}
