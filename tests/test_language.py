@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.language import detect_language, normalise_code
+from assistant.language import detect_language, normalise_code, question_word_language
 from assistant.questions import clean_question
 
 QUESTIONS = {
@@ -56,6 +56,32 @@ def test_short_cyrillic_questions_by_their_own_words(question: str, code: str) -
 )
 def test_names_in_another_script_or_with_small_words_do_not_decide(question: str, code: str) -> None:
     assert detect_language(question) == code
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("Hva er Nordregio?", "nb"),
+        ("Hvad er Nordregio?", "da"),
+        ("Vad är Nordregio?", "sv"),
+        ("Mis on Nordregio?", "et"),
+        ("Kas ir Nordregio?", "lv"),
+        ("Kas yra Nordregio?", "lt"),
+        ("Kas ir ģenerālsekretārs?", "lv"),
+        ("Was ist Nordregio?", "de"),
+        ("Mikä on Nordregio?", "fi"),
+        ("Waa maxay Nordregio?", "so"),
+        ("Nordregio چیست؟", "fa"),  # one Persian word outweighs the name
+    ],
+)
+def test_short_questions_by_their_question_words(question: str, code: str) -> None:
+    assert detect_language(question) == code
+
+
+def test_question_words_tie_goes_to_the_detector() -> None:
+    assert question_word_language("Hvem er generalsekretær?") is None  # Danish and Norwegian alike
+    assert question_word_language("Hvad var formålet?") is None  # 'hvad' Danish, 'var' Swedish
+    assert question_word_language("What was the aim?") == "en"
 
 
 def test_icelandic_needs_its_own_letters() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 # Query languages the product supports (ISO 639-1). Tigrinya has no detector: Ethiopic script means "ti".
@@ -37,8 +40,8 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF']+")
 ICELANDIC_LETTERS = re.compile(r"[ðþáíóúý]", re.IGNORECASE)
 UKRAINIAN_LETTERS = re.compile(r"[ґєії]")
 RUSSIAN_LETTERS = re.compile(r"[ёыэъ]")
-UKRAINIAN_WORDS = frozenset({"що", "хто", "чи", "коли", "який", "яка", "яке", "які", "скільки", "чому", "навіщо", "це"})
-RUSSIAN_WORDS = frozenset({"что", "кто", "когда", "какой", "какая", "какое", "какие", "сколько", "почему", "зачем", "это"})
+SHORT_QUESTION_WORDS = 6  # up to this many words (names left out), question words decide
+_LOWER_WORD = re.compile(r"[^\W\d_]+")
 
 
 def without_names(text: str, is_name: Callable[[str], bool] | None = None) -> str:
@@ -62,6 +65,8 @@ def without_names(text: str, is_name: Callable[[str], bool] | None = None) -> st
         if not named[i] and len(words[i]) <= 3 and named[i - 1] and named[i + 1] and words[i - 1][:1].isupper():
             named[i] = True
     kept = [w for w, dropped in zip(words, named, strict=True) if not dropped]
+    if other_script and kept:
+        return " ".join(kept)  # 'Nordregio چیست؟': one Persian word says more than the name
     return " ".join(kept) if len(kept) >= 2 else text
 
 
@@ -92,6 +97,10 @@ def detect_language(text: str, fallback: str = "en", is_name: Callable[[str], bo
     cyrillic = cyrillic_language(stripped)
     if cyrillic is not None and len(CYRILLIC.findall(stripped)) >= len(LETTER.findall(stripped)) / 2:
         return cyrillic
+    if len(stripped.split()) <= SHORT_QUESTION_WORDS:
+        by_words = question_word_language(stripped)
+        if by_words is not None and (by_words != "is" or ICELANDIC_LETTERS.search(sample)):
+            return by_words
     values = _confidences(stripped)
     if stripped != sample and max(values.values(), default=0.0) < MIN_CONFIDENCE * 0.75:
         values = _confidences(sample)  # too little left without the names
@@ -112,11 +121,29 @@ def cyrillic_language(text: str) -> str | None:
     otherwise read as Russian."""
     lowered = text.casefold()
     words = set(_CYRILLIC_WORD.findall(lowered))
-    ukrainian = bool(UKRAINIAN_LETTERS.search(lowered)) or bool(words & UKRAINIAN_WORDS)
-    russian = bool(RUSSIAN_LETTERS.search(lowered)) or bool(words & RUSSIAN_WORDS)
+    ukrainian = bool(UKRAINIAN_LETTERS.search(lowered)) or bool(words & _question_words()["uk"])
+    russian = bool(RUSSIAN_LETTERS.search(lowered)) or bool(words & _question_words()["ru"])
     if ukrainian == russian:
         return None
     return "uk" if ukrainian else "ru"
+
+
+def question_word_language(text: str) -> str | None:
+    """The one language whose question words and copulas (``data/question_words.json``) ``text`` uses
+    most: 'Kas ir …?' is Latvian, 'Kas yra …?' Lithuanian, 'Hva er …?' Norwegian. None on a tie or none:
+    'Hvem er …?' may be Danish or Norwegian."""
+    words = _LOWER_WORD.findall(text.casefold())
+    counts = Counter(code for word in words for code, vocabulary in _question_words().items() if word in vocabulary)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+@lru_cache(maxsize=1)
+def _question_words() -> dict[str, frozenset[str]]:
+    raw = json.loads(resources.files("assistant.data").joinpath("question_words.json").read_text(encoding="utf-8"))
+    return {code: frozenset(words) for code, words in raw.items() if not code.startswith("_")}
 
 
 def _confidences(text: str) -> dict[str, float]:
