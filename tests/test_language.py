@@ -1,3 +1,6 @@
+import json
+from pathlib import Path
+
 import pytest
 
 from assistant.language import detect_language, normalise_code, question_word_language
@@ -121,3 +124,12 @@ def test_every_interface_text_exists_in_every_language_with_the_same_placeholder
         for language, table in texts.items():
             assert table.get(key), f"{key} missing in {language}"
             assert {f for _, f, _, _ in string.Formatter().parse(table[key]) if f} == fields, (key, language)
+
+
+def test_short_questions_in_every_language() -> None:
+    """eval/short_questions.jsonl: short hand-written questions ('Hvor kan jeg lære norsk?') in 17 languages."""
+    path = Path(__file__).resolve().parents[1] / "eval" / "short_questions.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wrong = [(item["lang"], item["question"]) for item in items if detect_language(item["question"]) != item["lang"]]
+    assert len(items) >= 80
+    assert len(wrong) <= len(items) * 0.05, wrong
