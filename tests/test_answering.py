@@ -93,6 +93,28 @@ def test_answer_type_detection() -> None:
 
 
 @pytest.mark.parametrize(
+    "duration",
+    [
+        "i det treåriga programmet",
+        "ett tvåårigt projekt",
+        "ein dreijähriges Programm",
+        "kolmivuotinen ohjelma",
+        "trīsgadīga programma",
+        "trejų metų programa",
+        "trzyletni program",
+        "to ukers kurs",
+    ],
+)
+def test_a_number_joined_to_a_unit_is_a_number(duration: str) -> None:
+    # "How long does the programme last?" is answered by "det treåriga programmet".
+    assert has_number_or_date(duration)
+
+
+def test_a_number_word_prefix_alone_is_not_a_number() -> None:
+    assert not has_number_or_date("totalt ansvar for tolkning")
+
+
+@pytest.mark.parametrize(
     ("question", "language", "kind"),
     [
         ("What is the phone number of the Danish Refugee Council?", "en", "contact"),

@@ -74,8 +74,13 @@ def asks_for_number_or_date(question: str, language: str) -> bool:
     return NUMBER_OR_DATE in required_kinds(question, language)
 
 
+@lru_cache(maxsize=1)
+def _duration_compound() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _data()["duration_compounds"]), re.IGNORECASE)
+
+
 def has_number_or_date(sentence: str) -> bool:
-    if _DIGIT.search(sentence):
+    if _DIGIT.search(sentence) or _duration_compound().search(sentence):
         return True
     for word in _WORD.findall(sentence.casefold()):
         if word in _number_words() or any(word == s or (len(s) >= 4 and word.startswith(s)) for s in _month_stems()):
