@@ -222,3 +222,23 @@ def test_once_a_passage_naming_the_subject_is_quoted_others_are_not_added() -> N
     assert [c.hit.chunk_id for c in answerer.answer("Hvad er det?", "da", plain).citations] == ["a", "b"]
     unnamed = Retrieved(hits, sentences, names=("jonava",))
     assert [c.hit.chunk_id for c in answerer.answer("Hvad er Jonava?", "da", unnamed).citations] == ["a", "b"]
+
+
+def test_a_sentence_about_another_country_does_not_answer() -> None:
+    passage = "Danijoje delegacija lankysis Roskildės savivaldybėje. Švedijoje delegacija lankysis Eslöv savivaldybėje."
+    denmark, sweden = passage.split(". ")
+    sentences = {"c": (match("c", denmark + ".", passage, 0.6), match("c", sweden, passage, 0.5))}
+    found = Retrieved((hit("c", passage, "lt", 0.7),), sentences)
+    draft = ExtractiveAnswerer(min_score=0.4).answer("Vilka kommuner i Sverige besöker delegationen?", "sv", found)
+    assert "Eslöv" in draft.text and "Roskildės" not in draft.text
+    # Asked about Denmark, the Danish sentence is the answer; a question naming no country keeps both.
+    draft = ExtractiveAnswerer(min_score=0.4, margin=0.2).answer("Which Danish municipality?", "en", found)
+    assert "Roskildės" in draft.text and "Eslöv" not in draft.text
+    draft = ExtractiveAnswerer(min_score=0.4, margin=0.2).answer("Which municipalities?", "en", found)
+    assert "Roskildės" in draft.text and "Eslöv" in draft.text
+
+
+def test_only_sentences_about_other_countries_abstain() -> None:
+    passage = "I Letland har UNHCR udviklet en håndbog."
+    found = Retrieved((hit("c", passage, "da", 0.7),), {"c": (match("c", passage, passage, 0.6),)})
+    assert ExtractiveAnswerer(min_score=0.4).answer("Hvad har UNHCR udviklet i Estland?", "da", found).abstained

@@ -92,3 +92,11 @@ def test_misspelt_or_transliterated_names_alone_are_answered(seed_assistant: Any
 def test_hard_queries_find_their_passage(seed_assistant: Any, question: str, evidence: list[str]) -> None:
     answer = seed_assistant.ask(question)
     assert any(is_relevant(p.text, evidence) for p in answer.passages[:5]), [p.text[:60] for p in answer.passages]
+
+
+def test_a_question_about_one_country_is_not_answered_about_another(seed_assistant: Any) -> None:
+    # The Danish visit's sentence is the closest match for both questions; only one asks about Denmark.
+    danish = seed_assistant.ask("Which Danish municipalities will the Baltic delegation visit?")
+    assert "Roskild" in danish.text, danish.text
+    swedish = seed_assistant.ask("Which Swedish municipalities will the Baltic delegation visit?")
+    assert "Roskild" not in swedish.text, swedish.text

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from assistant.answer_types import can_answer, required_kinds
+from assistant.countries import about_other_country, countries
 from assistant.messages import message
 from assistant.names import mentions
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
@@ -32,11 +33,20 @@ class Draft:
 
 def answerable_sentences(question: str, language: str, retrieved: Retrieved) -> Retrieved:
     """Keep only sentences that can give the kind of answer the question asks for (a number, an amount of
-    money, a phone number or address, a time of day), when it asks for one."""
+    money, a phone number or address, a time of day), when it asks for one, and that are not about another
+    country than the one(s) it asks about."""
     kinds = required_kinds(question, language)
-    if not kinds:
+    asked = countries(question, language, adjectives=True)
+    if not kinds and not asked:
         return retrieved
-    kept = {cid: tuple(s for s in group if can_answer(s.text, kinds)) for cid, group in retrieved.sentences.items()}
+    languages = {h.chunk_id: h.language for h in retrieved.hits}
+
+    def fits(sentence: SentenceMatch) -> bool:
+        if kinds and not can_answer(sentence.text, kinds):
+            return False
+        return not about_other_country(sentence.text, languages.get(sentence.chunk_id, ""), asked)
+
+    kept = {cid: tuple(s for s in group if fits(s)) for cid, group in retrieved.sentences.items()}
     return replace(retrieved, sentences=kept)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.countries import about_other_country, countries
 from assistant.embedding import Embedder
 from assistant.lexical import LexicalIndex
 from assistant.names import NameIndex
@@ -104,7 +105,8 @@ class Retriever:
         timings["search"] = (time.perf_counter() - clock) * 1000
 
         clock = time.perf_counter()
-        hits, sentences = self._rescore(vector, language, list(pool.values()), lexical_scores)
+        asked = countries(question, language, adjectives=True)
+        hits, sentences = self._rescore(vector, language, list(pool.values()), lexical_scores, asked)
         hits = rerank(self.reranker, question, hits)
         # One slot per fact: translations of a passage are grouped, the asker's language preferred.
         grouped = group_translations(hits, language, self._fetch_allowed(filters))[:k]
@@ -132,7 +134,12 @@ class Retriever:
         return {cid: tuple(sorted(group, key=lambda s: -s.score)) for cid, group in by_chunk.items()}
 
     def _rescore(
-        self, vector: np.ndarray, language: str, pool: list[Hit], lexical_scores: dict[str, float]
+        self,
+        vector: np.ndarray,
+        language: str,
+        pool: list[Hit],
+        lexical_scores: dict[str, float],
+        asked: frozenset[str] = frozenset(),
     ) -> tuple[list[Hit], dict[str, tuple[SentenceMatch, ...]]]:
         if not pool:
             return [], {}
@@ -147,7 +154,9 @@ class Retriever:
         semantic: dict[str, float] = {}
         for hit in pool:
             passage_sim = float(passage_vectors[hit.chunk_id] @ vector) if hit.chunk_id in passage_vectors else hit.score
-            best_sentence = max((s.score for s in sentences.get(hit.chunk_id, ())), default=passage_sim)
+            # A sentence about another country than the one asked about is no evidence for the passage.
+            evidence = [s.score for s in sentences.get(hit.chunk_id, ()) if not about_other_country(s.text, hit.language, asked)]
+            best_sentence = max(evidence, default=passage_sim)
             passage_sims[hit.chunk_id], sentence_sims[hit.chunk_id] = passage_sim, best_sentence
             semantic[hit.chunk_id] = (
                 weight * passage_sim
