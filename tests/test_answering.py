@@ -242,3 +242,16 @@ def test_only_sentences_about_other_countries_abstain() -> None:
     passage = "I Letland har UNHCR udviklet en håndbog."
     found = Retrieved((hit("c", passage, "da", 0.7),), {"c": (match("c", passage, passage, 0.6),)})
     assert ExtractiveAnswerer(min_score=0.4).answer("Hvad har UNHCR udviklet i Estland?", "da", found).abstained
+
+
+def test_a_heading_never_adds_to_an_answer() -> None:
+    passage = "Baltijos šalių delegacija\n\nPrie delegacijos prisijungs ministerijos atstovas."
+    heading, sentence = passage.split("\n\n")
+    found = Retrieved(
+        (hit("c", passage, "lt", 0.7),), {"c": (match("c", sentence, passage, 0.6), match("c", heading, passage, 0.59))}
+    )
+    draft = ExtractiveAnswerer(min_score=0.4).answer("Who joins the delegation?", "en", found)
+    assert "ministerijos atstovas" in draft.text and "Baltijos šalių delegacija" not in draft.text
+    # Alone, a heading-like line ("Generalsekreterare Dagfinn Høybråten") can still be the answer.
+    alone = Retrieved((hit("c", passage, "lt", 0.7),), {"c": (match("c", heading, passage, 0.6),)})
+    assert "Baltijos šalių delegacija" in ExtractiveAnswerer(min_score=0.4).answer("Which delegation?", "en", alone).text
