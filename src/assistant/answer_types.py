@@ -14,11 +14,11 @@ give every kind a question asks for.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
+
+from assistant.data import read_json
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -27,7 +27,7 @@ NUMBER_OR_DATE = "number_or_date"
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resources.files("assistant.data").joinpath("answer_types.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("answer_types.json")
     return data
 
 

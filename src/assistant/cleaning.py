@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from importlib import resources
+
+from assistant.data import read_text
 
 
 @lru_cache(maxsize=1)
 def _lines() -> tuple[str, ...]:
-    text = resources.files("assistant.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    text = read_text("boilerplate.txt")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

@@ -8,18 +8,18 @@ savivaldybėse". Sentences that name no country are not judged.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
+
+from assistant.data import read_json
 
 _SPACED = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")  # scripts whose words a prefix can be anchored to
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resources.files("assistant.data").joinpath("countries.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("countries.json")
     return data
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from assistant.data import read_json
 
 # Query languages the product supports (ISO 639-1). Tigrinya has no detector: Ethiopic script means "ti".
 SUPPORTED = (
@@ -142,7 +142,7 @@ def question_word_language(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _question_words() -> dict[str, frozenset[str]]:
-    raw = json.loads(resources.files("assistant.data").joinpath("question_words.json").read_text(encoding="utf-8"))
+    raw = read_json("question_words.json")
     return {code: frozenset(words) for code, words in raw.items() if not code.startswith("_")}
 
 

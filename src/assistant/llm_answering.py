@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from assistant.answering import Draft, ExtractiveAnswerer
+from assistant.data import read_text
 from assistant.generation import Generator, GeneratorError, TokenCallback
 from assistant.messages import message
 from assistant.sentences import split_sentences
@@ -33,7 +33,7 @@ SupportCheck = Callable[[str, Sequence[str]], tuple[float, SentenceMatch | None]
 def prompt_templates() -> dict[str, str]:
     import yaml
 
-    text = resources.files("assistant.data").joinpath("prompt.yaml").read_text(encoding="utf-8")
+    text = read_text("prompt.yaml")
     data: dict[str, str] = yaml.safe_load(text)
     return data
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
+
+from assistant.data import read_json
 
 FALLBACK = "en"
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
-    text = resources.files("assistant.data").joinpath("messages.json").read_text(encoding="utf-8")
-    data: dict[str, dict[str, str]] = json.loads(text)
+    data: dict[str, dict[str, str]] = read_json("messages.json")
     return data
 
 

@@ -5,11 +5,11 @@ import queue
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
+from assistant.data import read_text
 from assistant.feedback import FeedbackStore
 from assistant.language import SUPPORTED, normalise_code
 from assistant.loaders import MAX_FILE_BYTES
@@ -279,7 +279,7 @@ class App:
 
 # -- Gradio wiring ------------------------------------------------------------------------------
 def asset(name: str) -> str:
-    return resources.files("assistant.data").joinpath(name).read_text(encoding="utf-8")
+    return read_text(name)
 
 
 def build(app: App) -> Any:
