@@ -42,6 +42,7 @@ def _patterns(language: str, adjectives: bool) -> tuple[tuple[str, re.Pattern[st
     return tuple(patterns)
 
 
+@lru_cache(maxsize=8192)  # the same source sentences are checked for every question naming a country
 def countries(text: str, language: str, adjectives: bool = False) -> frozenset[str]:
     """The countries ``text`` (written in ``language``) names, as ISO codes; with ``adjectives`` also the
     ones it qualifies ("Swedish municipalities"), which is how questions ask."""
