@@ -10,6 +10,8 @@
 4. Lexical evidence is added as a bonus scaled by the passage's BM25 score relative to the best one, at
    full weight when question and passage share a language and reduced otherwise: BM25 cannot see a
    Ukrainian question's match in Danish text, so it must not outvote a strong cross-lingual dense hit.
+5. When the question names a country, a sentence naming only other countries is no evidence for its
+   passage (``assistant.countries``; chosen on the dev split: MRR 0.912 -> 0.914).
 """
 
 from __future__ import annotations
