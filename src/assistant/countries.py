@@ -13,8 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from assistant.data import read_json
-
-_SPACED = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")  # scripts whose words a prefix can be anchored to
+from assistant.language import CYRILLIC, is_latin
 
 
 @lru_cache(maxsize=1)
@@ -36,10 +35,16 @@ def _patterns(language: str, adjectives: bool) -> tuple[tuple[str, re.Pattern[st
     patterns = []
     for country, words in sorted(stems.items()):
         alternatives = [
-            (r"(?<![^\W\d_])" if _SPACED.match(word) else "") + re.escape(word) for word in sorted(words, key=len, reverse=True)
+            (r"(?<![^\W\d_])" if word_initial(word) else "") + re.escape(word) for word in sorted(words, key=len, reverse=True)
         ]
         patterns.append((country, re.compile("|".join(alternatives), re.IGNORECASE)))
     return tuple(patterns)
+
+
+def word_initial(stem: str) -> bool:
+    """Latin and Cyrillic stems start a word; Arabic, Persian and Ethiopic ones may follow an attached
+    prefix ("بالدنمارك"), so they match anywhere."""
+    return is_latin(stem[0]) or bool(CYRILLIC.match(stem))
 
 
 @lru_cache(maxsize=8192)  # the same source sentences are checked for every question naming a country

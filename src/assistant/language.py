@@ -52,11 +52,11 @@ def without_names(text: str, is_name: Callable[[str], bool] | None = None) -> st
     Latin-script words in a question mostly in another script ('ما هي مبادرة Cities #WithRefugees؟').
     Kept as is when fewer than two words would remain."""
     words = _WORD.findall(text)
-    scripts = [all(_is_latin(ch) for ch in LETTER.findall(w)) for w in words if LETTER.search(w)]
+    scripts = [all(is_latin(ch) for ch in LETTER.findall(w)) for w in words if LETTER.search(w)]
     other_script = scripts.count(False) >= scripts.count(True)
 
     def naming(i: int, word: str) -> bool:
-        if other_script and any(_is_latin(ch) for ch in LETTER.findall(word)):
+        if other_script and any(is_latin(ch) for ch in LETTER.findall(word)):
             return True
         return i > 0 and (word[:1].isupper() or (is_name is not None and is_name(word)))
 
@@ -70,7 +70,8 @@ def without_names(text: str, is_name: Callable[[str], bool] | None = None) -> st
     return " ".join(kept) if len(kept) >= 2 else text
 
 
-def _is_latin(ch: str) -> bool:
+def is_latin(ch: str) -> bool:
+    """A letter of the Latin script (ASCII and the Latin-1 / Latin Extended-A and -B blocks)."""
     return ch.isascii() or "\u00c0" <= ch <= "\u024f"
 
 
@@ -109,7 +110,7 @@ def detect_language(text: str, fallback: str = "en", is_name: Callable[[str], bo
     ranked = sorted(values.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < MIN_CONFIDENCE:
         return fallback
-    latin = sum(1 for ch in letters if _is_latin(ch))
+    latin = sum(1 for ch in letters if is_latin(ch))
     if len(text.split()) <= 2 and latin == len(letters) and ranked[0][1] < SHORT_TEXT_CONFIDENCE:
         return fallback  # "IKEA?" says nothing about the asker's language
     return ranked[0][0]

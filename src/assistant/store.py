@@ -3,8 +3,8 @@
 Each index version has three collections: ``<name>-<version>-passages`` holds passages,
 ``<name>-<version>-sentences`` the sentences (and clauses of long sentences) of each passage, for
 sentence-level rescoring and quote selection, ``<name>-<version>-contexts`` one vector per passage for
-its context window (the passage with its neighbours); ``<name>-pointer`` names the active version. The manifest (embedder id, dimension, chunking parameters,
-a content hash per document) is JSON in the passage collection's metadata, so it travels with the index
+its context window (the passage with its neighbours); ``<name>-pointer`` names the active version. The
+manifest (embedder id, dimension, chunking parameters, a content hash per document) is JSON in the passage collection's metadata, so it travels with the index
 whether that lives in a folder or on a server. We always pass embeddings: Chroma never embeds anything.
 """
 
@@ -340,6 +340,11 @@ class ChromaStore:
                 documents=[c.text for c in part],
                 metadatas=[_metadata(document, c) for c in part],
             )
+            self.contexts.upsert(
+                ids=[c.chunk_id for c in part],
+                embeddings=context_vectors[i : i + BATCH],
+                metadatas=[{"doc_id": document.doc_id} for _ in part],
+            )
         for i in range(0, len(sentences), BATCH):
             part_s = sentences[i : i + BATCH]
             self.sentences.upsert(
@@ -347,13 +352,6 @@ class ChromaStore:
                 embeddings=sentence_vectors[i : i + BATCH],
                 documents=[s.text for _, s in part_s],
                 metadatas=[{"chunk_id": cid, "doc_id": document.doc_id, "start": s.start, "end": s.end} for cid, s in part_s],
-            )
-        for i in range(0, len(chunks), BATCH):
-            part = chunks[i : i + BATCH]
-            self.contexts.upsert(
-                ids=[c.chunk_id for c in part],
-                embeddings=context_vectors[i : i + BATCH],
-                metadatas=[{"doc_id": document.doc_id} for _ in part],
             )
 
     def delete_document(self, doc_id: str) -> None:
