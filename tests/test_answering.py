@@ -114,6 +114,12 @@ def test_a_number_word_prefix_alone_is_not_a_number() -> None:
     assert not has_number_or_date("totalt ansvar for tolkning")
 
 
+def test_list_numbering_is_not_a_number() -> None:
+    # "How many refugees live in Denmark?" is not answered by "these areas: 1) knowledge 2) partnerships".
+    assert not has_number_or_date("på følgende områder: 1) viden 2) strategiske partnerskaber")
+    assert has_number_or_date("byer (12) og kommuner") and has_number_or_date("modtog 12 flygtninge")
+
+
 @pytest.mark.parametrize(
     ("question", "language", "kind"),
     [

@@ -87,6 +87,14 @@ def test_question_words_tie_goes_to_the_detector() -> None:
     assert question_word_language("What was the aim?") == "en"
 
 
+def test_a_question_word_does_not_outvote_the_alphabet() -> None:
+    # 'ar' asks a yes/no question in Lithuanian and means 'with' in Latvian; 'ā' exists only in Latvian.
+    assert question_word_language("ar kurām organizācijām sadarbojas") != "lt"
+    assert detect_language("Ar kurām organizācijām UNHCR sadarbojas Latvijā?") == "lv"
+    assert detect_language("Ar UNHCR dirba su įmonėmis?") == "lt"
+    assert question_word_language("WHO IS EWA PERSSON GÖRANSSON") == "en"  # capitals are names, not evidence
+
+
 def test_icelandic_needs_its_own_letters() -> None:
     assert detect_language("Hvem er Dagfinn Høybråten?") in {"da", "nb"}
     assert detect_language("Hver er framkvæmdastjóri Norrænu velferðarmiðstöðvarinnar?") == "is"

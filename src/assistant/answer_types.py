@@ -21,6 +21,7 @@ from typing import Any
 from assistant.data import read_json
 
 _DIGIT = re.compile(r"\d")
+_LIST_MARKER = re.compile(r"(?<![\w.,(])\d{1,2}\)")  # "1) viden 2) partnerskaber": numbering, not a quantity
 _WORD = re.compile(r"[^\W\d_]+")
 NUMBER_OR_DATE = "number_or_date"
 
@@ -80,6 +81,7 @@ def _duration_compound() -> re.Pattern[str]:
 
 
 def has_number_or_date(sentence: str) -> bool:
+    sentence = _LIST_MARKER.sub(" ", sentence)
     if _DIGIT.search(sentence) or _duration_compound().search(sentence):
         return True
     for word in _WORD.findall(sentence.casefold()):

@@ -41,6 +41,20 @@ ICELANDIC_LETTERS = re.compile(r"[ðþáíóúý]", re.IGNORECASE)
 UKRAINIAN_LETTERS = re.compile(r"[ґєії]")
 RUSSIAN_LETTERS = re.compile(r"[ёыэъ]")
 SHORT_QUESTION_WORDS = 6  # up to this many words (names left out), question words decide
+# The letters beyond ASCII each Latin-script language writes: a question with 'ā' is not Lithuanian even
+# when its first word is the Lithuanian question particle 'ar' (in Latvian, 'with').
+LATIN_LETTERS = {
+    "da": "æøåé",
+    "nb": "æøåéóòô",
+    "sv": "åäöé",
+    "is": "áðéíóúýþæö",
+    "fi": "äöåšž",
+    "et": "õäöüšž",
+    "lv": "āčēģīķļņšūž",
+    "lt": "ąčęėįšųūž",
+    "de": "äöüß",
+    "pl": "ąćęłńóśźż",
+}
 _LOWER_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -131,10 +145,18 @@ def cyrillic_language(text: str) -> str | None:
 
 def question_word_language(text: str) -> str | None:
     """The one language whose question words and copulas (``data/question_words.json``) ``text`` uses
-    most: 'Kas ir …?' is Latvian, 'Kas yra …?' Lithuanian, 'Hva er …?' Norwegian. None on a tie or none:
-    'Hvem er …?' may be Danish or Norwegian."""
+    most: 'Kas ir …?' is Latvian, 'Kas yra …?' Lithuanian, 'Hva er …?' Norwegian. A language whose alphabet
+    lacks a letter of the text's lower-case words gets no vote. None on a tie or none: 'Hvem er …?' may be Danish or
+    Norwegian."""
     words = _LOWER_WORD.findall(text.casefold())
-    counts = Counter(code for word in words for code, vocabulary in _question_words().items() if word in vocabulary)
+    lower_case = "".join(w for w in _LOWER_WORD.findall(text) if w.islower())  # names and all-caps don't count
+    letters = {ch for ch in lower_case if not ch.isascii() and is_latin(ch)}
+    counts = Counter(
+        code
+        for word in words
+        for code, vocabulary in _question_words().items()
+        if word in vocabulary and letters <= set(LATIN_LETTERS.get(code, ""))
+    )
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
