@@ -57,6 +57,19 @@ def test_abstains_below_threshold_in_the_askers_language() -> None:
     assert "Title a" in draft.text  # the closest sources are listed
 
 
+def test_a_question_of_names_only_is_answered_by_the_sentences_naming_them() -> None:
+    from dataclasses import replace
+
+    low = replace(retrieved((0.3, 0.35, 0.2)), names=("jonava",))
+    answerer = ExtractiveAnswerer(min_score=0.39)
+    for question in ("Jonava?", "Hvad er Jonava?", "Що таке Jonava?"):
+        draft = answerer.answer(question, "da", low)
+        assert not draft.abstained, question
+        assert "Riga blev" not in draft.text  # scores higher but does not name Jonava
+    assert answerer.answer("Hvor mange flygtninge bor i Jonava?", "da", low).abstained  # asks more than the name
+    assert answerer.answer("Riga?", "da", replace(low, names=())).abstained  # not a name the sources hold
+
+
 def test_same_language_passage_is_preferred_on_a_near_tie() -> None:
     draft = ExtractiveAnswerer(min_score=0.4, max_quotes=1).answer(
         "Kura pilsēta?", "lv", retrieved((0.66, 0.3, 0.65), passage_b=0.7)

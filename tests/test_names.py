@@ -1,4 +1,4 @@
-from assistant.names import NameIndex, within
+from assistant.names import NameIndex, only_names, within
 
 CORPUS = [
     "Jonava blev den første baltiske by. Jonava ligger i Litauen.",
@@ -32,6 +32,14 @@ def test_corpus_words_and_short_or_unknown_words_are_left_alone() -> None:
     assert names.correct("Riga") == "Riga"  # too short to guess at
 
 
+def test_a_lower_case_word_is_not_taken_for_a_sentence_s_first_word() -> None:
+    names = NameIndex([*CORPUS, "Vizito metu jie susitiks."])
+    # Lithuanian "vizite" (locative) is one edit from "Vizito", which the corpus capitalises only first in a sentence.
+    assert names.correct("Kokios savivaldybės dalyvauja vizite?") == "Kokios savivaldybės dalyvauja vizite?"
+    assert names.correct("vizite") == "Vizito"  # no capitals at all: the asker may not capitalise names
+    assert names.correct("Who is dagfin?") == "Who is Dagfinn?"  # also capitalised inside a sentence
+
+
 def test_a_word_near_two_names_is_not_guessed() -> None:
     names = NameIndex(["Visit Malmer and Malmen."])
     assert names.correct("malmex") == "malmex"
@@ -55,3 +63,10 @@ def test_many_names_are_searched_through_deletion_variants() -> None:
     assert names.correct("yonava og Dagfin") == "Jonava og Dagfinn"
     assert names.correct("Kommune0042") == "Kommune0042"
     assert names.correct("komune0042") == "komune0042"  # as near Kommune0043 as Kommune0042: not guessed
+
+
+def test_a_question_of_names_and_question_words_only() -> None:
+    assert only_names("Jonava?", ["jonava"]) and only_names("Kas ir Jonava?", ["jonava"])
+    assert only_names("What is Tent Partnership?", ["tent", "partnership"])
+    assert not only_names("What is IKEA's revenue?", ["ikea"])
+    assert not only_names("What is it?", [])

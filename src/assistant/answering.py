@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from assistant.answer_types import can_answer, required_kinds
 from assistant.countries import about_other_country, countries
 from assistant.messages import message
-from assistant.names import mentions
+from assistant.names import mentions, only_names
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
 SAME_LANGUAGE_BONUS = 0.02
@@ -51,6 +51,12 @@ def answerable_sentences(question: str, language: str, retrieved: Retrieved) -> 
     return replace(retrieved, sentences=kept)
 
 
+def naming_sentences(retrieved: Retrieved) -> Retrieved:
+    """Only the sentences that name one of the names the question mentions."""
+    kept = {cid: tuple(s for s in group if mentions(s.text, retrieved.names)) for cid, group in retrieved.sentences.items()}
+    return replace(retrieved, sentences=kept)
+
+
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -63,21 +69,24 @@ class ExtractiveAnswerer:
         self.margin = margin
         self.per_passage = per_passage
 
-    def should_abstain(self, retrieved: Retrieved) -> bool:
-        return not retrieved.hits or retrieved.best_sentence_score < self.min_score
-
     def answer(self, question: str, language: str, retrieved: Retrieved, on_token: object = None) -> Draft:
         eligible = answerable_sentences(question, language, retrieved)
         confidence = eligible.best_sentence_score
-        if self.should_abstain(eligible):
+        floor = self.min_score
+        naming = naming_sentences(eligible)
+        if any(naming.sentences.values()) and only_names(retrieved.query or question, retrieved.names):
+            # "Jonava?": a sentence naming it is the answer, however little else it shares with two words.
+            eligible, floor = naming, 0.0
+        if not eligible.hits or eligible.best_sentence_score < floor:
             return abstention(language, retrieved.hits, confidence=confidence)
-        chosen = self.select(language, eligible)
+        chosen = self.select(language, eligible, floor)
         draft = compose(language, retrieved.hits, chosen)
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
-    def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
-        """The best sentences: within ``margin`` of the best one, at most ``per_passage`` from one passage and
-        from at most ``max_passages`` passages."""
+    def select(self, language: str, retrieved: Retrieved, floor: float | None = None) -> list[SentenceMatch]:
+        """The best sentences: within ``margin`` of the best one and above ``floor`` (default ``min_score``), at
+        most ``per_passage`` from one passage and from at most ``max_passages`` passages."""
+        floor = self.min_score if floor is None else floor
         hits = {h.chunk_id: h for h in retrieved.hits}
         top_score = max((h.score for h in retrieved.hits), default=0.0)
         pool: list[tuple[float, SentenceMatch]] = []
@@ -98,7 +107,7 @@ class ExtractiveAnswerer:
         seen_texts: set[str] = set()
         length = 0
         for adjusted, sentence in pool:
-            if len(chosen) >= self.max_quotes or adjusted < max(self.min_score, best - self.margin):
+            if len(chosen) >= self.max_quotes or adjusted < max(floor, best - self.margin):
                 break
             key = " ".join(sentence.text.split()).casefold()
             if key in seen_texts or (chosen and length + len(sentence.text) > MAX_QUOTE_CHARS):

@@ -163,6 +163,12 @@ def question_word_language(text: str) -> str | None:
     return ranked[0][0]
 
 
+def is_question_word(word: str) -> bool:
+    """A question word or copula of any language ('hvad', 'ir', 'що')."""
+    folded = word.casefold()
+    return any(folded in vocabulary for vocabulary in _question_words().values())
+
+
 @lru_cache(maxsize=1)
 def _question_words() -> dict[str, frozenset[str]]:
     raw = read_json("question_words.json")

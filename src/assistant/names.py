@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from assistant.language import CYRILLIC
+from assistant.language import CYRILLIC, is_question_word
 from assistant.lexical import fold
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*", re.UNICODE)
@@ -91,6 +91,8 @@ class NameIndex:
         self.vocabulary = set(capitalised) | lowercase
         self.proper = {key for key in capitalised if key not in lowercase}
         self.names = {key: capitalised[key] for key in self.proper if len(key) >= MIN_LENGTH}
+        # Written capitalised inside a sentence too: a name, not only a sentence's first word ("Vizito").
+        self.inside_names = {key for key in self.names if key in inside}
         # Symmetric-delete index: a name within the edit limit of a word shares a deletion variant with it,
         # so a question word is compared with a handful of names, not all of them.
         self._variants: dict[str, set[str]] = {}
@@ -113,8 +115,9 @@ class NameIndex:
         """True for a word the corpus only writes capitalised ("Persson", "IKEA"): no clue to a language."""
         return loose(word.strip(_PUNCTUATION)) in self.proper
 
-    def match(self, word: str) -> str | None:
-        """The corpus name ``word`` stands for, when it stands for exactly one; None for corpus words."""
+    def match(self, word: str, inside_only: bool = False) -> str | None:
+        """The corpus name ``word`` stands for, when it stands for exactly one; None for corpus words.
+        ``inside_only``: only names the corpus also capitalises inside a sentence."""
         probe = loose(transliterate(word)) if CYRILLIC.search(word) else loose(word)
         if len(probe) < MIN_LENGTH or (probe in self.vocabulary and probe not in self.names):
             return None
@@ -122,15 +125,34 @@ class NameIndex:
             return self.names[probe]
         limit = 1 if len(probe) < 8 else 2
         candidates = {key for variant in deletions(probe, limit) for key in self._variants.get(variant, ())}
+        if inside_only:
+            candidates &= self.inside_names
         found = {self.names[key] for key in candidates if within(probe, key, limit)}
         return found.pop() if len(found) == 1 else None
 
     def correct(self, question: str) -> str:
-        """``question`` with each misspelt or transliterated name written as the corpus writes it."""
-        return _WORD.sub(lambda m: self.match(m.group()) or m.group(), question)
+        """``question`` with each misspelt or transliterated name written as the corpus writes it. A word the
+        asker writes in lower case in a question with capitals is an ordinary word of theirs: it is only
+        taken for a name the corpus capitalises inside sentences, never for a sentence's first word
+        ("vizite" is not "Vizito")."""
+        cased = any(ch.isupper() for ch in question)
+
+        def replace(found: re.Match[str]) -> str:
+            word = found.group()
+            return self.match(word, inside_only=cased and word[:1].islower()) or word
+
+        return _WORD.sub(replace, question)
 
 
 def mentions(text: str, keys: Iterable[str]) -> bool:
     """True when ``text`` contains one of the folded name ``keys``."""
     folded = loose(text)
     return any(key in folded for key in keys)
+
+
+def only_names(question: str, keys: Iterable[str]) -> bool:
+    """True when ``question`` asks nothing but what the sources say of names they hold: every word is one
+    of the folded name ``keys`` or a question word ("Jonava?", "Hvad er Nordregio?", "Who is IKEA?")."""
+    names = set(keys)
+    words = [loose(word) for word in _WORD.findall(question)]
+    return bool(names) and any(w in names for w in words) and all(w in names or is_question_word(w) for w in words)
