@@ -59,8 +59,8 @@ eval-gate: install models index
 
 # The full report (test split, with baselines) that the README quotes.
 eval: install models index
-	$(BIN)/assistant eval --split test --out eval/report
-	$(BIN)/assistant eval --gold eval/probes.jsonl --out eval/report-probes
+	$(BIN)/assistant eval --split test --out eval/report --compare eval/report
+	$(BIN)/assistant eval --gold eval/probes.jsonl --out eval/report-probes --compare eval/report-probes
 
 bench: install models index
 	$(BIN)/python -m bench.run

@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--generator", default=None, help="answer generator (default: settings)")
     evaluate.add_argument("--no-baselines", action="store_true", help="skip the baselines")
     evaluate.add_argument("--gate", type=Path, default=None, help="fail when metrics fall below these thresholds")
+    evaluate.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        help="an earlier run's folder: report what changed, overall, per language and per item",
+    )
 
     serve = commands.add_parser("serve", help="launch the chat UI")
     serve.add_argument("--host")

@@ -1,7 +1,8 @@
 """``assistant eval``: run a gold set through the same pipeline as ``assistant ask`` and report.
 
 Writes ``results.jsonl``, ``metrics.json``, ``report.md`` and PNG plots into ``--out``; with ``--gate``
-it fails (exit 1) when a headline metric falls below the thresholds file.
+it fails (exit 1) when a headline metric falls below the thresholds file; with ``--compare DIR`` it also
+reports what changed against an earlier run (``assistant.comparison``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import json
 import logging
 import re
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -203,6 +205,7 @@ def check_gate(metrics: dict[str, Any], thresholds: dict[str, float]) -> list[st
 
 
 def run_eval_command(args: argparse.Namespace) -> int:
+    from assistant.comparison import compare, load_run, render
     from assistant.config import Settings
     from assistant.pipeline import Assistant
     from assistant.report import write_outputs
@@ -219,6 +222,7 @@ def run_eval_command(args: argparse.Namespace) -> int:
     if not items:
         logger.error("no gold items to run")
         return 2
+    before = load_run(args.compare) if getattr(args, "compare", None) is not None else None
     assistant = Assistant.from_settings(settings)
     if assistant.store.count() == 0:
         logger.error("the index is empty: run 'assistant ingest' first")
@@ -241,8 +245,11 @@ def run_eval_command(args: argparse.Namespace) -> int:
             "split": getattr(args, "split", None) or "all",
         },
     }
-    write_outputs(args.out, items, results, scores, report)
+    comparison = compare(before, report, results) if before is not None else None
+    write_outputs(args.out, items, results, scores, report, comparison)
     logging.getLogger("assistant").warning("wrote %s", args.out)
+    if comparison is not None:
+        sys.stdout.write("\n".join(render(comparison)) + "\n")
     if args.gate is not None:
         thresholds = json.loads(Path(args.gate).read_text(encoding="utf-8"))
         failures = check_gate(overall, {k: v for k, v in thresholds.items() if k in HEADLINE})

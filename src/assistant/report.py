@@ -37,14 +37,27 @@ def fmt(value: Any) -> str:
 
 
 def write_outputs(
-    out: Path, items: Sequence[Any], results: list[dict[str, Any]], scores: Sequence[Any], report: dict[str, Any]
+    out: Path,
+    items: Sequence[Any],
+    results: list[dict[str, Any]],
+    scores: Sequence[Any],
+    report: dict[str, Any],
+    comparison: dict[str, Any] | None = None,
 ) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with (out / "results.jsonl").open("w", encoding="utf-8") as handle:
         for row in results:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     (out / "metrics.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    (out / "report.md").write_text(render_markdown(report, results), encoding="utf-8")
+    changes: list[str] = []
+    if comparison is not None:
+        from assistant.comparison import render
+
+        (out / "comparison.json").write_text(json.dumps(comparison, ensure_ascii=False, indent=2), encoding="utf-8")
+        changes = render(comparison)
+    else:
+        (out / "comparison.json").unlink(missing_ok=True)  # never leave an earlier run's comparison beside this one
+    (out / "report.md").write_text(render_markdown(report, results, changes), encoding="utf-8")
     try:
         write_plots(out, report, scores)
     except ImportError:
@@ -121,7 +134,7 @@ def failures(results: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def render_markdown(report: dict[str, Any], results: list[dict[str, Any]]) -> str:
+def render_markdown(report: dict[str, Any], results: list[dict[str, Any]], changes: Sequence[str] = ()) -> str:
     settings = report["settings"]
     lines = [
         "# Evaluation report",
@@ -130,6 +143,7 @@ def render_markdown(report: dict[str, Any], results: list[dict[str, Any]]) -> st
         f"(split: {settings['split']}); k={settings['k']}; min_score={settings['min_score']}; "
         f"generator={settings['generator']}; embedder={settings['embed_model']}.",
         "",
+        *changes,
         "## Overall (product vs baselines; baselines are rankers, so only retrieval metrics apply)",
         "",
         *overall_table(report["overall"]),
