@@ -111,6 +111,18 @@ def test_answer_with_citation_opens_its_passage(page: Any, question: str) -> Non
         page.screenshot(path=str(Path(SCREENSHOTS) / "chat-phone.png"), full_page=True)
 
 
+def test_an_abstention_shows_its_closest_passages_on_request(page: Any) -> None:
+    answer = ask(page, "What are the opening hours of the Lund municipality office?")
+    assert "The sources do not answer this question." in answer.inner_text()
+    assert answer.locator("a.cite").count() == 0
+    closest = answer.locator("details.closest")
+    assert not closest.evaluate("e => e.open")
+    closest.locator("summary").click()
+    page.wait_for_function("element => element.open === true", arg=closest.element_handle())
+    assert closest.locator("blockquote.passage").first.is_visible()
+    assert closest.locator("blockquote.passage").count() >= 1
+
+
 def test_arabic_renders_right_to_left(page: Any) -> None:
     answer = ask(page, "ما هي أول مدينة من دول البلطيق انضمت إلى برنامج المدن المتعددة الثقافات؟")
     assert answer.get_attribute("dir") == "rtl"

@@ -55,6 +55,20 @@ def test_translations_of_one_page_form_one_source() -> None:
     assert html.count('class="source-group"') == 1 and "(da, lv)" in html
 
 
+def test_an_abstention_folds_away_its_closest_passages_escaped() -> None:
+    closest = make_citation(1, "a.txt", "da", f"Tæt på emnet {EVIL}.", "Tæt på emnet").hit
+    abstained = Answer("q", "uk", True, "Джерела не відповідають на це питання.", (), (closest,))
+    html = render_answer(abstained, 0)
+    assert '<details class="closest"><summary>Показати найближчі уривки</summary>' in html
+    assert "Tæt på emnet &lt;script&gt;" in html and "<script>" not in html
+    assert "corpus/a.txt" in html and 'class="cite"' not in html  # shown, not cited
+    assert 'class="closest"' not in render_answer(
+        make_answer("According to the sources: [1]", (make_citation(1, "a.txt", "da", "x.", "x."),)), 0
+    )
+    rejected = Answer("", "en", True, "Please type a question.", (), (closest,), message="Please type a question.")
+    assert 'class="closest"' not in render_answer(rejected, 0)
+
+
 def test_right_to_left_languages() -> None:
     assert direction("ar") == "rtl" and direction("fa") == "rtl" and direction("uk") == "ltr"
     assert 'dir="rtl"' in render_question("سؤال", "ar")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.messages import message
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Citation, Hit
 
 RTL_LANGUAGES = frozenset({"ar", "fa"})
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -114,8 +114,22 @@ def render_answer(answer: Answer, turn: int) -> str:
             else:
                 parts.append(render_citation(group.citations[0], turn, language))
         parts.append("</div>")
+    elif answer.abstained and answer.passages and not answer.message:
+        parts.append(render_closest(answer.passages, language))
     parts.append("</div>")
     return "".join(parts)
+
+
+def render_closest(passages: tuple[Hit, ...], language: str, count: int = 3) -> str:
+    """An abstention's closest passages, folded away: the asker can check for themselves that they do not
+    answer the question (they are not cited, so they carry no [n])."""
+    items = "".join(
+        f'<div class="closest-passage"><div class="source-meta"><b>{escape(hit.title)}</b> ({escape(hit.language)}, '
+        f"{escape(hit.url or f'corpus/{hit.doc_id}')})</div>"
+        f'<blockquote class="passage" dir="auto">{escape(hit.text)}</blockquote></div>'
+        for hit in passages[:count]
+    )
+    return f'<details class="closest"><summary>{escape(message("show_closest", language))}</summary>{items}</details>'
 
 
 def render_question(question: str, language: str) -> str:
