@@ -34,3 +34,12 @@ def test_about_other_country() -> None:
     assert not about_other_country("Mokomųjų vizitų į Daniją ir Švediją tikslas", "lt", asked)
     assert not about_other_country("Delegacijos nariams bus pristatyta", "lt", asked)  # names no country
     assert not about_other_country("Danijoje delegacija lankysis Roskildėje", "lt", frozenset())
+
+
+def test_place_words_in_any_language() -> None:
+    from assistant.countries import names_a_place
+
+    for word in ("Lettland", "Латвії", "Lithuanian", "Baltiska", "балтійських", "Nordiska", "Ziemeļvalstīs"):
+        assert names_a_place(word), word
+    for word in ("Nordregio", "NordForsk", "Jonava", "Dagfinn", "Skåne"):
+        assert not names_a_place(word), word

@@ -70,3 +70,10 @@ def test_a_question_of_names_and_question_words_only() -> None:
     assert only_names("What is Tent Partnership?", ["tent", "partnership"])
     assert not only_names("What is IKEA's revenue?", ["ikea"])
     assert not only_names("What is it?", [])
+
+
+def test_a_place_word_is_not_respelled_as_another_place() -> None:
+    names = NameIndex([*CORPUS, "Det gjorde de i Estland. Baltijā tas notika."])
+    assert names.correct("Vilka kommuner i Lettland deltog?") == "Vilka kommuner i Lettland deltog?"  # not "Estland"
+    assert names.correct("Vilka besökte Baltiska delegationen?") == "Vilka besökte Baltiska delegationen?"  # not "Baltijā"
+    assert names.correct("Which Estonian cities joined?") == "Which Estonian cities joined?"

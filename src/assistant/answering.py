@@ -70,6 +70,32 @@ class ExtractiveAnswerer:
         self.per_passage = per_passage
 
     def answer(self, question: str, language: str, retrieved: Retrieved, on_token: object = None) -> Draft:
+        chosen, confidence = self.choose(question, language, retrieved)
+        if not chosen:
+            return abstention(language, retrieved.hits, confidence=confidence)
+        draft = compose(language, retrieved.hits, chosen)
+        return Draft(draft.abstained, draft.text, draft.citations, confidence)
+
+    def answer_parts(self, language: str, whole: tuple[str, Retrieved], parts: list[tuple[str, Retrieved]]) -> Draft:
+        """A two-part question (``assistant.decomposition``): each part's quotes in turn, without repeats. The
+        whole question is answered only when no part can be: one vector for two questions lands between
+        their answers."""
+        chosen: list[SentenceMatch] = []
+        confidence = 0.0
+        hits: dict[str, Hit] = {}
+        for question, retrieved in parts:
+            found, score = self.choose(question, language, retrieved)
+            confidence = max(confidence, score)
+            spans = {(c.chunk_id, c.start, c.end) for c in chosen}
+            chosen.extend(s for s in found if (s.chunk_id, s.start, s.end) not in spans)
+            hits.update((h.chunk_id, h) for h in retrieved.hits if h.chunk_id not in hits)
+        if not chosen:
+            return self.answer(whole[0], language, whole[1])
+        draft = compose(language, tuple(hits.values()), chosen)
+        return Draft(draft.abstained, draft.text, draft.citations, confidence)
+
+    def choose(self, question: str, language: str, retrieved: Retrieved) -> tuple[list[SentenceMatch], float]:
+        """The sentences to quote (none: abstain) and the confidence the decision compared with ``min_score``."""
         eligible = answerable_sentences(question, language, retrieved)
         confidence = eligible.best_sentence_score
         floor = self.min_score
@@ -78,10 +104,8 @@ class ExtractiveAnswerer:
             # "Jonava?": a sentence naming it is the answer, however little else it shares with two words.
             eligible, floor = naming, 0.0
         if not eligible.hits or eligible.best_sentence_score < floor:
-            return abstention(language, retrieved.hits, confidence=confidence)
-        chosen = self.select(language, eligible, floor)
-        draft = compose(language, retrieved.hits, chosen)
-        return Draft(draft.abstained, draft.text, draft.citations, confidence)
+            return [], confidence
+        return self.select(language, eligible, floor), confidence
 
     def select(self, language: str, retrieved: Retrieved, floor: float | None = None) -> list[SentenceMatch]:
         """The best sentences: within ``margin`` of the best one and above ``floor`` (default ``min_score``), at

@@ -54,6 +54,35 @@ def countries(text: str, language: str, adjectives: bool = False) -> frozenset[s
     return frozenset(country for country, pattern in _patterns(language, adjectives) if pattern.search(text))
 
 
+MAX_REGION_ENDING = 8  # "Baltiska", "балтійських", "Nordiska" are region words, not names
+
+
+@lru_cache(maxsize=1)
+def _any_place() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A pattern for every country's name or adjective in every language, and one for the regions."""
+    data = _data()
+    stems = {
+        w for table in ("names", "adjectives") for by_country in data[table].values() for ws in by_country.values() for w in ws
+    }
+    regions = {w for ws in data.get("regions", {}).values() for w in ws}
+
+    def union(words: set[str], ending: str) -> re.Pattern[str]:
+        ordered = sorted(words, key=len, reverse=True)
+        return re.compile(
+            "|".join((r"(?<![^\W\d_])" if word_initial(w) else "") + re.escape(w) + ending for w in ordered), re.IGNORECASE
+        )
+
+    return union(stems, ""), union(regions, rf"[^\W\d_]{{0,{MAX_REGION_ENDING}}}(?![^\W\d_])")
+
+
+def names_a_place(word: str) -> bool:
+    """Is ``word`` a Nordic or Baltic country or region, as a name or adjective in any supported language
+    ("Lettland", "Латвії", "Lithuanian", "Baltiska")? Such a word is never respelled as a corpus name:
+    "Lettland" is not "Estland", nor "Baltiska" the Latvian "Baltijā"."""
+    countries_pattern, regions_pattern = _any_place()
+    return bool(countries_pattern.search(word) or regions_pattern.search(word))
+
+
 def about_other_country(sentence: str, language: str, asked: frozenset[str]) -> bool:
     """Does ``sentence`` name countries, none of them one the question asks about?"""
     if not asked:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from assistant.countries import names_a_place
 from assistant.language import CYRILLIC, is_question_word
 from assistant.lexical import fold
 
@@ -121,13 +122,15 @@ class NameIndex:
         probe = loose(transliterate(word)) if CYRILLIC.search(word) else loose(word)
         if len(probe) < MIN_LENGTH or (probe in self.vocabulary and probe not in self.names):
             return None
+        if probe not in self.names and names_a_place(word):
+            return None  # another language's word for a place is not a misspelling ("Lettland" is not "Estland")
         if probe in self.names:
             return self.names[probe]
         limit = 1 if len(probe) < 8 else 2
         candidates = {key for variant in deletions(probe, limit) for key in self._variants.get(variant, ())}
         if inside_only:
             candidates &= self.inside_names
-        found = {self.names[key] for key in candidates if within(probe, key, limit)}
+        found = {self.names[key] for key in candidates if within(probe, key, limit) and not names_a_place(self.names[key])}
         return found.pop() if len(found) == 1 else None
 
     def correct(self, question: str) -> str:
@@ -139,7 +142,8 @@ class NameIndex:
 
         def replace(found: re.Match[str]) -> str:
             word = found.group()
-            return self.match(word, inside_only=cased and word[:1].islower()) or word
+            name = self.match(word, inside_only=cased and word[:1].islower())
+            return word if name is None or name.casefold() == word.casefold() else name  # "cities" stays
 
         return _WORD.sub(replace, question)
 

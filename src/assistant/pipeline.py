@@ -15,6 +15,7 @@ from assistant.answering import ExtractiveAnswerer
 from assistant.chunking import Chunker
 from assistant.config import Settings
 from assistant.conversation import contextual_question
+from assistant.decomposition import carry_names, merge_retrieved, split_question
 from assistant.embedding import Embedder, SentenceTransformerEmbedder
 from assistant.generation import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
 from assistant.indexing import Progress, ingest
@@ -26,7 +27,7 @@ from assistant.questions import clean_question
 from assistant.reranking import CrossEncoderReranker
 from assistant.retrieval import RetrievalParams, Retriever
 from assistant.store import ChromaStore, StoreUnavailable, parse_headers, reachable
-from assistant.types import Answer, Filters, IngestReport, SentenceMatch
+from assistant.types import Answer, Filters, IngestReport, Retrieved, SentenceMatch
 
 logger = logging.getLogger(__name__)
 
@@ -200,10 +201,19 @@ class Assistant:
             language = forced or detect_language(cleaned.text, fallback_language, self.retriever.names().is_name)
             detect_ms = (time.perf_counter() - clock) * 1000
             query = contextual_question([clean_question(h, self.settings.max_question_chars).text for h in history], cleaned.text)
-            retrieved = self.retriever.search(query, language, k, filters)
+            whole = self.retriever.search(query, language, k, filters)
+            # "Who is …, and when is …?": each question retrieved on its own too (assistant.decomposition).
+            split = carry_names(split_question(query, language), self.retriever.names().mentioned)
+            parts = [(part, self.retriever.search(part, language, k, filters)) for part in split] if len(split) > 1 else []
+        retrieved = merge_retrieved(whole, [r for _, r in parts], k) if parts else whole
         retrieve_ms = sum(retrieved.timings_ms.values())
         clock = time.perf_counter()
-        draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token)
+        answer_parts = getattr(self.answerer, "answer_parts", None)
+        if parts and answer_parts is not None:
+            top = [(part, r.top(answer_k)) for part, r in parts]
+            draft = answer_parts(language, (query, whole.top(answer_k)), top)
+        else:
+            draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token)
         answer_ms = (time.perf_counter() - clock) * 1000
         note = message("truncated", language, n=self.settings.max_question_chars) if cleaned.truncated else ""
         timings = {
@@ -226,10 +236,17 @@ class Assistant:
             confidence=draft.confidence,
             fallback=draft.fallback,
             notes=draft.note,
-            searched_for=retrieved.query if retrieved.query and retrieved.query != query else "",
+            searched_for=searched_for(query, whole, parts),
         )
 
     def _check_index(self) -> None:
         if not self._checked:
             self.store.check_compatible(self.embedder.model_id, self.embedder.dimension)
             self._checked = True
+
+
+def searched_for(query: str, whole: Retrieved, parts: list[tuple[str, Retrieved]]) -> str:
+    """The question as searched when misspelt names in it were respelled ("yonava" -> "Jonava"), else ""."""
+    if whole.query and whole.query != query:
+        return whole.query
+    return " ".join(r.query for part, r in parts if r.query and r.query != part)
