@@ -4,9 +4,9 @@ One query vector for two questions lands between their answers, and an answer ki
 ("when" → a date) would otherwise be demanded of the other part's answer too. ``split_question`` finds
 where a second question starts: a word for "and" followed, at most two short words later, by an
 interrogative (``data/two_part.json``), with at least three words on each side and a first part that can
-stand as a question of its own. Each part is then
-retrieved and answered on its own, next to the whole question, and ``merge_retrieved`` interleaves the
-rankings so that both parts' passages are among the top k.
+stand as a question of its own. Each part is then retrieved and answered on its own (the whole question
+only when no part can be), and ``merge_retrieved`` interleaves the rankings so that both parts' passages
+are among the top k.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def split_question(question: str, language: str) -> tuple[str, ...]:
 
 def carry_names(parts: tuple[str, ...], mentioned: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
     """Each part after the first, followed by the names the parts before it ask about, in brackets: "Welche
-    Initiative unterstützt er? (Refugee-led Innovation Fund)". A second question often points back with a
+    Initiative unterstützt er? (Innovation Fund)". A second question often points back with a
     pronoun ("er", "it", "jis"), and alone it would be searched without what it points to. ``mentioned``
     gives a text's corpus names as folded keys (``NameIndex.mentioned``)."""
     carried: list[str] = []
