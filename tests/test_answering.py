@@ -274,3 +274,23 @@ def test_a_heading_never_adds_to_an_answer() -> None:
     # Alone, a heading-like line ("Generalsekreterare Dagfinn Høybråten") can still be the answer.
     alone = Retrieved((hit("c", passage, "lt", 0.7),), {"c": (match("c", heading, passage, 0.6),)})
     assert "Baltijos šalių delegacija" in ExtractiveAnswerer(min_score=0.4).answer("Which delegation?", "en", alone).text
+
+
+def test_a_heading_answer_comes_with_its_sections_best_sentence() -> None:
+    passage = "Nordisk idébank\nMånga kommuner efterfrågar tips. Därför skapas en webbaserad idébank med metoder."
+    other = "UNHCR arbetar med integration i regionen."
+    hits = (hit("h", passage, "sv", 0.6), hit("o", other, "da", 0.5))
+    sentences = {
+        "h": (
+            match("h", "Nordisk idébank", passage, 0.5),
+            match("h", "Därför skapas en webbaserad idébank med metoder.", passage, 0.3),
+            match("h", "Många kommuner efterfrågar tips.", passage, 0.2),
+        ),
+        "o": (match("o", other, other, 0.3),),
+    }
+    draft = ExtractiveAnswerer(min_score=0.39).answer("What is the idea bank?", "en", Retrieved(hits, sentences))
+    assert [c.hit.chunk_id for c in draft.citations] == ["h"]  # context from the same passage: no new citation
+    assert "webbaserad idébank" in draft.text and "Många kommuner" not in draft.text
+    full = {"h": (match("h", "Därför skapas en webbaserad idébank med metoder.", passage, 0.6),), "o": sentences["o"]}
+    plain = ExtractiveAnswerer(min_score=0.39).answer("What is the idea bank?", "en", Retrieved(hits, full))
+    assert plain.text.count("“") == 1  # a sentence answer gets nothing added

@@ -136,7 +136,7 @@ class ExtractiveAnswerer:
             key = " ".join(sentence.text.split()).casefold()
             if key in seen_texts or (chosen and length + len(sentence.text) > MAX_QUOTE_CHARS):
                 continue
-            if chosen and len(sentence.text.split()) < MIN_FURTHER_QUOTE_WORDS:
+            if chosen and is_heading(sentence):
                 continue
             if any(c.chunk_id == sentence.chunk_id and c.start < sentence.end and sentence.start < c.end for c in chosen):
                 continue  # a clause of a sentence already quoted, or the sentence of a quoted clause
@@ -148,7 +148,26 @@ class ExtractiveAnswerer:
             seen_texts.add(key)
             chosen.append(sentence)
             length += len(sentence.text)
-        return widen(chosen, retrieved.sentences)
+        return widen(with_section_sentence(chosen, retrieved.sentences), retrieved.sentences)
+
+
+def is_heading(sentence: SentenceMatch) -> bool:
+    return len(sentence.text.split()) < MIN_FURTHER_QUOTE_WORDS
+
+
+def with_section_sentence(chosen: list[SentenceMatch], groups: dict[str, tuple[SentenceMatch, ...]]) -> list[SentenceMatch]:
+    """A heading quoted as the answer ("Nordisk idébank" for "What is the idea bank?") says little on its
+    own: the passage's best sentence that is not a heading comes with it, when the answer quotes nothing
+    else from that passage. It is context for an answer already given, so it needs no threshold, and it
+    adds no citation."""
+    if not chosen or not is_heading(chosen[0]) or any(c.chunk_id == chosen[0].chunk_id for c in chosen[1:]):
+        return chosen
+    first = chosen[0]
+    others = [s for s in groups.get(first.chunk_id, ()) if (s.start, s.end) != (first.start, first.end)]
+    if any(s.start <= first.start and first.end <= s.end for s in others):
+        return chosen  # a short clause of a longer sentence ("…, says Ewa Göransson."), not a heading
+    body = [s for s in others if not is_heading(s)]
+    return [first, max(body, key=lambda s: s.score), *chosen[1:]] if body else chosen
 
 
 def widen(chosen: list[SentenceMatch], groups: dict[str, tuple[SentenceMatch, ...]]) -> list[SentenceMatch]:
