@@ -98,6 +98,19 @@ def test_small_helpers() -> None:
     assert contextual_question([], "and in Latvia?") == "and in Latvia?"
 
 
+def test_a_follow_up_naming_a_country_replaces_the_previous_questions_country() -> None:
+    earlier = ["Which Danish municipalities did the Baltic delegation visit?"]
+    assert (
+        contextual_question(earlier, "And in Sweden?") == "Which municipalities did the Baltic delegation visit? And in Sweden?"
+    )
+    assert (
+        contextual_question(["Hvilke kommuner i Danmark besøgte de?"], "Og i Sverige?")
+        == "Hvilke kommuner i besøgte de? Og i Sverige?"
+    )
+    assert contextual_question(["Хто представляє Естонію?"], "А Латвію?") == "Хто представляє? А Латвію?"
+    assert contextual_question(earlier, "And which organisations?") == f"{earlier[0]} And which organisations?"
+
+
 def test_login_parsing_and_editors(tmp_path: Path) -> None:
     users = tmp_path / "users.txt"
     users.write_text("# comment\ncarol:pw3\nbroken\n", encoding="utf-8")

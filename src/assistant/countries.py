@@ -83,6 +83,32 @@ def names_a_place(word: str) -> bool:
     return bool(countries_pattern.search(word) or regions_pattern.search(word))
 
 
+def names_any_country(text: str) -> bool:
+    """Does ``text`` name or qualify a country in any supported language? For short texts whose language
+    is uncertain ("Og i Sverige?")."""
+    return bool(_any_place()[0].search(text))
+
+
+def without_countries(text: str) -> str:
+    """``text`` without the words that name or qualify a country, in any supported language ("Which Danish
+    municipalities …?" → "Which municipalities …?"): a follow-up that names another country replaces them."""
+    spans = [m.span() for m in _any_place()[0].finditer(text)]
+    if not spans:
+        return text
+    kept, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        while start > position and (text[start - 1].isalnum()):
+            start -= 1  # the whole word the stem belongs to, its punctuation kept
+        rest = re.match(r"[^\W_]*", text[end:])
+        end += rest.end() if rest else 0
+        kept.append(text[position:start])
+        position = end
+    kept.append(text[position:])
+    return re.sub(r"\s+([?.!,;:؟])", r"\1", re.sub(r"\s{2,}", " ", "".join(kept))).strip()
+
+
 def about_other_country(sentence: str, language: str, asked: frozenset[str]) -> bool:
     """Does ``sentence`` name countries, none of them one the question asks about?"""
     if not asked:

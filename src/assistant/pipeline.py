@@ -200,7 +200,8 @@ class Assistant:
             # The corpus's names ("Persson", "Jonava") are no evidence of the asker's language.
             language = forced or detect_language(cleaned.text, fallback_language, self.retriever.names().is_name)
             detect_ms = (time.perf_counter() - clock) * 1000
-            query = contextual_question([clean_question(h, self.settings.max_question_chars).text for h in history], cleaned.text)
+            earlier = [clean_question(h, self.settings.max_question_chars).text for h in history]
+            query = contextual_question(earlier, cleaned.text)
             whole = self.retriever.search(query, language, k, filters)
             # "Who is …, and when is …?": each question retrieved on its own too (assistant.decomposition).
             split = carry_names(split_question(query, language), self.retriever.names().mentioned)
