@@ -77,3 +77,10 @@ def test_a_place_word_is_not_respelled_as_another_place() -> None:
     assert names.correct("Vilka kommuner i Lettland deltog?") == "Vilka kommuner i Lettland deltog?"  # not "Estland"
     assert names.correct("Vilka besökte Baltiska delegationen?") == "Vilka besökte Baltiska delegationen?"  # not "Baltijā"
     assert names.correct("Which Estonian cities joined?") == "Which Estonian cities joined?"
+
+
+def test_a_short_question_is_about_its_rare_names_a_long_one_not() -> None:
+    names = NameIndex([*CORPUS, "Kurser hos Studiefrämjandet i Eslöv.", "Hjälp till flyktingar från Ukraine."])
+    assert names.subject("What is Studiefrämjandet?") == ("studieframjandet",)
+    assert names.subject("Which Swedish municipality presents its work with NGOs for refugees from Ukraine today?") == ()
+    assert names.subject("Hvem er Dagfinn i Litauen?") == ("dagfinn",)  # place words are context, not the subject

@@ -100,3 +100,21 @@ def test_a_question_about_one_country_is_not_answered_about_another(seed_assista
     assert "Roskild" in danish.text, danish.text
     swedish = seed_assistant.ask("Which Swedish municipalities will the Baltic delegation visit?")
     assert "Roskild" not in swedish.text, swedish.text
+
+
+def test_passages_holding_a_short_questions_name_come_first() -> None:
+    from assistant.retrieval import boost_named
+
+    hits = [hit_with("a", "Om forskning i Norden.", 0.40), hit_with("b", "Kurser hos Studiefrämjandet.", 0.33)]
+    assert [h.chunk_id for h in boost_named(hits, ("studieframjandet",), 0.1)] == ["b", "a"]
+    assert [h.chunk_id for h in boost_named(hits, (), 0.1)] == ["a", "b"]
+
+
+def hit_with(chunk_id: str, text: str, score: float) -> Hit:
+    return Hit(chunk_id=chunk_id, doc_id=f"{chunk_id}.txt", text=text, title=chunk_id, language="sv", score=score)
+
+
+def test_a_question_about_a_name_finds_the_passage_that_names_it(seed_assistant: Any) -> None:
+    answer = seed_assistant.ask("What is Studiefrämjandet?")
+    assert not answer.abstained
+    assert "Studiefrämjandet" in answer.citations[0].quote

@@ -20,6 +20,7 @@ from assistant.lexical import fold
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*", re.UNICODE)
 MIN_LENGTH = 5
 RARE = 3  # a name in at most this many passages is an anchor (two translations and one more)
+SUBJECT_QUESTION_WORDS = 6  # a question with at most this many words besides its names is about them
 _SENTENCE_END = ".!?:\n•–—-|>"
 _PUNCTUATION = "\"'“”„«»‘’()[]{}.,;:!?¿¡…"
 # Ukrainian/Russian to the Latin spellings Nordic and Baltic names use ("й" is "j" in Jonava).
@@ -111,6 +112,14 @@ class NameIndex:
         cased = any(ch.isupper() for ch in question)
         keys = (loose(word) for word in words if not cased or word[:1].isupper())
         return tuple(dict.fromkeys(key for key in keys if key in self.anchors))
+
+    def subject(self, question: str) -> tuple[str, ...]:
+        """The rare names a short question is about ("What is Studiefrämjandet?", "Who runs Hej Främling?"):
+        ``mentioned`` less place words, and only when at most ``SUBJECT_QUESTION_WORDS`` other words are
+        left. In a longer question a name is more often context ("… refugees from Ukraine")."""
+        keys = [key for key in self.mentioned(question) if not names_a_place(key)]
+        others = [w for w in _WORD.findall(question) if loose(w) not in keys]
+        return tuple(keys) if keys and len(others) <= SUBJECT_QUESTION_WORDS else ()
 
     def is_name(self, word: str) -> bool:
         """True for a word the corpus only writes capitalised ("Persson", "IKEA"): no clue to a language."""
