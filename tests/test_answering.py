@@ -290,6 +290,9 @@ def test_a_heading_answer_comes_with_its_sections_best_sentence() -> None:
     }
     draft = ExtractiveAnswerer(min_score=0.39).answer("What is the idea bank?", "en", Retrieved(hits, sentences))
     assert [c.hit.chunk_id for c in draft.citations] == ["h"]  # context from the same passage: no new citation
+    citation = draft.citations[0]  # two quotes from one passage: the citation spans them, inside the passage
+    assert citation.quote == citation.hit.text[citation.quote_start : citation.quote_end]
+    assert citation.quote.startswith("Nordisk idébank") and citation.quote.endswith("med metoder.")
     assert "webbaserad idébank" in draft.text and "Många kommuner" not in draft.text
     full = {"h": (match("h", "Därför skapas en webbaserad idébank med metoder.", passage, 0.6),), "o": sentences["o"]}
     plain = ExtractiveAnswerer(min_score=0.39).answer("What is the idea bank?", "en", Retrieved(hits, full))

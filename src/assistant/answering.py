@@ -210,7 +210,9 @@ def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch]) -
     citations = []
     for chunk_id, n in numbers.items():
         parts = sorted(quotes[chunk_id], key=lambda s: s.start)
-        citations.append(Citation(n, by_id[chunk_id], " … ".join(s.text for s in parts), parts[0].start, parts[-1].end))
+        start, end = parts[0].start, max(s.end for s in parts)
+        # The passage's text from the first quoted sentence to the end of the last: always a substring of it.
+        citations.append(Citation(n, by_id[chunk_id], by_id[chunk_id].text[start:end], start, end))
     text = message("intro", language) + "\n\n" + "\n".join(lines)
     if any(by_id[cid].language != language for cid in numbers):
         text += "\n\n" + message("quoted", language)
