@@ -32,13 +32,16 @@ def _patterns(language: str, adjectives: bool) -> tuple[tuple[str, re.Pattern[st
         for code in dict.fromkeys((language, "en")):
             for country, words in _data()[table].get(code, {}).items():
                 stems.setdefault(country, set()).update(words)
-    patterns = []
-    for country, words in sorted(stems.items()):
-        alternatives = [
-            (r"(?<![^\W\d_])" if word_initial(word) else "") + re.escape(word) for word in sorted(words, key=len, reverse=True)
-        ]
-        patterns.append((country, re.compile("|".join(alternatives), re.IGNORECASE)))
-    return tuple(patterns)
+    return tuple((country, alternation(words)) for country, words in sorted(stems.items()))
+
+
+def alternation(stems: set[str], ending: str = "") -> re.Pattern[str]:
+    """One pattern for any of ``stems`` (longest first), each followed by ``ending``; Latin and Cyrillic
+    stems only at the start of a word."""
+    ordered = sorted(stems, key=len, reverse=True)
+    return re.compile(
+        "|".join((r"(?<![^\W\d_])" if word_initial(w) else "") + re.escape(w) + ending for w in ordered), re.IGNORECASE
+    )
 
 
 def word_initial(stem: str) -> bool:
@@ -65,16 +68,10 @@ def _any_place() -> tuple[re.Pattern[str], re.Pattern[str]]:
         w for table in ("names", "adjectives") for by_country in data[table].values() for ws in by_country.values() for w in ws
     }
     regions = {w for ws in data.get("regions", {}).values() for w in ws}
-
-    def union(words: set[str], ending: str) -> re.Pattern[str]:
-        ordered = sorted(words, key=len, reverse=True)
-        return re.compile(
-            "|".join((r"(?<![^\W\d_])" if word_initial(w) else "") + re.escape(w) + ending for w in ordered), re.IGNORECASE
-        )
-
-    return union(stems, ""), union(regions, rf"[^\W\d_]{{0,{MAX_REGION_ENDING}}}(?![^\W\d_])")
+    return alternation(stems), alternation(regions, rf"[^\W\d_]{{0,{MAX_REGION_ENDING}}}(?![^\W\d_])")
 
 
+@lru_cache(maxsize=4096)  # asked of every question word and of every corpus name
 def names_a_place(word: str) -> bool:
     """Is ``word`` a Nordic or Baltic country or region, as a name or adjective in any supported language
     ("Lettland", "Латвії", "Lithuanian", "Baltiska")? Such a word is never respelled as a corpus name:

@@ -100,14 +100,15 @@ def merge_retrieved(whole: Retrieved, parts: list[Retrieved], k: int) -> Retriev
     """The whole question's ranking interleaved with each part's (whole, part 1, part 2, whole, …), without
     repeats, cut to ``k``; each passage keeps the best score any query gave it, each sentence too."""
     rankings = [whole.hits, *(part.hits for part in parts)]
+    best_score: dict[str, float] = {}
+    for ranking in rankings:
+        for hit in ranking:
+            best_score[hit.chunk_id] = max(hit.score, best_score.get(hit.chunk_id, hit.score))
     merged: dict[str, Hit] = {}
     for rank in range(max(len(r) for r in rankings)):
         for ranking in rankings:
             if rank < len(ranking) and ranking[rank].chunk_id not in merged:
                 merged[ranking[rank].chunk_id] = ranking[rank]
-    best_score = {
-        h.chunk_id: max(r_hit.score for r in rankings for r_hit in r if r_hit.chunk_id == h.chunk_id) for h in merged.values()
-    }
     hits = tuple(replace(h, score=best_score[h.chunk_id]) for h in list(merged.values())[:k])
     sentences: dict[str, tuple[SentenceMatch, ...]] = {}
     for hit in hits:

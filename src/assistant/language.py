@@ -151,12 +151,8 @@ def question_word_language(text: str) -> str | None:
     words = _LOWER_WORD.findall(text.casefold())
     lower_case = "".join(w for w in _LOWER_WORD.findall(text) if w.islower())  # names and all-caps don't count
     letters = {ch for ch in lower_case if not ch.isascii() and is_latin(ch)}
-    counts = Counter(
-        code
-        for word in words
-        for code, vocabulary in _question_words().items()
-        if word in vocabulary and letters <= set(LATIN_LETTERS.get(code, ""))
-    )
+    voters = {code: vocabulary for code, vocabulary in _question_words().items() if letters <= set(LATIN_LETTERS.get(code, ""))}
+    counts = Counter(code for word in words for code, vocabulary in voters.items() if word in vocabulary)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None

@@ -96,9 +96,10 @@ class NameIndex:
         # Written capitalised inside a sentence too: a name, not only a sentence's first word ("Vizito").
         self.inside_names = {key for key in self.names if key in inside}
         # Symmetric-delete index: a name within the edit limit of a word shares a deletion variant with it,
-        # so a question word is compared with a handful of names, not all of them.
+        # so a question word is compared with a handful of names, not all of them. Place words ("Estland",
+        # "Baltijā") are no respelling's target: another language's word for a place is not a misspelling.
         self._variants: dict[str, set[str]] = {}
-        for key in self.names:
+        for key in (key for key, name in self.names.items() if not names_a_place(name)):
             for variant in deletions(key, 2 if len(key) >= 6 else 1):
                 self._variants.setdefault(variant, set()).add(key)
         # Rare names say what a question is about; "Lietuvos" or "UNHCR" in many passages say little.
@@ -113,11 +114,12 @@ class NameIndex:
         keys = (loose(word) for word in words if not cased or word[:1].isupper())
         return tuple(dict.fromkeys(key for key in keys if key in self.anchors))
 
-    def subject(self, question: str) -> tuple[str, ...]:
+    def subject(self, question: str, mentioned: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """The rare names a short question is about ("What is Studiefrämjandet?", "Who runs Hej Främling?"):
-        ``mentioned`` less place words, and only when at most ``SUBJECT_QUESTION_WORDS`` other words are
-        left. In a longer question a name is more often context ("… refugees from Ukraine")."""
-        keys = [key for key in self.mentioned(question) if not names_a_place(key)]
+        ``mentioned`` (computed when not given) less place words, and only when at most
+        ``SUBJECT_QUESTION_WORDS`` other words are left. In a longer question a name is more often context
+        ("… refugees from Ukraine")."""
+        keys = [key for key in (self.mentioned(question) if mentioned is None else mentioned) if not names_a_place(key)]
         others = [w for w in _WORD.findall(question) if loose(w) not in keys]
         return tuple(keys) if keys and len(others) <= SUBJECT_QUESTION_WORDS else ()
 
@@ -139,7 +141,7 @@ class NameIndex:
         candidates = {key for variant in deletions(probe, limit) for key in self._variants.get(variant, ())}
         if inside_only:
             candidates &= self.inside_names
-        found = {self.names[key] for key in candidates if within(probe, key, limit) and not names_a_place(self.names[key])}
+        found = {self.names[key] for key in candidates if within(probe, key, limit)}
         return found.pop() if len(found) == 1 else None
 
     def correct(self, question: str) -> str:

@@ -29,7 +29,7 @@ import numpy as np
 from assistant.countries import about_other_country, countries
 from assistant.embedding import Embedder
 from assistant.lexical import LexicalIndex
-from assistant.names import NameIndex, mentions
+from assistant.names import NameIndex, loose
 from assistant.reranking import Reranker, rerank
 from assistant.store import ChromaStore, where_clause
 from assistant.translations import group_translations
@@ -113,9 +113,10 @@ class Retriever:
 
         clock = time.perf_counter()
         asked = countries(question, language, adjectives=True)
+        names = lexical.names.mentioned(question) if lexical is not None else ()
         hits, sentences = self._rescore(vector, language, list(pool.values()), lexical_scores, asked)
         if lexical is not None and self.params.name_weight:
-            hits = boost_named(hits, lexical.names.subject(question), self.params.name_weight)
+            hits = boost_named(hits, lexical.names.subject(question, names), self.params.name_weight)
         hits = rerank(self.reranker, question, hits)
         # One slot per fact: translations of a passage are grouped, the asker's language preferred.
         grouped = group_translations(hits, language, self._fetch_allowed(filters))[:k]
@@ -125,7 +126,6 @@ class Retriever:
             sentences.update(self._sentences(vector, missing))
         sentences = lift_translated(grouped, sentences)
         timings["rescore"] = (time.perf_counter() - clock) * 1000
-        names = lexical.names.mentioned(question) if lexical is not None else ()
         return Retrieved(tuple(grouped), {h.chunk_id: sentences.get(h.chunk_id, ()) for h in grouped}, timings, names, question)
 
     def _fetch_allowed(self, filters: Filters | None) -> Callable[[list[str]], list[Hit]]:
@@ -187,7 +187,8 @@ def boost_named(hits: list[Hit], keys: tuple[str, ...], weight: float) -> list[H
     """``hits`` with a bonus for holding the names ``keys`` (folded), best first again."""
     if not keys:
         return hits
-    boosted = [replace(h, score=h.score + weight * sum(mentions(h.text, (key,)) for key in keys) / len(keys)) for h in hits]
+    folded = {h.chunk_id: loose(h.text) for h in hits}
+    boosted = [replace(h, score=h.score + weight * sum(key in folded[h.chunk_id] for key in keys) / len(keys)) for h in hits]
     return sorted(boosted, key=lambda h: (-h.score, h.chunk_id))
 
 
