@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--corpus", type=Path, help="corpus folder (default: ASSISTANT_CORPUS_DIR or corpus/)")
     ingest.add_argument("--rebuild", action="store_true", help="drop the index and embed everything again")
     ingest.add_argument("--if-missing", action="store_true", help="do nothing when the index already has passages")
+    ingest.add_argument("--prune", action="store_true", help="allow removing more than half of the indexed documents")
     ingest.add_argument("--json", action="store_true", help="print the ingest report as JSON")
 
     ask = commands.add_parser("ask", help="answer a question with cited passages")
@@ -46,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help="run the gold set and write a report")
     evaluate.add_argument("--gold", type=Path, nargs="+", default=None, help="gold JSONL file(s)")
+    evaluate.add_argument(
+        "--corpus", type=Path, default=None, help="index this folder into its own evaluation index and run on it"
+    )
+    evaluate.add_argument(
+        "--tune", action="store_true", help="choose retrieval weights and fit the abstention model on these items"
+    )
     evaluate.add_argument("--out", type=Path, default=Path("eval/report"), help="output folder")
     evaluate.add_argument("--k", type=int, default=5)
     evaluate.add_argument("--split", choices=["dev", "test"], default=None, help="only items of this split")
@@ -69,8 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from assistant.embedding import ModelNotFound
+    from assistant.index.chroma import IndexMismatch, StoreUnavailable
+    from assistant.ingest.indexing import CorpusError, PruneRefused
     from assistant.pipeline import UnknownGenerator
-    from assistant.store import IndexMismatch, StoreUnavailable
 
     try:
         if args.command == "ingest":
@@ -78,7 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ask":
             return run_ask(args)
         if args.command == "eval":
-            from assistant.evaluation import run_eval_command
+            if args.tune:
+                from assistant.evaluation.tuning import run_tune_command
+
+                return run_tune_command(args)
+            from assistant.evaluation.runner import run_eval_command
 
             return run_eval_command(args)
         if args.command == "serve":
@@ -86,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 
             launch(host=args.host, port=args.port)
             return 0
-    except (IndexMismatch, ModelNotFound, StoreUnavailable, UnknownGenerator) as error:
+    except (IndexMismatch, ModelNotFound, StoreUnavailable, UnknownGenerator, CorpusError, PruneRefused) as error:
         return fail(str(error))
     except KeyboardInterrupt:
         return fail("interrupted", 130)
@@ -114,7 +126,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         bar.n = done
         bar.refresh()
 
-    report = assistant.index(args.corpus, progress=progress, rebuild=args.rebuild)
+    report = assistant.index(args.corpus, progress=progress, rebuild=args.rebuild, prune=args.prune)
     bar.close()
     if args.json:
         emit(json.dumps(report.to_json(), ensure_ascii=False, indent=2))

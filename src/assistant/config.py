@@ -26,26 +26,25 @@ class Settings(BaseSettings):
     chroma_url: str = ""
     chroma_headers: str = ""
 
-    # Chunking, measured in tiktoken (cl100k_base) tokens.
+    # Chunking, measured in tiktoken (cl100k_base) tokens: passages of at most chunk_tokens; a section
+    # shorter than chunk_min_tokens shares its passage with the next one.
     chunk_tokens: int = 200
-    chunk_overlap: int = 30
-    # A passage's context window spans this many neighbouring passages on each side (0: the passage alone).
-    chunk_context: int = 1
+    chunk_min_tokens: int = 40
+    # Optional cache of computed vectors (a SQLite file): a re-ingest embeds no text twice.
+    embed_cache: Path | None = None
 
-    # Retrieval and answering.
+    # Retrieval (weights chosen on the development documents; see docs/evaluation.md).
     top_k: int = 5
     candidates: int = 30
-    fusion: str = "score"  # or "rrf"
-    # Weight of the question's similarity to a passage's context window (chosen on the dev split; 0: off).
-    context_weight: float = 0.2
-    # Optional sentence-transformers CrossEncoder (id or path) that reorders the top candidates.
-    reranker: str = ""
-    # Abstain when the best sentence similarity is below this (chosen on the dev split).
-    min_score: float = 0.39
+    unit_weight: float = 1.0
+    document_weight: float = 0.75
+    lexical_weight: float = 0.05
+    lexical: bool = True  # BM25 candidates besides the dense ones
+
+    # Answering.
     max_quotes: int = 3
-    max_passages: int = 2  # passages one extractive answer cites (chosen on the dev split: precision 0.78 -> 0.80)
-    # Quote further sentences only when they score within this margin of the best one.
-    quote_margin: float = 0.04
+    max_passages: int = 2  # passages one extractive answer cites
+    quote_margin: float = 0.3  # further units are quoted only within this margin of the best one (chosen on dev)
     max_question_chars: int = 2000
     # "extractive" (no LLM), "openai" (any OpenAI-compatible endpoint) or "llamacpp" (a local GGUF).
     generator: str = "extractive"

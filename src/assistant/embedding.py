@@ -26,7 +26,10 @@ class Embedder(Protocol):
     @property
     def dimension(self) -> int: ...
 
-    def embed_documents(self, texts: Sequence[str]) -> np.ndarray: ...
+    def embed_documents(self, texts: Sequence[str], titles: Sequence[str] | None = None) -> np.ndarray:
+        """Vectors of passages; ``titles`` (one per text) give each its context: the document title and
+        heading path."""
+        ...
 
     def embed_query(self, text: str) -> np.ndarray: ...
 
@@ -86,12 +89,12 @@ class SentenceTransformerEmbedder:
     def _prompt(self, name: str) -> str:
         return str(getattr(self.model, "prompts", {}).get(name, ""))
 
-    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+    def embed_documents(self, texts: Sequence[str], titles: Sequence[str] | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        # The plain document prompt: on this corpus, putting the title into EmbeddingGemma's prompt
-        # ("title: ... | text: ") lowered same-language matches (Latvian 0.41 -> 0.32).
-        return self._encode(list(texts), self._prompt("document"))
+        if titles is None:
+            return self._encode(list(texts), self._prompt("document"))
+        return self._encode(with_titles(self._prompt("document"), texts, titles), "")
 
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:
@@ -117,6 +120,18 @@ class SentenceTransformerEmbedder:
         vectors = np.asarray(vectors, dtype=np.float32)
         # Normalised here, in float32: a bfloat16 model's own unit vectors are off by a few thousandths.
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
+TITLE_SLOT = "title: none | text: "
+
+
+def with_titles(prompt: str, texts: Sequence[str], titles: Sequence[str]) -> list[str]:
+    """Texts with their context. A model whose document prompt has a title slot (EmbeddingGemma's
+    "title: none | text: ") gets the context there, as it was trained; any other model gets it as a first
+    line of the text, after its own prompt."""
+    if prompt == TITLE_SLOT:
+        return [f"title: {title or 'none'} | text: {text}" for text, title in zip(texts, titles, strict=True)]
+    return [f"{prompt}{title}\n\n{text}" if title else f"{prompt}{text}" for text, title in zip(texts, titles, strict=True)]
 
 
 DTYPES = ("auto", "float32", "bfloat16")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -11,23 +12,24 @@ from typing import Any
 
 import numpy as np
 
-from assistant.answering import ExtractiveAnswerer
-from assistant.chunking import Chunker
+from assistant.answer.abstention import AbstentionModel
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.generated import GeneratedAnswerer, SupportCheck
+from assistant.answer.generators import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
 from assistant.config import Settings
 from assistant.conversation import contextual_question
-from assistant.decomposition import carry_names, merge_retrieved, split_question
 from assistant.embedding import Embedder, SentenceTransformerEmbedder
-from assistant.generation import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
-from assistant.indexing import Progress, ingest
+from assistant.index.chroma import StoreUnavailable, parse_headers, reachable
+from assistant.index.lexical import LexicalIndex
+from assistant.index.store import ChromaStore
+from assistant.ingest.chunking import Chunker
+from assistant.ingest.indexing import Indexer, Progress
 from assistant.language import detect_language, normalise_code
-from assistant.llm_answering import GeneratedAnswerer, SupportCheck
 from assistant.messages import message
 from assistant.offline import configure_offline
 from assistant.questions import clean_question
-from assistant.reranking import CrossEncoderReranker
-from assistant.retrieval import RetrievalParams, Retriever
-from assistant.store import ChromaStore, StoreUnavailable, parse_headers, reachable
-from assistant.types import Answer, Filters, IngestReport, Retrieved, SentenceMatch
+from assistant.retrieve.retriever import RetrievalParams, Retriever
+from assistant.types import Answer, Filters, IngestReport, SentenceMatch
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ def make_answerer(settings: Settings, store: ChromaStore | None = None, embedder
     if settings.generator not in GENERATORS:
         raise UnknownGenerator(f"unknown generator '{settings.generator}'; known: {', '.join(GENERATORS)}")
     extractive = ExtractiveAnswerer(
-        settings.min_score, settings.max_quotes, settings.quote_margin, max_passages=settings.max_passages
+        AbstentionModel.shipped(), settings.max_quotes, settings.quote_margin, max_passages=settings.max_passages
     )
     if settings.generator == "extractive":
         return extractive
@@ -63,17 +65,52 @@ def make_answerer(settings: Settings, store: ChromaStore | None = None, embedder
 
 
 def support_check(store: ChromaStore, embedder: Embedder) -> SupportCheck:
-    """How well a generated claim is supported: its best similarity to a sentence of the cited passages."""
+    """How well a generated claim is supported: its best similarity to a unit of the cited passages."""
 
     def check(claim: str, chunk_ids: Sequence[str]) -> tuple[float, SentenceMatch | None]:
-        records, vectors = store.sentence_records(list(chunk_ids))
-        if not records:
-            return 0.0, None
-        similarities = vectors @ embedder.embed_documents([claim])[0]
-        best = int(np.argmax(similarities))
-        return float(similarities[best]), records[best]
+        vector = embedder.embed_documents([claim])[0]
+        best: tuple[float, SentenceMatch | None] = (0.0, None)
+        for passage in store.passages_by_chunk(list(chunk_ids)):
+            if not len(passage.unit_vectors):
+                continue
+            scores = passage.unit_vectors @ vector
+            i = int(np.argmax(scores))
+            if float(scores[i]) > best[0]:
+                unit = passage.hit.units[i]
+                best = (
+                    float(scores[i]),
+                    SentenceMatch(
+                        passage.hit.chunk_id,
+                        unit.text(passage.hit.text),
+                        unit.start,
+                        unit.end,
+                        float(scores[i]),
+                        unit.spans,
+                        unit.kind,
+                    ),
+                )
+        return best
 
     return check
+
+
+def lexical_path(settings: Settings) -> Path:
+    """The lexical index file: next to an embedded index, or a local copy per Chroma server."""
+    if settings.chroma_url:
+        key = hashlib.sha256(settings.chroma_url.encode()).hexdigest()[:10]
+        return settings.index_dir / f"lexical-{settings.collection}-{key}.sqlite3"
+    return settings.index_dir / f"lexical-{settings.collection}.sqlite3"
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    embedder: Embedder = SentenceTransformerEmbedder(
+        settings.embed_model, settings.embed_batch_size, settings.torch_threads, dtype=settings.embed_dtype
+    )
+    if settings.embed_cache is not None:
+        from assistant.embedding_cache import CachedEmbedder
+
+        embedder = CachedEmbedder(embedder, settings.embed_cache)
+    return embedder
 
 
 class Assistant:
@@ -81,6 +118,7 @@ class Assistant:
         self,
         settings: Settings,
         store: ChromaStore,
+        lexical: LexicalIndex,
         embedder: Embedder,
         chunker: Chunker,
         retriever: Retriever,
@@ -88,10 +126,12 @@ class Assistant:
     ):
         self.settings = settings
         self.store = store
+        self.lexical = lexical
         self.embedder = embedder
         self.chunker = chunker
         self.retriever = retriever
         self.answerer = answerer
+        self.indexer = Indexer(store, lexical, embedder, chunker)
         self._checked = False
 
     @classmethod
@@ -101,68 +141,63 @@ class Assistant:
         store = ChromaStore.open(
             settings.index_dir, settings.chroma_url, parse_headers(settings.chroma_headers), settings.collection
         )
-        embedder = embedder or SentenceTransformerEmbedder(
-            settings.embed_model, settings.embed_batch_size, settings.torch_threads, dtype=settings.embed_dtype
+        lexical = LexicalIndex(lexical_path(settings))
+        embedder = embedder or make_embedder(settings)
+        chunker = Chunker(settings.chunk_tokens, settings.chunk_min_tokens)
+        params = RetrievalParams(
+            candidates=settings.candidates,
+            unit_weight=settings.unit_weight,
+            document_weight=settings.document_weight,
+            lexical_weight=settings.lexical_weight,
+            use_lexical=settings.lexical,
         )
-        chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap, context=settings.chunk_context)
-        reranker = CrossEncoderReranker(settings.reranker) if settings.reranker else None
-        params = RetrievalParams(candidates=settings.candidates, fusion=settings.fusion, context_weight=settings.context_weight)
-        retriever = Retriever(store, embedder, params, reranker)
+        retriever = Retriever(store, lexical, embedder, params)
         answerer = make_answerer(settings, store, embedder)
-        return cls(settings, store, embedder, chunker, retriever, answerer)
+        return cls(settings, store, lexical, embedder, chunker, retriever, answerer)
 
     def warm_up(self) -> list[threading.Thread]:
-        """Load the heavy parts (language models, embedding model, BM25 index) in the background, so the
-        first question does not wait for them; a question asked meanwhile waits for what it needs."""
+        """Load the heavy parts (language detector, embedding model) in the background, so the first
+        question does not wait for them; a question asked meanwhile waits for what it needs."""
 
         def language() -> None:
             detect_language("Hvor ligger Jonava, og hvem er direktør?", "en")
 
-        def model_and_lexical() -> None:
+        def model() -> None:
             self.embedder.embed_query("warm up")
-            try:
-                with reachable(self.store.location):
-                    if self.store.count():
-                        self.retriever.lexical()
-            except StoreUnavailable as error:  # the first question reports it to the user
-                logger.warning("warm-up: %s", error)
 
-        threads = [
-            threading.Thread(target=job, name=f"warm-up-{job.__name__}", daemon=True) for job in (language, model_and_lexical)
-        ]
+        threads = [threading.Thread(target=job, name=f"warm-up-{job.__name__}", daemon=True) for job in (language, model)]
         for thread in threads:
             thread.start()
         return threads
 
     # -- indexing ---------------------------------------------------------------------------
-    def index(self, corpus_dir: Path | None = None, progress: Progress | None = None, rebuild: bool = False) -> IngestReport:
+    def index(
+        self, corpus_dir: Path | None = None, progress: Progress | None = None, rebuild: bool = False, prune: bool = False
+    ) -> IngestReport:
         with reachable(self.store.location):
-            report = ingest(corpus_dir or self.settings.corpus_dir, self.store, self.embedder, self.chunker, progress, rebuild)
-        self.retriever.invalidate()
+            report = self.indexer.ingest(corpus_dir or self.settings.corpus_dir, progress, rebuild, prune)
         self._checked = False
         return report
 
     def documents(self) -> list[dict[str, Any]]:
-        """One row per indexed document: id, title, language, chunk count."""
-        rows: dict[str, dict[str, Any]] = {}
+        """One row per indexed document (from the active version's manifest, not from its passages)."""
         with reachable(self.store.location):
-            passages = self.store.all_passages()
-        for hit in passages:
-            row = rows.setdefault(
-                hit.doc_id,
-                {
-                    "source": hit.doc_id,
-                    "title": hit.title,
-                    "language": hit.language,
-                    "chunks": 0,
-                    "publisher": hit.publisher,
-                    "date": hit.date,
-                    "tags": list(hit.tags),
-                    "indexed_at": hit.indexed_at,
-                },
-            )
-            row["chunks"] += 1
-        return sorted(rows.values(), key=lambda r: str(r["source"]))
+            manifest = self.store.active()
+        if manifest is None:
+            return []
+        return [
+            {
+                "source": doc_id,
+                "title": entry.title,
+                "language": entry.language,
+                "chunks": entry.passages,
+                "publisher": entry.publisher,
+                "date": entry.date,
+                "tags": list(entry.tags),
+                "indexed_at": entry.indexed_at,
+            }
+            for doc_id, entry in sorted(manifest.documents.items())
+        ]
 
     # -- questions --------------------------------------------------------------------------
     def ask(
@@ -197,30 +232,18 @@ class Assistant:
                 return Answer(cleaned.text, language, True, text, (), (), {"total": 0.0}, message=text)
             self._check_index()
             clock = time.perf_counter()
-            # The corpus's names ("Persson", "Jonava") are no evidence of the asker's language.
-            language = forced or detect_language(cleaned.text, fallback_language, self.retriever.names().is_name)
+            language = forced or detect_language(cleaned.text, fallback_language)
             detect_ms = (time.perf_counter() - clock) * 1000
             earlier = [clean_question(h, self.settings.max_question_chars).text for h in history]
             query = contextual_question(earlier, cleaned.text)
-            whole = self.retriever.search(query, language, k, filters)
-            # "Who is …, and when is …?": each question retrieved on its own too (assistant.decomposition).
-            split = carry_names(split_question(query, language), self.retriever.names().mentioned)
-            parts = [(part, self.retriever.search(part, language, k, filters)) for part in split] if len(split) > 1 else []
-        retrieved = merge_retrieved(whole, [r for _, r in parts], k) if parts else whole
-        retrieve_ms = sum(retrieved.timings_ms.values())
+            retrieved = self.retriever.search(query, language, k, filters)
         clock = time.perf_counter()
-        answer_parts = getattr(self.answerer, "answer_parts", None)
-        if parts and answer_parts is not None:
-            top = [(part, r.top(answer_k)) for part, r in parts]
-            draft = answer_parts(language, (query, whole.top(answer_k)), top)
-        else:
-            draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token)
+        draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token)
         answer_ms = (time.perf_counter() - clock) * 1000
         note = message("truncated", language, n=self.settings.max_question_chars) if cleaned.truncated else ""
         timings = {
             "detect": detect_ms,
             **retrieved.timings_ms,
-            "retrieve": retrieve_ms,
             "answer": answer_ms,
             "total": (time.perf_counter() - started) * 1000,
         }
@@ -237,7 +260,7 @@ class Assistant:
             confidence=draft.confidence,
             fallback=draft.fallback,
             notes=draft.note,
-            searched_for=searched_for(query, whole, parts),
+            searched_for=query if query != cleaned.text else "",
         )
 
     def _check_index(self) -> None:
@@ -246,8 +269,4 @@ class Assistant:
             self._checked = True
 
 
-def searched_for(query: str, whole: Retrieved, parts: list[tuple[str, Retrieved]]) -> str:
-    """The question as searched when misspelt names in it were respelled ("yonava" -> "Jonava"), else ""."""
-    if whole.query and whole.query != query:
-        return whole.query
-    return " ".join(r.query for part, r in parts if r.query and r.query != part)
+__all__ = ["Assistant", "StoreUnavailable", "UnknownGenerator"]

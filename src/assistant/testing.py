@@ -43,7 +43,9 @@ class HashEmbedder:
         norm = float(np.linalg.norm(vector))
         return vector / norm if norm else vector
 
-    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+    def embed_documents(self, texts: Sequence[str], titles: Sequence[str] | None = None) -> np.ndarray:
+        if titles is not None:
+            texts = [f"{title}\n\n{text}" if title else text for text, title in zip(texts, titles, strict=True)]
         self.calls += 1
         self.embedded += len(texts)
         if self.delay:

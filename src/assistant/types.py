@@ -7,8 +7,20 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Block:
+    """A structural part of a document's text: its kind (heading, paragraph, item, row, lines), its span
+    in ``Document.text``, a heading's level, and the span of a list item's lead-in or a row's header row."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+    lead: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
 class Document:
-    """One source file, as text, with what we know about it."""
+    """One source file, as text, with its structure and what we know about it."""
 
     doc_id: str  # path relative to the corpus folder, with forward slashes
     text: str
@@ -20,11 +32,34 @@ class Document:
     url: str = ""
     tags: tuple[str, ...] = ()
     group: str = ""  # shared by translations of one page (metadata "translation_of"); else the doc_id
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A quotable part of a passage: a sentence, a list item with its lead-in, a table row with its header
+    row, or a block of short lines. ``spans`` are offsets inside the passage text, in order."""
+
+    spans: tuple[tuple[int, int], ...]
+    kind: str = "sentence"
+
+    def text(self, passage: str) -> str:
+        return "\n".join(passage[start:end] for start, end in self.spans)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """A passage of a document; ``text == document.text[start:end]``."""
+    """A passage of a document; ``text == document.text[start:end]``. ``heading`` is its heading path
+    ("Allowance > Families"), ``context`` the document title and heading path that are embedded and
+    indexed with it (the quoted text stays the source's own)."""
 
     chunk_id: str
     doc_id: str
@@ -33,11 +68,18 @@ class Chunk:
     end: int
     heading: str = ""
     ordinal: int = 0
+    context: str = ""
+    units: tuple[Unit, ...] = ()
+
+    @property
+    def indexed_text(self) -> str:
+        """What is embedded and lexically indexed: the context header, then the passage."""
+        return f"{self.context}\n\n{self.text}" if self.context else self.text
 
 
 @dataclass(frozen=True)
 class Hit:
-    """A retrieved passage with its document metadata and score."""
+    """A retrieved passage with its document metadata, its quotable units and its score."""
 
     chunk_id: str
     doc_id: str
@@ -54,9 +96,10 @@ class Hit:
     tags: tuple[str, ...] = ()
     group: str = ""
     indexed_at: str = ""
-    # Linked translations of this passage (chunk ids, from the index) and, after grouping at query time,
-    # the other-language versions shown beside it.
-    translation_ids: tuple[str, ...] = ()
+    context: str = ""
+    units: tuple[Unit, ...] = ()
+    ordinal: int = 0
+    # Other-language versions of this passage (translations of one page), shown beside it.
     translations: tuple[Hit, ...] = ()
 
 
@@ -64,9 +107,10 @@ class Hit:
 class Citation:
     n: int
     hit: Hit
-    quote: str  # the sentence(s) of the passage used in the answer
-    quote_start: int = 0  # offsets of the quote inside hit.text
+    quote: str  # the units of the passage used in the answer, joined by line breaks
+    quote_start: int = 0  # where the quoted units begin and end inside hit.text
     quote_end: int = 0
+    spans: tuple[tuple[int, int], ...] = ()  # the quoted parts inside hit.text (highlighted)
 
 
 @dataclass(frozen=True)
@@ -161,13 +205,17 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class SentenceMatch:
-    """A sentence of a retrieved passage and its similarity to the question."""
+    """A quotable unit of a retrieved passage (a sentence, a list item with its lead-in, a table row with
+    its header) and its similarity to the question. ``start``/``end`` bound it inside the passage text;
+    ``spans`` are its parts (a lead-in and an item are two spans)."""
 
     chunk_id: str
     text: str
-    start: int  # offsets inside the passage text
+    start: int
     end: int
     score: float
+    spans: tuple[tuple[int, int], ...] = ()
+    kind: str = "sentence"
 
 
 @dataclass(frozen=True)
@@ -192,13 +240,14 @@ class Filters:
 
 @dataclass(frozen=True)
 class Retrieved:
-    """Ranked passages (best first), the sentences of each that match the question, and step timings."""
+    """Ranked passages (best first), the units of each scored against the question, step timings, and
+    the signals the abstention decision reads (``assistant.answer.abstention``)."""
 
     hits: tuple[Hit, ...]
     sentences: dict[str, tuple[SentenceMatch, ...]]
     timings_ms: dict[str, float] = field(default_factory=dict)
-    names: tuple[str, ...] = ()  # the corpus names the question mentions (folded), see assistant.names
-    query: str = ""  # the question as searched: misspelt names written as the corpus writes them
+    query: str = ""  # the text that was searched (a follow-up joined to the previous question)
+    signals: dict[str, float] = field(default_factory=dict)
 
     def top(self, k: int) -> Retrieved:
         """The same result cut to the best ``k`` passages."""

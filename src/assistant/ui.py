@@ -11,12 +11,12 @@ from typing import Any
 from assistant.config import Settings
 from assistant.data import read_text
 from assistant.feedback import FeedbackStore
+from assistant.index.chroma import StoreUnavailable
+from assistant.ingest.loaders import MAX_FILE_BYTES
 from assistant.language import SUPPORTED, normalise_code
-from assistant.loaders import MAX_FILE_BYTES
 from assistant.messages import message
 from assistant.pipeline import Assistant
 from assistant.rendering import direction, escape, render_answer, render_question
-from assistant.store import StoreUnavailable
 from assistant.types import Answer, Filters
 from assistant.uploads import UploadRejected, store_upload
 

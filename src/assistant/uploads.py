@@ -7,7 +7,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from assistant.loaders import MAX_FILE_BYTES, SUPPORTED_SUFFIXES
+from assistant.ingest.loaders import MAX_FILE_BYTES, SUPPORTED_SUFFIXES
 
 
 class UploadRejected(ValueError):

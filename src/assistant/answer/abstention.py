@@ -1,0 +1,148 @@
+"""One calibrated decision to answer or abstain, from general signals of the retrieval.
+
+A logistic model over the best passage's similarities (passage, best unit, document), the best unit of
+any candidate, its margin over the next passage, BM25 agreement, and whether a unit holds the kind of
+value the question asks for. Its weights are fitted on the development documents only
+(``assistant eval --fit-abstention``) and shipped as ``data/abstention.json``; the same threshold holds
+for every language.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.data import read_json
+from assistant.types import Retrieved
+
+FEATURES = (
+    "unit",
+    "unit_z",
+    "document",
+    "document_gap",
+    "margin",
+    "asks_value",
+    "value_present",
+    "value_gap",
+    "year_missing",
+)
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ][\wÀ-ɏ'’-]*")
+_LETTER = re.compile(r"[^\W\d_]")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_CODE = re.compile(r"(?<!\w)[A-Za-z]{1,3}\d{1,2}(?!\w)")  # a level or a form: "A2", "B1"
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def question_names(question: str) -> list[str]:
+    """The words of a question that name something: Latin-script words written with a capital after the
+    first word, every Latin-script word in a question written in another script ("Solsikken", "Brúin"),
+    and codes such as "A2"."""
+    letters = _LETTER.findall(question)
+    latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    other_script = latin < len(letters) / 2
+    words = _LATIN_WORD.findall(question)
+    names = [w for i, w in enumerate(words) if len(w) >= 3 and (other_script or (i > 0 and w[0].isupper()))]
+    return list(dict.fromkeys(names + _CODE.findall(question)))
+
+
+def share_missing(question: str, evidence: str) -> float:
+    """The share of the question's names that the evidence text does not hold (compared by their first
+    letters, diacritics folded, so inflected forms meet: "Tampereella" / "Tampere")."""
+    names = question_names(question)
+    if not names:
+        return 0.0
+    words = {fold(w) for w in re.findall(r"\w+", evidence)}
+    missing = 0
+    for name in names:
+        stem = fold(name)[: max(4, len(name) - 3)] if not _CODE.fullmatch(name) else fold(name)
+        parts = (
+            [part[: max(4, len(part) - 3)] for part in re.findall(r"\w+", fold(name))] if not _CODE.fullmatch(name) else [stem]
+        )
+        if not all(any(word.startswith(part) for word in words) for part in parts):
+            missing += 1
+    return missing / len(names)
+
+
+def years_missing(question: str, evidence: str) -> float:
+    """1 when the question names a year that the evidence text does not."""
+    asked = set(_YEAR.findall(question))
+    return 1.0 if asked and not asked & set(_YEAR.findall(evidence)) else 0.0
+
+
+def evidence_text(retrieved: Retrieved, passages: int = 3) -> str:
+    """What the answer would rest on: the best passages with their document titles and heading paths."""
+    return "\n".join(f"{h.title}\n{h.context}\n{h.text}" for h in retrieved.hits[:passages])
+
+
+def answer_features(question: str, retrieved: Retrieved, eligible: Retrieved, asks_value: bool) -> dict[str, float]:
+    """The retrieval's signals plus what the question's value kind adds: whether it asks for a value,
+    whether a unit of the passages states one, and how much less similar to the question the best such unit
+    is than the best unit at all (a date next to the asked one is no answer to "until when?")."""
+    best_any = retrieved.best_sentence_score
+    best_value = eligible.best_sentence_score if any(eligible.sentences.values()) else best_any - 0.5
+    return {
+        **retrieved.signals,
+        "asks_value": 1.0 if asks_value else 0.0,
+        "value_present": 1.0 if any(eligible.sentences.values()) else 0.0,
+        "value_gap": max(0.0, best_any - best_value),
+        "names_missing": share_missing(question, evidence_text(retrieved)),
+        "year_missing": years_missing(question, evidence_text(retrieved, 1)),
+    }
+
+
+@dataclass
+class AbstentionModel:
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    threshold: float = 0.5
+
+    @classmethod
+    def shipped(cls) -> AbstentionModel:
+        data = read_json("abstention.json")
+        return cls(dict(data["weights"]), float(data["bias"]), float(data.get("threshold", 0.5)))
+
+    def confidence(self, features: dict[str, float]) -> float:
+        """The probability that the question is answered by the retrieved passages."""
+        z = self.bias + sum(weight * features.get(name, 0.0) for name, weight in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def answers(self, confidence: float) -> bool:
+        return confidence >= self.threshold
+
+    def save(self, path: Path, about: str) -> None:
+        data = {"_about": about, "weights": self.weights, "bias": self.bias, "threshold": self.threshold}
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def fit(
+    rows: Sequence[dict[str, float]], labels: Sequence[bool], features: Sequence[str] = FEATURES, l2: float = 0.01
+) -> AbstentionModel:
+    """Logistic regression by Newton's method (features standardised, then mapped back to raw weights)."""
+    import numpy as np
+
+    x = np.array([[row.get(f, 0.0) for f in features] for row in rows], dtype=np.float64)
+    y = np.array([1.0 if label else 0.0 for label in labels])
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    std[std == 0] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - mean) / std])
+    w = np.zeros(z.shape[1])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-z @ w))
+        gradient = z.T @ (p - y) + l2 * np.r_[0.0, w[1:]]
+        hessian = (z * (p * (1 - p))[:, None]).T @ z + l2 * np.diag(np.r_[0.0, np.ones(len(features))])
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    raw = w[1:] / std
+    bias = float(w[0] - (raw * mean).sum())
+    return AbstentionModel({f: float(v) for f, v in zip(features, raw, strict=True)}, bias)

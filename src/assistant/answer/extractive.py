@@ -1,0 +1,172 @@
+"""Answers with numbered citations from retrieved passages, and the decision to abstain.
+
+The default ``ExtractiveAnswerer`` needs no LLM: it quotes the units of the retrieved passages (sentences,
+list items with their lead-in, table rows with their header) most similar to the question, each followed
+by ``[n]``, introduced in the asker's language. Quotes stay in their source language. When the question
+asks for a kind of value (a number, an amount, a date, ...), only units holding one are quoted. Whether to
+answer at all is the abstention model's decision (``assistant.answer.abstention``); when it abstains, it
+says so and lists the closest sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from assistant.answer.abstention import AbstentionModel, answer_features
+from assistant.answer.kinds import EXCLUSIVE, can_answer, required_kinds, states
+from assistant.messages import message
+from assistant.types import Citation, Hit, Retrieved, SentenceMatch
+
+PASSAGE_WEIGHT = 0.2  # a unit of a weaker passage must be this much better per point of passage score
+SAME_LANGUAGE_BONUS = 0.02
+MAX_QUOTE_CHARS = 700
+
+
+@dataclass(frozen=True)
+class Draft:
+    abstained: bool
+    text: str
+    citations: tuple[Citation, ...]
+    confidence: float = 0.0
+    fallback: str = ""  # why a generator's answer was replaced by the extractive one
+    note: str = ""  # e.g. how many unsupported generated sentences were dropped
+
+
+def answerable_units(question: str, language: str, retrieved: Retrieved, kinds: tuple[str, ...] | None = None) -> Retrieved:
+    """Only the units that can give the kind of value the question asks for, when it asks for one; and
+    a block of contact details (an address, phone, e-mail) only for a question about contact, place or time."""
+    kinds = required_kinds(question, language) if kinds is None else kinds
+    about_contact = bool({"contact", "place", "time"} & set(kinds))
+
+    def fits(unit: SentenceMatch) -> bool:
+        if not about_contact and unit.kind in ("lines", "line") and states(unit.text, "contact"):
+            return False
+        return not kinds or can_answer(unit.text, kinds)
+
+    kept = {cid: tuple(s for s in group if fits(s)) for cid, group in retrieved.sentences.items()}
+    return replace(retrieved, sentences=kept)
+
+
+class ExtractiveAnswerer:
+    name = "extractive"
+
+    def __init__(
+        self,
+        abstention: AbstentionModel | None = None,
+        max_quotes: int = 3,
+        margin: float = 0.3,
+        per_passage: int = 2,
+        max_passages: int = 2,
+        use_kinds: bool = True,
+        passages: int = 3,
+        passage_weight: float = PASSAGE_WEIGHT,
+    ):
+        self.abstention = abstention or AbstentionModel()
+        self.max_quotes = max_quotes
+        self.max_passages = max_passages
+        self.margin = margin
+        self.per_passage = per_passage
+        self.use_kinds = use_kinds
+        self.passages = passages  # units are quoted from the best this many passages
+        self.passage_weight = passage_weight
+
+    def answer(self, question: str, language: str, retrieved: Retrieved, on_token: object = None) -> Draft:
+        chosen, confidence = self.choose(question, language, retrieved)
+        if not chosen:
+            return abstention(language, retrieved.hits, confidence=confidence)
+        draft = compose(language, retrieved.hits, chosen)
+        return Draft(draft.abstained, draft.text, draft.citations, confidence)
+
+    def choose(self, question: str, language: str, retrieved: Retrieved) -> tuple[list[SentenceMatch], float]:
+        """The units to quote (none: abstain) and the answer's confidence (the abstention model's)."""
+        kinds = required_kinds(question, language) if self.use_kinds else ()
+        eligible = answerable_units(question, language, retrieved, kinds)
+        asks_value = any(kind in EXCLUSIVE for kind in kinds)
+        confidence = self.abstention.confidence(answer_features(question, retrieved, eligible, asks_value))
+        if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
+            return [], confidence
+        return self.select(language, eligible), confidence
+
+    def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
+        """The best units: within ``margin`` of the best one, at most ``per_passage`` from one passage and
+        from at most ``max_passages`` passages, and never the same text twice."""
+        hits = {h.chunk_id: h for h in retrieved.hits[: self.passages]}
+        top_score = max((h.score for h in retrieved.hits), default=0.0)
+        pool: list[tuple[float, SentenceMatch]] = []
+        for chunk_id, group in retrieved.sentences.items():
+            hit = hits.get(chunk_id)
+            if hit is None:
+                continue
+            bonus = SAME_LANGUAGE_BONUS if hit.language == language else 0.0
+            context = self.passage_weight * (hit.score - top_score)
+            pool.extend((s.score + bonus + context, s) for s in group[: self.per_passage])
+        pool.sort(key=lambda pair: (-pair[0], pair[1].chunk_id, pair[1].start))
+        if not pool:
+            return []
+        best = pool[0][0]
+        chosen: list[SentenceMatch] = []
+        seen: set[str] = set()
+        length = 0
+        for adjusted, unit in pool:
+            if len(chosen) >= self.max_quotes or adjusted < best - self.margin:
+                break
+            key = " ".join(unit.text.split()).casefold()
+            if key in seen or (chosen and length + len(unit.text) > MAX_QUOTE_CHARS):
+                continue
+            cited = {c.chunk_id for c in chosen}
+            if unit.chunk_id not in cited and len(cited) >= self.max_passages:
+                continue
+            seen.add(key)
+            chosen.append(unit)
+            length += len(unit.text)
+        return chosen
+
+
+def quote_text(hit: Hit, unit: SentenceMatch) -> str:
+    """A unit as the answer shows it: a sentence as written, a list item after its lead-in, a table row
+    with each cell after its column's header ("Household: single; Allowance: 12 500 kr.")."""
+    spans = unit.spans or ((unit.start, unit.end),)
+    parts = [hit.text[start:end] for start, end in spans]
+    if unit.kind == "row" and len(parts) == 2:
+        header, row = (part.split(" | ") for part in parts)
+        if len(header) == len(row):
+            return "; ".join(f"{h}: {c}" if h.strip() else c for h, c in zip(header, row, strict=True))
+        return " — ".join(parts)
+    return " ".join(" ".join(part.split("\n")) if unit.kind != "lines" else ", ".join(part.split("\n")) for part in parts)
+
+
+def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch]) -> Draft:
+    """Number the cited passages in order of first use and write the answer with ``[n]`` markers."""
+    by_id = {h.chunk_id: h for h in hits}
+    numbers: dict[str, int] = {}
+    quoted: dict[str, list[SentenceMatch]] = {}
+    lines = []
+    for unit in chosen:
+        hit = by_id[unit.chunk_id]
+        spans = unit.spans or ((unit.start, unit.end),)
+        if not all(0 <= s < e <= len(hit.text) for s, e in spans):
+            continue  # never cite a passage that does not contain the quote
+        n = numbers.setdefault(unit.chunk_id, len(numbers) + 1)
+        quoted.setdefault(unit.chunk_id, []).append(unit)
+        lines.append(f"- “{quote_text(hit, unit)}” [{n}]")
+    if not lines:
+        return abstention(language, hits)
+    citations = []
+    for chunk_id, n in numbers.items():
+        hit = by_id[chunk_id]
+        units = sorted(quoted[chunk_id], key=lambda u: u.start)
+        spans = tuple(sorted({span for u in units for span in (u.spans or ((u.start, u.end),))}))
+        quote = "\n".join(quote_text(hit, u) for u in units)
+        citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
+    text = message("intro", language) + "\n\n" + "\n".join(lines)
+    if any(by_id[cid].language != language for cid in numbers):
+        text += "\n\n" + message("quoted", language)
+    return Draft(False, text, tuple(citations))
+
+
+def abstention(language: str, hits: tuple[Hit, ...], closest: int = 3, confidence: float = 0.0) -> Draft:
+    text = message("abstain", language)
+    titles = list(dict.fromkeys(h.title for h in hits))[:closest]
+    if titles:
+        text += "\n\n" + message("closest", language) + "\n" + "\n".join(f"- {title}" for title in titles)
+    return Draft(True, text, (), confidence)

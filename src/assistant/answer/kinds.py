@@ -1,0 +1,117 @@
+"""What kind of value does a question ask for, and can a quoted unit state it?
+
+"How much is the allowance?" is not answered by a sentence about the allowance that holds no amount,
+nor "What is the phone number?" by one without a number. The question cues per kind and language are
+data (``data/value_kinds.json``: money, percent, duration, time, date, number, contact, place, name); the
+exclusive kinds are resolved by precedence (money > percent > duration > time > date > number), while
+contact, place and name may come with them ("when and where"). What a unit must hold for each kind is in
+``data/value_patterns.json`` (currency signs and names, percent words, clock times, phone numbers and
+e-mail addresses, digits, number words and month names of the source languages). A place or a name is
+not checked: any unit may state one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from typing import Any
+
+from assistant.data import read_json
+
+EXCLUSIVE = ("money", "percent", "duration", "time", "date", "number")
+FREE = ("contact", "place", "name")
+KINDS = EXCLUSIVE + FREE
+_DIGIT = re.compile(r"\d")
+_LIST_MARKER = re.compile(r"(?<![\w.,(])\d{1,2}\)")  # "1) viden 2) partnerskaber": numbering, not a quantity
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, dict[str, list[str]]]:
+    data: dict[str, Any] = read_json("value_kinds.json")
+    return data["kinds"]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("value_patterns.json")
+    return data
+
+
+@cache
+def _question_pattern(kind: str, language: str) -> re.Pattern[str] | None:
+    patterns = _cues().get(kind, {}).get(language)
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+@cache
+def _answer_pattern(kind: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _patterns()["answers"][kind]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in _patterns()["number_words"])
+
+
+@lru_cache(maxsize=1)
+def _month_stems() -> tuple[str, ...]:
+    return tuple(stem.casefold() for stem in _patterns()["month_stems"])
+
+
+@lru_cache(maxsize=1)
+def _duration_compound() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _patterns()["duration_compounds"]), re.IGNORECASE)
+
+
+def asked_kinds(question: str, language: str) -> tuple[str, ...]:
+    """Every kind whose cues ``question`` shows, before precedence."""
+    text = unicodedata.normalize("NFC", question.strip())
+    return tuple(kind for kind in KINDS if (pattern := _question_pattern(kind, language)) and pattern.search(text))
+
+
+def required_kinds(question: str, language: str) -> tuple[str, ...]:
+    """The kinds of value ``question`` asks for: at most one of the exclusive kinds (by precedence) and
+    any of contact, place and name. Empty for an open question."""
+    found = asked_kinds(question, language)
+    exclusive = next((kind for kind in EXCLUSIVE if kind in found), None)
+    return tuple(k for k in (exclusive, *(k for k in FREE if k in found)) if k)
+
+
+def has_number(text: str) -> bool:
+    """A digit (not list numbering), a number word, or a number joined to a unit of time."""
+    text = _LIST_MARKER.sub(" ", text)
+    if _DIGIT.search(text) or _duration_compound().search(text):
+        return True
+    return any(word in _number_words() for word in _WORD.findall(text.casefold()))
+
+
+def has_date(text: str) -> bool:
+    if _DIGIT.search(_LIST_MARKER.sub(" ", text)):
+        return True
+    return any(
+        word == stem or (len(stem) >= 4 and word.startswith(stem))
+        for word in _WORD.findall(text.casefold())
+        for stem in _month_stems()
+    )
+
+
+def states(text: str, kind: str) -> bool:
+    """Does ``text`` (a unit of a source passage) state a value of ``kind``?"""
+    if kind in ("number", "duration"):
+        return has_number(text)
+    if kind == "date":
+        return has_date(text)
+    if kind in ("money", "percent", "time", "contact"):
+        return bool(_answer_pattern(kind).search(text))
+    return True  # place, name: any unit may state one
+
+
+def can_answer(text: str, required: tuple[str, ...]) -> bool:
+    """Does ``text`` hold a value of the question's exclusive kind (the free kinds are not required of a
+    single unit: "when and where" may be answered by two)?"""
+    exclusive = [kind for kind in required if kind in EXCLUSIVE]
+    return all(states(text, kind) for kind in exclusive) and (
+        "contact" not in required or bool(exclusive) or states(text, "contact")
+    )

@@ -1,0 +1,1 @@
+"""The evaluation suite: gold sets, metrics, baselines, ablations, reports and comparisons."""

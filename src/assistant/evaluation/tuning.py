@@ -1,0 +1,123 @@
+"""``assistant eval --tune``: choose the retrieval weights and fit the abstention model on a gold split.
+
+Run it on the development documents only. Each question's candidates are retrieved once; every point of
+a small grid of weights re-ranks them (no model call), and the weights with the best MRR@10 (then hit@1)
+win. The abstention model is then fitted on the signals the chosen weights give (label: answerable), and
+written to ``--out``/abstention.json with its curve; copy it to ``src/assistant/data/`` to ship it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from assistant.evaluation.gold import load_gold
+from assistant.evaluation.metrics import mean, reciprocal_rank, relevance
+
+logger = logging.getLogger(__name__)
+GRID = {
+    "unit_weight": (0.0, 0.25, 0.5, 0.75, 1.0),
+    "document_weight": (0.0, 0.15, 0.3, 0.5, 0.75),
+    "lexical_weight": (0.0, 0.02, 0.05, 0.1),
+}
+
+
+def run_tune_command(args: argparse.Namespace) -> int:
+    from assistant.answer.abstention import answer_features, fit
+    from assistant.answer.extractive import answerable_units
+    from assistant.answer.kinds import EXCLUSIVE, required_kinds
+    from assistant.evaluation.runner import eval_settings
+    from assistant.language import detect_language
+    from assistant.pipeline import Assistant
+    from assistant.retrieve.retriever import ranking_signals
+
+    settings = eval_settings(args)
+    items = load_gold(args.gold or [Path("eval/gold.jsonl")], getattr(args, "split", None))
+    assistant = Assistant.from_settings(settings)
+    if getattr(args, "corpus", None) is not None:
+        assistant.index()
+    retriever = assistant.retriever
+    prepared = []
+    for item in items:
+        language = detect_language(item.question)
+        vector = assistant.embedder.embed_query(item.question)
+        prepared.append((item, language, retriever.candidates(vector, item.question, language)))
+
+    def evaluate(params: Any) -> tuple[float, float]:
+        rr, first = [], []
+        for item, _, candidates in prepared:
+            if not item.answerable:
+                continue
+            ranked = retriever.rank(candidates, params)
+            rels = relevance([hit.text for hit, _ in ranked[:10]], item.evidence)
+            rr.append(reciprocal_rank(rels))
+            first.append(1.0 if rels and rels[0] else 0.0)
+        return mean(rr) or 0.0, mean(first) or 0.0
+
+    results = []
+    for values in itertools.product(*GRID.values()):
+        params = replace(retriever.params, **dict(zip(GRID, values, strict=True)))  # type: ignore[arg-type]
+        mrr, hit1 = evaluate(params)
+        results.append((mrr, hit1, dict(zip(GRID, values, strict=True))))
+    results.sort(key=lambda r: (-r[0], -r[1]))
+    best = results[0]
+    current = evaluate(retriever.params)
+    lines = [f"current {retriever.params}: MRR@10 {current[0]:.3f}, hit@1 {current[1]:.3f}", "best weights:"]
+    lines += [f"  MRR@10 {mrr:.3f} hit@1 {hit1:.3f} {weights}" for mrr, hit1, weights in results[:10]]
+
+    chosen = replace(retriever.params, **best[2])  # type: ignore[arg-type]
+    rows, labels = [], []
+    for item, language, candidates in prepared:
+        ranked = retriever.rank(candidates, chosen)
+        signals = ranking_signals(ranked, candidates)
+        top = {hit.chunk_id for hit, _ in ranked[:5]}
+        from assistant.types import Retrieved
+
+        retrieved = Retrieved(
+            tuple(h for h, _ in ranked[:5]), {c: candidates.units[c] for c in top}, query=item.question, signals=signals
+        )
+        kinds = required_kinds(item.question, language)
+        eligible = answerable_units(item.question, language, retrieved, kinds)
+        rows.append(answer_features(item.question, retrieved, eligible, any(k in EXCLUSIVE for k in kinds)))
+        labels.append(item.answerable)
+    model = fit(rows, labels)
+    # The curve from 5-fold cross-validation: each item scored by a model fitted without it.
+    held_out = [0.0] * len(rows)
+    for fold in range(5):
+        train = [i for i in range(len(rows)) if i % 5 != fold]
+        part = fit([rows[i] for i in train], [labels[i] for i in train])
+        for i in range(fold, len(rows), 5):
+            held_out[i] = part.confidence(rows[i])
+    curve = []
+    for step in range(21):
+        threshold = step / 20
+        answer = [score >= threshold for score in held_out]
+        curve.append(
+            {
+                "threshold": threshold,
+                "abstention_unanswerable": mean(
+                    [0.0 if a else 1.0 for a, label in zip(answer, labels, strict=True) if not label]
+                ),
+                "false_abstention": mean([0.0 if a else 1.0 for a, label in zip(answer, labels, strict=True) if label]),
+            }
+        )
+    lines.append(f"abstention model: weights {model.weights}, bias {model.bias:.3f}; cross-validated curve:")
+    lines += [
+        f"  threshold {p['threshold']:.2f}: unanswerable abstained {p['abstention_unanswerable']:.3f}, false abstentions {p['false_abstention']:.3f}"
+        for p in curve
+    ]
+    args.out.mkdir(parents=True, exist_ok=True)
+    model.save(
+        args.out / "abstention.json",
+        f"fitted by 'assistant eval --tune' on {', '.join(str(p) for p in (args.gold or []))} split {getattr(args, 'split', None)} "
+        f"({len(rows)} items) with retrieval weights {best[2]}",
+    )
+    (args.out / "tuning.json").write_text(json.dumps({"grid": results, "curve": curve}, indent=1), encoding="utf-8")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0

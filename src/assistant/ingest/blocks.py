@@ -1,0 +1,127 @@
+"""A document's structure: headings with levels, paragraphs, list items with their lead-in, table rows
+with their header, and blocks of short lines (addresses, contact details).
+
+Every loader fills a ``TextBuilder``; the builder writes the document's text (blocks separated by blank
+lines, items and rows of one list or table by single line breaks) and records each block's span in it, so
+that every passage and quote is a span of ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.types import Block
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+ITEM = "item"  # a list item; ``lead`` is the span of the list's lead-in paragraph, if it has one
+ROW = "row"  # a table row; ``lead`` is the span of the table's header row, if it has one
+LINES = "lines"  # short lines kept as they are (an address, a contact block)
+KINDS = (HEADING, PARAGRAPH, ITEM, ROW, LINES)
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SOFT = re.compile(r"[\u00ad\u200b\ufeff]")  # soft hyphens, zero-width spaces, byte-order marks
+
+
+def clean_inline(text: str) -> str:
+    """One line of text: soft hyphens gone, every run of spaces (justified PDF text, non-breaking spaces)
+    one space, line breaks spaces."""
+    text = _SOFT.sub("", text)
+    return _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+def clean_lines(text: str) -> str:
+    """Several short lines: each cleaned, empty ones dropped."""
+    return "\n".join(line for line in (clean_inline(part) for part in text.splitlines()) if line)
+
+
+@dataclass
+class TextBuilder:
+    """Appends blocks to a text; ``blocks`` holds their spans."""
+
+    parts: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    length: int = 0
+    _group: str = ""  # the list or table the last block belongs to ("" for none)
+
+    def _append(self, text: str, kind: str, level: int = 0, lead: tuple[int, int] | None = None, group: str = "") -> Block | None:
+        if not text:
+            return None
+        if self.parts:
+            separator = "\n" if group and group == self._group else "\n\n"
+            self.parts.append(separator)
+            self.length += len(separator)
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        block = Block(kind, start, self.length, level, lead)
+        self.blocks.append(block)
+        self._group = group
+        return block
+
+    def heading(self, text: str, level: int) -> Block | None:
+        return self._append(clean_inline(text), HEADING, max(1, min(level, 6)))
+
+    def paragraph(self, text: str) -> Block | None:
+        return self._append(clean_inline(text), PARAGRAPH)
+
+    def lines(self, text: str) -> Block | None:
+        cleaned = clean_lines(text)
+        return self._append(cleaned, LINES if "\n" in cleaned else PARAGRAPH)
+
+    def item(self, text: str, lead: Block | None, group: str) -> Block | None:
+        """A list item of list ``group`` (any name unique to that list)."""
+        return self._append(clean_inline(text), ITEM, lead=(lead.start, lead.end) if lead else None, group=group)
+
+    def row(self, cells: list[str], header: Block | None, group: str) -> Block | None:
+        """A table row of table ``group``; the header row itself is added with ``header=None``."""
+        text = " | ".join(cell for cell in (clean_inline(c) for c in cells))
+        if not text.strip(" |"):
+            return None
+        return self._append(text, ROW, lead=(header.start, header.end) if header else None, group=group)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    @property
+    def last(self) -> Block | None:
+        return self.blocks[-1] if self.blocks else None
+
+
+def is_lead_in(text: str) -> bool:
+    """A paragraph that introduces a list: it ends with a colon ("You can take part if you:")."""
+    return text.rstrip().endswith((":", "：")) and len(text) < 400
+
+
+def add_table(builder: TextBuilder, rows: list[list[str]], group: str, has_header: bool = False) -> None:
+    """Rows of one table; the first row is its header when ``has_header`` says so, or when it names the
+    columns (see ``looks_like_header``)."""
+    if not rows:
+        return
+    first, rest = rows[0], rows[1:]
+    header = None
+    if rest and (has_header or looks_like_header(first, rest)):
+        header = builder.row(first, None, group)
+    else:
+        rest = rows
+    for row in rest:
+        builder.row(row, header, group)
+
+
+_NUMERIC = re.compile(r"^[\d\s.,:%–\-+/()€$£kr]*\d[\d\s.,:%–\-+/()€$£kr]*$")
+
+
+def looks_like_header(first: list[str], rest: list[list[str]]) -> bool:
+    """The first row names the columns: it has no digits while the other rows do, or some column holds
+    words in the first row and numbers below it."""
+    if not any(ch.isdigit() for cell in first for ch in cell) and any(
+        ch.isdigit() for row in rest for cell in row for ch in cell
+    ):
+        return True
+    for column, cell in enumerate(first):
+        below = [row[column] for row in rest if column < len(row) and row[column].strip()]
+        if below and any(ch.isalpha() for ch in cell) and sum(bool(_NUMERIC.match(v.strip())) for v in below) >= 0.7 * len(below):
+            return True
+    return False

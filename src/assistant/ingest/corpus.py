@@ -1,0 +1,149 @@
+"""The files in ``corpus/`` and their metadata, as ``Document``s.
+
+Metadata comes from ``corpus/metadata.json`` (file name → fields), from the file itself (Markdown front
+matter, an HTML ``<title>``/``lang``, PDF/DOCX properties), and otherwise is inferred (title from the
+first line of content, language by detection). Unreadable files are reported, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.ingest.cleaning import is_boilerplate
+from assistant.ingest.loaders import SUPPORTED_SUFFIXES, Loaded, UnreadableFile, load_file
+from assistant.ingest.markdown import plain_value
+from assistant.language import SUPPORTED, detect_language, normalise_code
+from assistant.types import Document, SkippedFile
+
+logger = logging.getLogger(__name__)
+
+METADATA_FILE = "metadata.json"
+TEXT_FIELDS = ("title", "language", "publisher", "date", "url", "translation_of")
+
+
+@dataclass
+class CorpusScan:
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_metadata(corpus_dir: Path, warnings: list[str]) -> dict[str, dict[str, Any]]:
+    path = corpus_dir / METADATA_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        warnings.append(f"{METADATA_FILE}: not valid JSON ({error}); metadata ignored")
+        return {}
+    if not isinstance(data, dict):
+        warnings.append(f"{METADATA_FILE}: expected an object of file name → fields; ignored")
+        return {}
+    return {str(name): fields for name, fields in data.items() if isinstance(fields, dict)}
+
+
+def iter_source_files(corpus_dir: Path) -> Iterator[Path]:
+    for path in sorted(corpus_dir.rglob("*")):
+        relative = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if path.name == METADATA_FILE:
+            continue
+        yield path
+
+
+def infer_title(text: str) -> str:
+    for paragraph in text.split("\n\n"):
+        line = paragraph.strip().splitlines()[0].strip() if paragraph.strip() else ""
+        if line and not is_boilerplate(line):
+            return line.lstrip("# ").strip()[:150]
+    return ""
+
+
+def clean_fields(doc_id: str, fields: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """Keep the known fields with the right types; warn about the rest."""
+    cleaned: dict[str, Any] = {}
+    if "language" not in fields and fields.get("lang"):
+        fields = {**fields, "language": fields["lang"]}
+    for key in TEXT_FIELDS:
+        value = plain_value(fields.get(key))  # a YAML date (date: 2026-01-15) is ISO text
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str | int | float):
+            warnings.append(f"{doc_id}: metadata field '{key}' should be text; ignored")
+            continue
+        cleaned[key] = str(value).strip()
+    tags = fields.get("tags", [])
+    if isinstance(tags, str):
+        tags = [tags]
+    if isinstance(tags, list):
+        cleaned["tags"] = tuple(str(tag) for tag in tags if str(tag).strip())
+    else:
+        warnings.append(f"{doc_id}: metadata field 'tags' should be a list; ignored")
+    if "language" in cleaned:
+        code = normalise_code(cleaned["language"])
+        if code is None:
+            warnings.append(f"{doc_id}: language '{cleaned['language']}' is not one of {', '.join(SUPPORTED)}; detected instead")
+            del cleaned["language"]
+        else:
+            cleaned["language"] = code
+    return cleaned
+
+
+def build_document(corpus_dir: Path, path: Path, manifest: dict[str, dict[str, Any]], warnings: list[str]) -> Document:
+    doc_id = path.relative_to(corpus_dir).as_posix()
+    loaded = load_file(path)
+    warnings.extend(f"{doc_id}: {warning}" for warning in loaded.warnings)
+    fields = clean_fields(doc_id, {**loaded.metadata, **manifest.get(doc_id, {})}, warnings)
+    if not loaded.text.strip():
+        raise UnreadableFile("no text")
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(json.dumps(fields, sort_keys=True, default=str).encode("utf-8"))
+    return Document(
+        doc_id=doc_id,
+        text=loaded.text,
+        title=fields.get("title") or first_heading(loaded) or infer_title(loaded.text) or path.stem,
+        language=fields.get("language") or detect_language(loaded.text),
+        content_hash=digest.hexdigest(),
+        publisher=fields.get("publisher", ""),
+        date=fields.get("date", ""),
+        url=fields.get("url", ""),
+        tags=fields.get("tags", ()),
+        group=fields.get("translation_of") or doc_id,
+        blocks=loaded.blocks,
+    )
+
+
+def first_heading(loaded: Loaded) -> str:
+    heading = next((b for b in loaded.blocks if b.kind == "heading"), None)
+    return loaded.text[heading.start : heading.end][:150] if heading is not None else ""
+
+
+def scan_corpus(corpus_dir: Path) -> CorpusScan:
+    """Read every supported file below ``corpus_dir``; unreadable ones are skipped with a reason."""
+    scan = CorpusScan()
+    if not corpus_dir.is_dir():
+        scan.warnings.append(f"corpus folder {corpus_dir} does not exist")
+        return scan
+    manifest = read_metadata(corpus_dir, scan.warnings)
+    for path in iter_source_files(corpus_dir):
+        relative = path.relative_to(corpus_dir).as_posix()
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            scan.skipped.append(SkippedFile(relative, f"unsupported file type {path.suffix or '(none)'}"))
+            continue
+        try:
+            scan.documents.append(build_document(corpus_dir, path, manifest, scan.warnings))
+        except UnreadableFile as error:
+            logger.warning("skipping %s: %s", relative, error)
+            scan.skipped.append(SkippedFile(relative, str(error)))
+    for name in manifest:
+        if not (corpus_dir / name).exists():
+            scan.warnings.append(f"{METADATA_FILE}: '{name}' names no file in the corpus")
+    return scan

@@ -1,0 +1,87 @@
+"""Word documents into structured blocks with python-docx: paragraph styles give headings (Title, Heading
+1-9) and list items (list styles or numbering), tables keep their header row; page headers and footers are
+furniture and left out."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.ingest.blocks import Block, TextBuilder, is_lead_in
+
+_HEADING_STYLE = re.compile(
+    r"^(?:heading|overskrift|rubrik|otsikko|pealkiri|virsraksts|antraštė|überschrift)\s*(\d)", re.IGNORECASE
+)
+
+
+def _style(paragraph: Any) -> str:
+    try:
+        return str(paragraph.style.name or "")
+    except (AttributeError, KeyError, ValueError):
+        return ""
+
+
+def _is_list(paragraph: Any, style: str) -> bool:
+    if "list" in style.lower():
+        return True
+    properties = paragraph._p.pPr
+    return properties is not None and properties.numPr is not None
+
+
+def _cells(row: Any) -> list[str]:
+    values: list[str] = []
+    previous = None
+    for cell in row.cells:
+        if cell._tc is previous:  # a merged cell is repeated once per grid column
+            continue
+        previous = cell._tc
+        values.append(" ".join(cell.text.split()))
+    return values
+
+
+def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder:
+    """Blocks of an opened ``docx.Document``."""
+    from docx.table import Table
+
+    builder = builder or TextBuilder()
+    group = ""
+    lead: Block | None = None
+    count = 0
+    for part in document.iter_inner_content():
+        count += 1
+        if isinstance(part, Table):
+            group = ""
+            rows = [_cells(row) for row in part.rows]
+            rows = [r for r in rows if any(r)]
+            header = builder.row(rows[0], None, f"t{count}") if len(rows) >= 2 else None
+            for row in rows[1:] if header is not None else rows:
+                builder.row(row, header, f"t{count}")
+            continue
+        text = part.text
+        if not text.strip():
+            continue
+        style = _style(part)
+        heading = _HEADING_STYLE.match(style)
+        if style.lower() == "title":
+            builder.heading(text, 1)
+            group = ""
+        elif heading:
+            builder.heading(text, int(heading.group(1)) + 1)
+            group = ""
+        elif _is_list(part, style):
+            if not group:
+                group = f"l{count}"
+                last = builder.last
+                lead = (
+                    last
+                    if last is not None and last.kind == "paragraph" and is_lead_in(builder.text[last.start : last.end])
+                    else None
+                )
+            builder.item(text, lead, group)
+        else:
+            group = ""
+            if "\n" in text.strip() or "\v" in text:
+                builder.lines(text.replace("\v", "\n"))
+            else:
+                builder.paragraph(text)
+    return builder

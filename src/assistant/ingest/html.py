@@ -1,0 +1,176 @@
+"""HTML pages into structured blocks: the main content without the page furniture.
+
+Menus, headers, footers, sidebars, cookie banners, breadcrumbs, share buttons and forms are dropped
+(by tag, ARIA role, or a class or id that names them); the rest is walked in order: ``h1``-``h6`` keep their
+levels, list items their lead-in, table rows their header row, ``<br>`` lines and ``<address>`` their line
+breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.ingest.blocks import Block, TextBuilder, is_lead_in
+
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "dialog", "select")
+PAGE_PARTS = ("header", "footer")  # dropped unless inside the main content
+DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
+FURNITURE = re.compile(
+    r"cookie|consent|gdpr|breadcrumb|skip-?link|skip-?to|nav(bar|igation)?\b|menu|sidebar|share|social|newsletter|"
+    r"related|site-?header|site-?footer|banner|popup|modal|toolbar|pagination|print-?link",
+    re.IGNORECASE,
+)
+BLOCK_TAGS = {"p", "ul", "ol", "table", "dl", "address", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure"}
+
+
+def _is_furniture(element: Any) -> bool:
+    if element.name in DROP_TAGS:
+        return True
+    if str(element.get("role", "")).lower() in DROP_ROLES:
+        return True
+    if element.get("aria-hidden") == "true" or element.has_attr("hidden"):
+        return True
+    names = " ".join([*element.get("class", []), str(element.get("id", ""))])
+    return bool(names.strip()) and bool(FURNITURE.search(names)) and element.name not in ("main", "article", "body", "html")
+
+
+def _text(element: Any) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
+def _lines(element: Any) -> str:
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+    return "\n".join(" ".join(line.split()) for line in element.get_text("").split("\n"))
+
+
+def _has_breaks(element: Any) -> bool:
+    return element.find("br") is not None
+
+
+class _Walker:
+    def __init__(self, builder: TextBuilder):
+        self.builder = builder
+        self.groups = 0
+
+    def group(self, prefix: str) -> str:
+        self.groups += 1
+        return f"{prefix}{self.groups}"
+
+    def lead(self) -> Block | None:
+        last = self.builder.last
+        if last is not None and last.kind == "paragraph" and is_lead_in(self.builder.text[last.start : last.end]):
+            return last
+        return None
+
+    def walk(self, element: Any) -> None:
+        loose: list[str] = []  # text directly inside a container, between blocks
+        for child in list(element.children):
+            name = getattr(child, "name", None)
+            if name is None:
+                text = str(child).strip()
+                if text and not isinstance(child, _comment_type()):
+                    loose.append(text)
+                continue
+            if _is_furniture(child):
+                continue
+            if name in BLOCK_TAGS or name in ("div", "section", "article", "main", "li", "header", "footer"):
+                self.flush(loose)
+                loose = []
+                self.block(child)
+            else:
+                loose.append(_text(child))
+        self.flush(loose)
+
+    def flush(self, loose: list[str]) -> None:
+        text = " ".join(t for t in loose if t)
+        if text.strip():
+            self.builder.paragraph(text)
+
+    def block(self, element: Any) -> None:
+        name = element.name
+        if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.builder.heading(_text(element), int(name[1]))
+        elif name == "p":
+            if _has_breaks(element):
+                self.builder.lines(_lines(element))
+            else:
+                self.builder.paragraph(_text(element))
+        elif name in ("ul", "ol"):
+            self.items(element, self.lead(), self.group("list"))
+        elif name == "table":
+            self.table(element)
+        elif name == "dl":
+            group, lead = self.group("dl"), self.lead()
+            for term in element.find_all("dt"):
+                definition = term.find_next_sibling("dd")
+                self.builder.item(f"{_text(term)}: {_text(definition)}" if definition else _text(term), lead, group)
+        elif name in ("address", "pre"):
+            self.builder.lines(_lines(element))
+        else:  # containers: div, section, article, blockquote, figure, li outside a list
+            if name == "div" and not element.find([*list(BLOCK_TAGS), "div"]) and _has_breaks(element):
+                self.builder.lines(_lines(element))
+            else:
+                self.walk(element)
+
+    def items(self, element: Any, lead: Block | None, group: str) -> None:
+        for item in element.find_all("li", recursive=False):
+            nested = item.find_all(["ul", "ol"], recursive=False)
+            for sub in nested:
+                sub.extract()
+            text = _text(item)
+            if text:
+                self.builder.item(text, lead, group)
+            for sub in nested:
+                self.items(sub, lead, group)
+
+    def table(self, element: Any) -> None:
+        group = self.group("table")
+        header: Block | None = None
+        for row in element.find_all("tr"):
+            cells = row.find_all(["th", "td"])
+            if not cells:
+                continue
+            values = [_text(cell) for cell in cells]
+            is_header = all(cell.name == "th" for cell in cells) or row.find_parent("thead") is not None
+            if header is None and is_header:
+                header = self.builder.row(values, None, group)
+            else:
+                self.builder.row(values, header, group)
+
+
+def _comment_type() -> type:
+    from bs4 import Comment
+
+    return Comment
+
+
+def parse_html(raw: str, builder: TextBuilder | None = None) -> tuple[TextBuilder, dict[str, Any]]:
+    """Blocks of the page's main content, and what the page says about itself (title, language, site)."""
+    from bs4 import BeautifulSoup
+
+    builder = builder or TextBuilder()
+    soup = BeautifulSoup(raw, "html.parser")
+    metadata: dict[str, Any] = {}
+    page_title = _text(soup.title) if soup.title else ""
+    html_tag = soup.find("html")
+    if html_tag is not None and html_tag.get("lang"):
+        metadata["language"] = str(html_tag.get("lang"))
+    site = soup.find("meta", attrs={"property": "og:site_name"})
+    if site is not None and site.get("content"):
+        metadata["publisher"] = str(site.get("content")).strip()
+    for tag in soup(list(DROP_TAGS)):
+        tag.decompose()
+    root = soup.find("main") or soup.select_one('[role="main"]') or soup.find("article") or soup.body or soup
+    for part in root.find_all(PAGE_PARTS):
+        if part.find_parent(["main", "article"]) is None and part is not root:
+            part.decompose()
+    _Walker(builder).walk(root)
+    h1 = root.find("h1")
+    title = _text(h1) if h1 is not None else page_title
+    if title:
+        metadata["title"] = title
+    if page_title and page_title != title:
+        metadata["page_title"] = page_title
+    return builder, metadata

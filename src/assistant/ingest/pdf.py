@@ -1,0 +1,284 @@
+"""PDF text into structured blocks with pypdfium2, from the layout of its lines.
+
+Each page's characters are grouped into lines with their font size, weight and position. Lines repeated in
+the top or bottom margin of several pages (running headers and footers) and page numbers are dropped.
+A line in a larger font than the body text, or a short bold line, is a heading (larger fonts rank higher);
+a line starting with a bullet or a number starts a list item; a wide vertical gap or a short line ending a
+sentence ends a paragraph. Justified text's runs of spaces become one space, and a word hyphenated at a
+line end is joined again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.ingest.blocks import Block, TextBuilder, add_table, clean_inline, is_lead_in
+
+BULLETS = "•·▪◦●○■□➢►‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc-–"
+_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)]|[a-z]\))\s+")
+_PAGE_NUMBER = re.compile(
+    r"^\W*(?:page|side|sida|sivu|lk|lpp|psl|puslapis|seite|bls|страница|сторінка)?\.?\s*\d{1,4}\s*(?:(?:/|of|av|af|iš|no|von|из|з)\s*\d{1,4})?\W*$",
+    re.IGNORECASE,
+)
+_TERMINAL = (".", "!", "?", "…", ":", ";")
+MARGIN_LINES = 3  # lines at the top and bottom of a page that may be running headers or footers
+CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates table cells
+CELL = " | "
+
+
+@dataclass
+class Line:
+    text: str
+    size: float
+    bold: bool
+    left: float
+    right: float
+    top: float
+    bottom: float
+    page: int
+    cells: tuple[float, ...] = ()  # the left edge of each table cell, when the line has cell gaps
+
+
+def _page_lines(textpage: Any, page_number: int) -> list[Line]:
+    import pypdfium2.raw as raw
+
+    text = textpage.get_text_range()
+    lines: list[Line] = []
+    chars: list[int] = []
+
+    def close() -> None:
+        if not chars:
+            return
+        visible = [i for i in chars if i < len(text) and not text[i].isspace()]
+        if visible:
+            boxes = [textpage.get_charbox(i) for i in visible]
+            sizes = [raw.FPDFText_GetFontSize(textpage.raw, i) for i in visible]
+            piece, cells = _with_cells(text, visible, boxes, statistics.median(sizes))
+            weights = [raw.FPDFText_GetFontWeight(textpage.raw, i) for i in visible]
+            lines.append(
+                Line(
+                    piece,
+                    statistics.median(sizes),
+                    sum(w >= 600 for w in weights) > 0.6 * len(weights),
+                    min(b[0] for b in boxes),
+                    max(b[2] for b in boxes),
+                    max(b[3] for b in boxes),
+                    min(b[1] for b in boxes),
+                    page_number,
+                    cells,
+                )
+            )
+        chars.clear()
+
+    for index in range(min(textpage.count_chars(), len(text))):
+        if text[index] in "\r\n":
+            close()
+        else:
+            chars.append(index)
+    close()
+    return lines
+
+
+def _with_cells(
+    text: str, visible: list[int], boxes: list[tuple[float, float, float, float]], size: float
+) -> tuple[str, tuple[float, ...]]:
+    """The line's text and its cells' left edges: where two characters are further apart than a word space
+    can be (table cells set side by side), a cell separator `` | ``."""
+    parts = [text[visible[0]]]
+    starts = [boxes[0][0]]
+    for k in range(1, len(visible)):
+        gap = boxes[k][0] - boxes[k - 1][2]
+        if gap > CELL_GAP * size:
+            parts.append(CELL)
+            starts.append(boxes[k][0])
+        elif visible[k] - visible[k - 1] > 1:  # a space (or a generated one) between them
+            parts.append(" ")
+        parts.append(text[visible[k]])
+    return "".join(parts), tuple(starts) if len(starts) > 1 else ()
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
+
+
+def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Without page numbers and the header and footer lines repeated on several pages."""
+    margins: Counter[str] = Counter()
+    for lines in pages:
+        margin = {id(line): line for line in (*lines[:MARGIN_LINES], *lines[-MARGIN_LINES:])}
+        for shape in {_shape(line.text) for line in margin.values()}:
+            margins[shape] += 1
+    repeated = {shape for shape, count in margins.items() if count >= 2 and count >= len(pages) / 2}
+    kept = []
+    for lines in pages:
+        edge = {id(line) for line in (*lines[:MARGIN_LINES], *lines[-MARGIN_LINES:])}
+        kept.append(
+            [
+                line
+                for line in lines
+                if not (id(line) in edge and (_PAGE_NUMBER.match(line.text) or _shape(line.text) in repeated))
+            ]
+        )
+    return kept
+
+
+def read_pdf_lines(pdf: Any) -> list[Line]:
+    pages = []
+    for number in range(len(pdf)):
+        page = pdf[number]
+        textpage = page.get_textpage()
+        try:
+            pages.append(_page_lines(textpage, number))
+        finally:
+            textpage.close()
+            page.close()
+    return [line for page in drop_running_lines(pages) for line in page]
+
+
+def _join(previous: str, line: str) -> str:
+    if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha() and line[:1].islower():
+        return previous[:-1] + line  # "integra-" + "tion"
+    return f"{previous} {line}"
+
+
+def table_rows(lines: list[Line]) -> tuple[dict[int, list[str]], set[int]]:
+    """Table rows by the index of their line, and the lines that continue a row's cell (a wrapped cell).
+    A line with cell gaps is a row when another row is at most two lines away; a short line between rows,
+    or right after one, is the continuation of the cell above it."""
+    gapped = [i for i, line in enumerate(lines) if line.cells]
+    rows: dict[int, list[str]] = {}
+    consumed: set[int] = set()
+    for i in gapped:
+        if not any(j != i and abs(j - i) <= 2 for j in gapped):
+            continue
+        rows[i] = [clean_inline(cell) for cell in lines[i].text.split(CELL)]
+    for i in sorted(rows):
+        j = i + 1
+        while j < len(lines) and j not in rows and _continues_cell(lines[i], lines[j - 1], lines[j], j + 1 in rows):
+            column = max(k for k, start in enumerate(lines[i].cells) if start <= lines[j].left + 1)
+            rows[i][column] = f"{rows[i][column]} {clean_inline(lines[j].text)}"
+            consumed.add(j)
+            j += 1
+    return rows, consumed
+
+
+def _continues_cell(row: Line, above: Line, line: Line, row_follows: bool) -> bool:
+    """A short line right below a table row, inside its columns, that another row follows or that sits in a
+    column after the first."""
+    if line.cells or line.page != row.page or len(line.text) >= 60 or line.left < row.cells[0] - 1:
+        return False
+    close = above.bottom - line.top < 0.6 * row.size
+    return close and (row_follows or line.left > row.cells[1] - 1)
+
+
+def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> TextBuilder:
+    builder = builder or TextBuilder()
+    if not lines:
+        return builder
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[round(line.size, 1)] += len(line.text)
+    body = weights.most_common(1)[0][0]
+    heading_sizes = sorted({round(line.size, 1) for line in lines if line.size >= body * 1.15}, reverse=True)
+    widest = max(line.right for line in lines)
+    normal_gap = statistics.median([a.bottom - b.top for a, b in itertools.pairwise(lines) if a.page == b.page] or [0.0])
+
+    def level(line: Line) -> int:
+        size = round(line.size, 1)
+        if size in heading_sizes:
+            return 1 + heading_sizes.index(size)
+        return len(heading_sizes) + 1  # a bold line of body size
+
+    def is_heading(line: Line) -> bool:
+        text = line.text.strip()
+        if len(text) > 120 or _BULLET.match(text):
+            return False
+        if round(line.size, 1) in heading_sizes:
+            return True
+        return line.bold and len(text) < 90 and not text.endswith(_TERMINAL)
+
+    rows, consumed = table_rows(lines)
+    table: list[list[str]] = []
+    paragraph: list[str] = []
+    kind = ""  # "", "item", "heading"
+    group = ""
+    lead: Block | None = None
+    previous: Line | None = None
+    heading_level = 0
+
+    def flush() -> None:
+        nonlocal paragraph, kind, group, lead
+        text = " ".join(paragraph)
+        if text.strip():
+            if kind == "heading":
+                builder.heading(text, heading_level)
+                group = ""
+            elif kind == "item":
+                if not group:
+                    group = f"list{len(builder.blocks)}"
+                    last = builder.last
+                    lead = (
+                        last
+                        if last is not None and last.kind == "paragraph" and is_lead_in(builder.text[last.start : last.end])
+                        else None
+                    )
+                builder.item(_BULLET.sub("", text, count=1), lead, group)
+            else:
+                builder.paragraph(text)
+                group = ""
+        paragraph, kind = [], ""
+
+    for index, line in enumerate(lines):
+        if index in consumed:
+            continue
+        if index in rows:
+            flush()
+            table.append(rows[index])
+            previous = line
+            continue
+        if table:
+            add_table(builder, table, f"table{index}")
+            table = []
+        text = clean_inline(line.text)
+        if not text:
+            continue
+        heading = is_heading(line)
+        bullet = bool(_BULLET.match(text))
+        new_page = previous is not None and previous.page != line.page
+        gap = (previous.bottom - line.top) if previous is not None and not new_page else 0.0
+        wide_gap = gap > normal_gap + 0.45 * body
+        ended = bool(paragraph) and paragraph[-1].endswith(_TERMINAL) and previous is not None and previous.right < widest * 0.85
+        continues_page = new_page and bool(paragraph) and not paragraph[-1].endswith(_TERMINAL) and text[:1].islower()
+        same_heading = (
+            kind == "heading" and heading and previous is not None and abs(previous.size - line.size) < 0.5 and not wide_gap
+        )
+        if same_heading:
+            paragraph[-1] = f"{paragraph[-1]} {text}"
+        elif (
+            heading
+            or bullet
+            or (kind == "heading")
+            or (wide_gap and not continues_page)
+            or (new_page and not continues_page)
+            or ended
+        ):
+            flush()
+            if heading:
+                kind, heading_level = "heading", level(line)
+            elif bullet:
+                kind = "item"
+            paragraph = [text]
+        elif paragraph:
+            paragraph[-1] = _join(paragraph[-1], text)
+        else:
+            paragraph = [text]
+        previous = line
+    flush()
+    if table:
+        add_table(builder, table, "table-end")
+    return builder

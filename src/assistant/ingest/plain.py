@@ -1,0 +1,109 @@
+"""Structure of plain text (a captured web page saved as .txt): headings, paragraphs, lists, short lines.
+
+Paragraphs are separated by blank lines. A paragraph whose lines start with bullets or numbers is a list
+(a paragraph ending with a colon just before it is its lead-in); a short line without final punctuation
+that is followed by text is a heading (Markdown ``#`` marks give levels); a paragraph of several short
+lines is kept line by line (addresses, opening hours); lines of cells separated by `` | `` or tabs are a
+table. Page furniture lines (language menus, skip links) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.ingest.blocks import Block, TextBuilder, add_table, is_lead_in
+from assistant.ingest.cleaning import is_boilerplate
+
+_PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
+BULLET = re.compile(r"^\s*(?:[-•*–·▪◦●○]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_HASHES = re.compile(r"^(#{1,6})\s+")
+_CELLS = re.compile(r"\s+\|\s+|\t+")
+_TERMINAL = tuple(".!?…:;,።")
+MAX_HEADING_CHARS = 90
+SHORT_LINE = 60
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line without final punctuation that starts with a capital letter or a digit, and is no
+    contact line ("Tel. 87 13 00 00", "info@…") or key-value line ("Address: …")."""
+    line = line.strip()
+    if not 0 < len(line) <= MAX_HEADING_CHARS or line.endswith(_TERMINAL) or line[0].islower():
+        return False
+    if "@" in line or "http" in line or "www." in line or sum(ch.isdigit() for ch in line) >= 6:
+        return False
+    head, colon, rest = line.partition(": ")
+    key_value = colon and len(head.split()) <= 3 and (any(ch.isdigit() for ch in rest) or len(rest.split()) <= 3)
+    return not key_value
+
+
+def _is_table(lines: list[str]) -> bool:
+    counts = [len(_CELLS.split(line.strip())) for line in lines]
+    return len(lines) >= 2 and min(counts) >= 2 and max(counts) == min(counts)
+
+
+def _add_list(builder: TextBuilder, lines: list[str], lead: Block | None, group: str) -> None:
+    items: list[str] = []
+    for line in lines:
+        if BULLET.match(line) or not items:
+            items.append(BULLET.sub("", line, count=1))
+        else:
+            items[-1] += " " + line.strip()  # a wrapped item continues on the next line
+    for item in items:
+        builder.item(item, lead, group)
+
+
+def _is_lines(lines: list[str]) -> bool:
+    """Several short lines, most without final punctuation: an address or contact block."""
+    short = sum(1 for line in lines if len(line.strip()) <= SHORT_LINE and not line.strip().endswith((".", "!", "?")))
+    return len(lines) >= 2 and short >= 0.75 * len(lines)
+
+
+def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
+    """Blocks of plain text, added to ``builder`` (a new one by default)."""
+    builder = builder or TextBuilder()
+    paragraphs = [p for p in _PARAGRAPHS.split(text.replace("\r\n", "\n").replace("\r", "\n")) if p.strip()]
+    paragraphs = [p for p in paragraphs if not is_boilerplate(p)]
+    for index, paragraph in enumerate(paragraphs):
+        lines = [line for line in paragraph.split("\n") if line.strip() and not is_boilerplate(line)]
+        if not lines:
+            continue
+        group = f"p{index}"
+        first = lines[0].strip()
+        marked = _HASHES.match(first)
+        if marked or (looks_like_heading(first) and _opens_section(lines, paragraphs[index + 1 : index + 3])):
+            level = len(marked.group(1)) if marked else (1 if not builder.blocks else 2)
+            builder.heading(_HASHES.sub("", first), level)
+            lines = lines[1:]
+            if not lines:
+                continue
+        previous = builder.last
+        lead = previous if previous is not None and previous.kind != "heading" and _lead_text(builder, previous) else None
+        if all(BULLET.match(line) for line in lines[:1]) and sum(bool(BULLET.match(line)) for line in lines) >= max(
+            1, len(lines) // 2
+        ):
+            _add_list(builder, lines, lead, group)
+        elif _is_table(lines):
+            add_table(builder, [[cell.strip() for cell in _CELLS.split(line.strip())] for line in lines], group)
+        elif _is_lines(lines):
+            builder.lines("\n".join(lines))
+        else:
+            builder.paragraph(" ".join(line.strip() for line in lines))
+    return builder
+
+
+def _lead_text(builder: TextBuilder, block: Block) -> bool:
+    return block.kind == "paragraph" and is_lead_in(builder.text[block.start : block.end])
+
+
+def _opens_section(lines: list[str], following: list[str]) -> bool:
+    """A heading-like first line is a heading when text follows it: more lines of its paragraph that are
+    longer than it, or content (not a heading-like line) in one of the next two paragraphs. A run of three
+    short lines (a menu) is no heading."""
+    if len(lines) > 1:
+        return len(lines[1].strip()) > len(lines[0].strip()) or bool(BULLET.match(lines[1]))
+    return any(not _single_short_line(paragraph) for paragraph in following)
+
+
+def _single_short_line(paragraph: str) -> bool:
+    stripped = paragraph.strip()
+    return "\n" not in stripped and looks_like_heading(stripped)
