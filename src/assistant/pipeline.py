@@ -17,17 +17,16 @@ from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.generated import GeneratedAnswerer, SupportCheck
 from assistant.answer.generators import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
 from assistant.config import Settings
-from assistant.conversation import contextual_question
-from assistant.embedding import Embedder, SentenceTransformerEmbedder
 from assistant.index.chroma import StoreUnavailable, parse_headers, reachable
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import ChromaStore
 from assistant.ingest.chunking import Chunker
 from assistant.ingest.indexing import Indexer, Progress
-from assistant.language import detect_language, normalise_code
-from assistant.messages import message
+from assistant.languages.detection import detect_language, normalise_code
+from assistant.languages.messages import message
+from assistant.models.embedder import Embedder, SentenceTransformerEmbedder
 from assistant.offline import configure_offline
-from assistant.questions import clean_question
+from assistant.retrieve.questions import clean_question, contextual_question
 from assistant.retrieve.retriever import RetrievalParams, Retriever
 from assistant.types import Answer, Filters, IngestReport, SentenceMatch
 
@@ -107,7 +106,7 @@ def make_embedder(settings: Settings) -> Embedder:
         settings.embed_model, settings.embed_batch_size, settings.torch_threads, dtype=settings.embed_dtype
     )
     if settings.embed_cache is not None:
-        from assistant.embedding_cache import CachedEmbedder
+        from assistant.models.cache import CachedEmbedder
 
         embedder = CachedEmbedder(embedder, settings.embed_cache)
     return embedder

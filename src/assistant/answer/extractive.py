@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features
-from assistant.answer.kinds import EXCLUSIVE, can_answer, required_kinds, states
-from assistant.messages import message
+from assistant.answer.kinds import EXCLUSIVE, asked_kinds, can_answer, required_kinds, states
+from assistant.answer.values import find_values
+from assistant.languages.locale import render
+from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
 PASSAGE_WEIGHT = 0.2  # a unit of a weaker passage must be this much better per point of passage score
@@ -74,7 +76,8 @@ class ExtractiveAnswerer:
         chosen, confidence = self.choose(question, language, retrieved)
         if not chosen:
             return abstention(language, retrieved.hits, confidence=confidence)
-        draft = compose(language, retrieved.hits, chosen)
+        kinds = required_kinds(question, language) if self.use_kinds else ()
+        draft = compose(language, retrieved.hits, chosen, line_kinds(question, language, kinds))
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def choose(self, question: str, language: str, retrieved: Retrieved) -> tuple[list[SentenceMatch], float]:
@@ -135,12 +138,69 @@ def quote_text(hit: Hit, unit: SentenceMatch) -> str:
     return " ".join(" ".join(part.split("\n")) if unit.kind != "lines" else ", ".join(part.split("\n")) for part in parts)
 
 
-def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch]) -> Draft:
-    """Number the cited passages in order of first use and write the answer with ``[n]`` markers."""
+def line_kinds(question: str, language: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The kinds of value the short answer states: the question's exclusive kind, a date with a time asked
+    together ("when and at what time"), and contact details."""
+    if not kinds:
+        return ()
+    asked = asked_kinds(question, language)
+    found = [k for k in kinds if k in EXCLUSIVE or k == "contact"]
+    if "time" in found and "date" in asked:
+        found.insert(found.index("time"), "date")
+    return tuple(found)
+
+
+def short_answer(language: str, kinds: tuple[str, ...], quoted: list[tuple[Hit, SentenceMatch, int]]) -> str:
+    """One line in the asker's language stating the asked value(s) as the first quote holding them does,
+    with its citation; "" when a kind's value cannot be told with confidence (no quote holds one, or the
+    first that does holds two different ones)."""
+    parts: list[str] = []
+    for kind in kinds:
+        for hit, unit, n in quoted:
+            labelled = row_values(hit, unit, kind, language)
+            if labelled:
+                parts.append("; ".join(labelled[:3]) + f" [{n}]")
+                break
+            values = find_values(unit.text, kind, hit.language)
+            if not values:
+                continue
+            rendered = list(dict.fromkeys(render(value, language) for value in values))
+            if kind == "contact":
+                parts.append(", ".join(rendered[:3]) + f" [{n}]")
+            elif len(rendered) == 1:
+                parts.append(f"{rendered[0]} [{n}]")
+            break
+    if len(parts) < len(kinds) or not parts:
+        return ""
+    return message("short_answer", language, value="; ".join(parts))
+
+
+def row_values(hit: Hit, unit: SentenceMatch, kind: str, language: str) -> list[str]:
+    """A table row's values of ``kind``, each after its column's header when there are several
+    ("per day: 45,65 євро; per month: 981 євро"); [] when the unit is no row with a header."""
+    if unit.kind != "row" or len(unit.spans) != 2:
+        return []
+    header, row = (hit.text[start:end].split(" | ") for start, end in unit.spans)
+    if len(header) != len(row):
+        return []
+    found = []
+    for label, cell in zip(header, row, strict=True):
+        values = find_values(cell, kind, hit.language)
+        if len(values) == 1:
+            found.append((label.strip(), render(values[0], language)))
+    if len(found) == 1:
+        return [found[0][1]]
+    return [f"{label}: {value}" if label else value for label, value in found]
+
+
+def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch], kinds: tuple[str, ...] = ()) -> Draft:
+    """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
+    short answer line when the question asks for a value the quotes state."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
     lines = []
+    in_order: list[tuple[Hit, SentenceMatch, int]] = []
     for unit in chosen:
         hit = by_id[unit.chunk_id]
         spans = unit.spans or ((unit.start, unit.end),)
@@ -148,6 +208,7 @@ def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch]) -
             continue  # never cite a passage that does not contain the quote
         n = numbers.setdefault(unit.chunk_id, len(numbers) + 1)
         quoted.setdefault(unit.chunk_id, []).append(unit)
+        in_order.append((hit, unit, n))
         lines.append(f"- “{quote_text(hit, unit)}” [{n}]")
     if not lines:
         return abstention(language, hits)
@@ -159,6 +220,9 @@ def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch]) -
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
     text = message("intro", language) + "\n\n" + "\n".join(lines)
+    line = short_answer(language, kinds, in_order)
+    if line:
+        text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):
         text += "\n\n" + message("quoted", language)
     return Draft(False, text, tuple(citations))

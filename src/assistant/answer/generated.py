@@ -19,7 +19,7 @@ from assistant.answer.extractive import Draft, ExtractiveAnswerer
 from assistant.answer.generators import Generator, GeneratorError, TokenCallback
 from assistant.data import read_text
 from assistant.ingest.sentences import split_sentences
-from assistant.messages import message
+from assistant.languages.locale import language_name
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
 _MARKER = re.compile(r"\s*\[(\d+)\]")
@@ -44,7 +44,7 @@ def build_prompt(question: str, language: str, passages: Sequence[Hit]) -> tuple
         templates["passage"].format(n=n, language=p.language, title=p.title.replace('"', "'"), text=p.text.strip())
         for n, p in enumerate(passages, 1)
     )
-    system = templates["system"].format(language_name=message("language_name", language))
+    system = templates["system"].format(language_name=language_name(language, "en"))
     return system, templates["user"].format(passages=blocks, question=question)
 
 

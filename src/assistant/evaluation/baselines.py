@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.embedding import Embedder
+from assistant.models.embedder import Embedder
 
 logger = logging.getLogger(__name__)
 Ranker = Callable[[str, str, int], list[str]]

@@ -21,6 +21,7 @@ METRIC_ROWS = (
     "quote_unit_precision",
     "citation_recall",
     "keyword_accuracy",
+    "answer_line",
     "answer_language_accuracy",
     "abstention_unanswerable",
     "false_abstention",
@@ -29,7 +30,15 @@ METRIC_ROWS = (
     "latency_p95_ms",
 )
 BASELINES = ("bm25", "dense", "dense_plain", "llamaindex_default")
-ABLATION_COLUMNS = ("hit@1", "mrr@10", "quote_precision", "keyword_accuracy", "abstention_unanswerable", "false_abstention")
+ABLATION_COLUMNS = (
+    "hit@1",
+    "mrr@10",
+    "quote_precision",
+    "keyword_accuracy",
+    "answer_line",
+    "abstention_unanswerable",
+    "false_abstention",
+)
 
 
 def fmt(value: Any) -> str:
@@ -99,6 +108,7 @@ def language_table(per_language: dict[str, dict[str, Any]]) -> list[str]:
         "mrr@10",
         "citation_precision",
         "keyword_accuracy",
+        "answer_line",
         "abstention_unanswerable",
         "false_abstention",
         "language_id_accuracy",

@@ -23,7 +23,16 @@ from assistant.evaluation.metrics import (
 )
 
 RANK_DEPTH = 10
-HEADLINE = ("hit@1", "hit@5", "mrr@10", "keyword_accuracy", "quote_precision", "abstention_unanswerable", "false_abstention")
+HEADLINE = (
+    "hit@1",
+    "hit@5",
+    "mrr@10",
+    "keyword_accuracy",
+    "quote_precision",
+    "answer_line",
+    "abstention_unanswerable",
+    "false_abstention",
+)
 
 
 @dataclass
@@ -43,6 +52,7 @@ class ItemScore:
     cited_relevant: int = 0
     quotes_relevant: int = 0
     quote_hit: float | None = None  # the answer's quotes together hold the gold evidence
+    answer_line_ok: float | None = None  # a value question: the answer's first line states the gold value
     citation_hit: float | None = None
     keywords_ok: float | None = None
     answer_language_ok: float | None = None  # only for generators that write prose
@@ -79,8 +89,11 @@ def score_item(item: GoldItem, result: dict[str, Any], k: int) -> ItemScore:
             quoted = "\n".join(c["quote"] for c in result["citations"])
             score.quote_hit = 1.0 if contains_evidence(quoted, item.evidence) else 0.0
         score.keywords_ok = 1.0 if (not score.abstained and keywords_present(result["answer"], item.answer_keywords)) else 0.0
+        if item.value_kind:
+            first = result["answer"].strip().split("\n")[0]
+            score.answer_line_ok = 1.0 if (not score.abstained and keywords_present(first, item.answer_keywords)) else 0.0
     if result.get("generator", "extractive") != "extractive" and not score.abstained:
-        from assistant.language import detect_language
+        from assistant.languages.detection import detect_language
 
         score.answer_language_ok = 1.0 if detect_language(strip_quotes(result["answer"]), fallback="") == item.lang else 0.0
     return score
@@ -117,6 +130,8 @@ def aggregate(scores: Sequence[ItemScore]) -> dict[str, Any]:
         "quote_unit_precision": (sum(s.quotes_relevant for s in answered) / c) if (c := sum(s.cited for s in answered)) else None,
         "citation_recall": mean([s.citation_hit for s in answerable if s.citation_hit is not None]),
         "keyword_accuracy": mean([s.keywords_ok for s in answerable if s.keywords_ok is not None]),
+        # Of the answerable questions asking for a value: the answer's first line states it.
+        "answer_line": mean([s.answer_line_ok for s in answerable if s.answer_line_ok is not None]),
         "answer_language_accuracy": mean([s.answer_language_ok for s in scores if s.answer_language_ok is not None]),
         "abstention_unanswerable": mean([1.0 if s.abstained else 0.0 for s in unanswerable]),
         "false_abstention": mean([1.0 if s.abstained else 0.0 for s in answerable]),

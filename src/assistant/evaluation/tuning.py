@@ -33,7 +33,7 @@ def run_tune_command(args: argparse.Namespace) -> int:
     from assistant.answer.extractive import answerable_units
     from assistant.answer.kinds import EXCLUSIVE, required_kinds
     from assistant.evaluation.runner import eval_settings
-    from assistant.language import detect_language
+    from assistant.languages.detection import detect_language
     from assistant.pipeline import Assistant
     from assistant.retrieve.retriever import ranking_signals
 

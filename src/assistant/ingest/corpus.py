@@ -18,7 +18,7 @@ from typing import Any
 from assistant.ingest.cleaning import is_boilerplate
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, Loaded, UnreadableFile, load_file
 from assistant.ingest.markdown import plain_value
-from assistant.language import SUPPORTED, detect_language, normalise_code
+from assistant.languages.detection import SUPPORTED, detect_language, normalise_code
 from assistant.types import Document, SkippedFile
 
 logger = logging.getLogger(__name__)

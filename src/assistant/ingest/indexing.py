@@ -20,12 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embedding import Embedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.manifest import DocumentEntry, Manifest, now
 from assistant.index.store import ChromaStore, encode_units, record_id
 from assistant.ingest.chunking import Chunker
 from assistant.ingest.corpus import CorpusScan, scan_corpus
+from assistant.models.embedder import Embedder
 from assistant.types import Chunk, Document, IngestReport
 
 logger = logging.getLogger(__name__)

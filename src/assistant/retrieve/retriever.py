@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.embedding import Embedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import ChromaStore, Passage, where_clause
+from assistant.models.embedder import Embedder
 from assistant.types import Filters, Hit, Retrieved, SentenceMatch
 
 logger = logging.getLogger(__name__)

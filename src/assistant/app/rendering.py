@@ -9,7 +9,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from assistant.messages import message
+from assistant.languages.messages import message
 from assistant.types import Answer, Citation, Hit
 
 RTL_LANGUAGES = frozenset({"ar", "fa"})

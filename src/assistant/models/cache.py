@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embedding import Embedder
+from assistant.models.embedder import Embedder
 
 
 class CachedEmbedder:

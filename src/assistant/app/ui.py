@@ -8,17 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.app.feedback import FeedbackStore
+from assistant.app.rendering import direction, escape, render_answer, render_question
+from assistant.app.uploads import UploadRejected, store_upload
 from assistant.config import Settings
 from assistant.data import read_text
-from assistant.feedback import FeedbackStore
 from assistant.index.chroma import StoreUnavailable
 from assistant.ingest.loaders import MAX_FILE_BYTES
-from assistant.language import SUPPORTED, normalise_code
-from assistant.messages import message
+from assistant.languages.detection import SUPPORTED, normalise_code
+from assistant.languages.messages import message
 from assistant.pipeline import Assistant
-from assistant.rendering import direction, escape, render_answer, render_question
 from assistant.types import Answer, Filters
-from assistant.uploads import UploadRejected, store_upload
 
 logger = logging.getLogger(__name__)
 AUTO = "auto"

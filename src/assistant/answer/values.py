@@ -1,0 +1,337 @@
+"""Values stated in a source sentence: amounts of money, numbers, percentages, durations, dates and periods,
+times of day, and contact details, read the way the source languages write them.
+
+Numbers are read whatever their digit grouping ("12 500", "12.500", "12,500") and decimal mark; amounts with
+their currency (a sign, a code, or the "kr"/"kroner" of the source language's country); durations with
+their unit of time (digits or the number words one to twelve of the source languages); dates with the month
+names CLDR gives for the source language (matched by stem, so inflected forms such as "februāra" or
+"aprillil" are read), numeric dates day first, and periods ("5.–9. december 2022"). ``find_values`` returns
+every value of a kind in a text; the short answer is only written when it is unambiguous.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from assistant.data import read_json
+
+DASH = r"\s*[–—-]\s*"
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"
+_CURRENCY = (
+    r"€|EUR|euro(?:s|t|a|ja|ų|ai|ą)?|eiro|DKK|SEK|NOK|ISK|USD|\$|£|GBP|"
+    r"kr\.?|kroner|kronor|krónur|krónum|kronur|krone|krona|kronen"
+)
+_MONEY = re.compile(
+    rf"(?P<pre>{_CURRENCY})\s?(?P<n1>{_NUMBER})|(?P<n2>{_NUMBER})\s?(?:,-\s?)?(?P<post>{_CURRENCY})(?![\w])", re.IGNORECASE
+)
+_PERCENT = re.compile(
+    rf"(?P<n>{_NUMBER})\s?(?:%|(?:per ?cent|pro[cs]ent\w*|prozent|protsen\w*|prósent\w*|prosentti\w*|procent\w*))", re.IGNORECASE
+)
+_PLAIN_NUMBER = re.compile(rf"(?<![\w.,:/+-])(?:{_NUMBER})(?![\w:/%]|[.,]\d)")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
+_TIME = re.compile(
+    rf"(?:(?:kl\.?|klo|kell|plkst\.?|val\.?|um|at)\s?)?(?P<t1>{_CLOCK})(?:{DASH}(?P<t2>{_CLOCK}))?(?:\s?(?:Uhr|h))?"
+    rf"|(?P<a1>\d{{1,2}})(?::(?P<am1>\d{{2}}))?\s?(?P<p1>am|pm)(?:{DASH}(?P<a2>\d{{1,2}})(?::(?P<am2>\d{{2}}))?\s?(?P<p2>am|pm))?",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?\(?\d{2,4}\)?(?:[\s-]\d{2,4}){1,4}(?![\w.,]\d)")
+_WEB = re.compile(
+    r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:dk|se|no|fi|is|ee|lv|lt|eu|org|com|net|int|de)(?:/[\w./-]*)?", re.IGNORECASE
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d{2})(?!\d)|(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value as found in a source text (``text`` as written) and as understood."""
+
+    kind: str
+    text: str
+    number: float | None = None
+    upper: float | None = None  # the end of a range of durations
+    currency: str = ""
+    unit: str = ""  # of a duration: year, month, week, day, hour
+    upper_unit: str = ""
+    day: dt.date | None = None
+    until: dt.date | None = None  # the end of a period
+    has_year: bool = True
+    clock: tuple[dt.time, dt.time | None] | None = None
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("value_patterns.json")
+    return data
+
+
+def parse_number(text: str) -> float:
+    """ "12 500" -> 12500, "12.500" -> 12500, "45,65" -> 45.65, "2,5" -> 2.5, "9,800" -> 9800."""
+    text = re.sub(r"[\s\u00a0\u202f’']", "", text)
+    groups = re.fullmatch(r"(\d{1,3})((?:[.,]\d{3})+)([.,]\d{1,2})?", text)
+    if groups and (groups.group(3) or len(set(re.findall(r"[.,]", groups.group(2)))) == 1):
+        whole = groups.group(1) + re.sub(r"[.,]", "", groups.group(2))
+        return float(whole + ("." + groups.group(3)[1:] if groups.group(3) else ""))
+    return float(text.replace(",", "."))
+
+
+def _currency(token: str, language: str) -> str:
+    folded = token.casefold().rstrip(".")
+    if folded in ("€", "eur") or folded.startswith(("euro", "eiro")):
+        return "EUR"
+    if folded in ("$", "usd"):
+        return "USD"
+    if folded in ("£", "gbp"):
+        return "GBP"
+    if folded.upper() in ("DKK", "SEK", "NOK", "ISK"):
+        return folded.upper()
+    return str(_data()["krone_currency"].get(language, ""))
+
+
+def money(text: str, language: str) -> list[Value]:
+    found = []
+    for match in _MONEY.finditer(text):
+        number, token = (match.group("n1"), match.group("pre")) if match.group("n1") else (match.group("n2"), match.group("post"))
+        code = _currency(token, language)
+        if code:
+            found.append(Value("money", match.group(0).strip(), parse_number(number), currency=code))
+    return found
+
+
+def percentages(text: str) -> list[Value]:
+    return [Value("percent", m.group(0), parse_number(m.group("n"))) for m in _PERCENT.finditer(text)]
+
+
+def _covered(text: str) -> list[tuple[int, int]]:
+    """Spans taken by values of other kinds (money, percentages, times, dates, contacts, list numbers)."""
+    spans = [m.span() for pattern in (_MONEY, _PERCENT, _TIME, _EMAIL, _PHONE, _NUMERIC_DATE) for m in pattern.finditer(text)]
+    spans += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.,(])\d{1,2}\)", text)]
+    spans += [(m.start(), m.end()) for m, _, _ in _month_dates(text, "")]
+    return spans
+
+
+def numbers(text: str) -> list[Value]:
+    """Counts: numbers that are no amount, percentage, time, date, year, phone number or list numbering."""
+    covered = _covered(text)
+    found = []
+    for match in _PLAIN_NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in covered) or _YEAR.match(match.group(0)):
+            continue
+        found.append(Value("number", match.group(0), parse_number(match.group(0))))
+    return found
+
+
+@cache
+def _unit_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    stems = {stem: unit for unit, words in _data()["duration_units"].items() for stem in words}
+    alternatives = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})\w*", re.IGNORECASE), stems
+
+
+@cache
+def _number_word_pattern(language: str) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    words = {w.casefold(): v for w, v in _data()["number_values"].get(language, {}).items()}
+    if not words:
+        return None, {}
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE), words
+
+
+def durations(text: str, language: str) -> list[Value]:
+    """A number (digits or a number word) followed by a unit of time: "22 måneder", "tre måneder", "40 weeks"."""
+    unit_pattern, stems = _unit_pattern()
+    word_pattern, words = _number_word_pattern(language)
+    numbers_found = [(m.start(), m.end(), parse_number(m.group(0))) for m in re.finditer(_NUMBER, text)]
+    if word_pattern is not None:
+        numbers_found += [(m.start(), m.end(), float(words[m.group(0).casefold()])) for m in word_pattern.finditer(text)]
+    found = []
+    for start, end, value in sorted(numbers_found):
+        following = unit_pattern.match(text, end + (1 if text[end : end + 1] in " \u00a0-" else 0))
+        if following is None:
+            continue
+        stem = next(s for s in sorted(stems, key=len, reverse=True) if following.group(1).casefold().startswith(s.casefold()))
+        found.append(Value("duration", text[start : following.end()], value, unit=stems[stem]))
+    return _ranges(text, found)
+
+
+def _ranges(text: str, found: list[Value]) -> list[Value]:
+    """Two durations joined by "to"/"til"/a dash ("fra tre måneder til to år") are one range."""
+    if len(found) == 2:
+        first, second = found
+        between = text[text.find(first.text) + len(first.text) : text.find(second.text)]
+        if 0 <= len(between) <= 12 and re.fullmatch(
+            r"\s*(?:[–—-]|to|til|till|up to|bis|kuni|līdz|iki|-)\s*", between, re.IGNORECASE
+        ):
+            return [
+                Value(
+                    "duration",
+                    f"{first.text}{between}{second.text}",
+                    first.number,
+                    second.number,
+                    unit=first.unit,
+                    upper_unit=second.unit,
+                )
+            ]
+    return found
+
+
+def times(text: str) -> list[Value]:
+    found = []
+    for match in _TIME.finditer(text):
+        if match.group("t1"):
+            start = _clock(match.group("t1"))
+            end = _clock(match.group("t2")) if match.group("t2") else None
+            prefixed = match.group(0)[:1].isalpha() or ":" in match.group("t1") or end is not None
+            if start is not None and prefixed:
+                found.append(Value("time", match.group(0).strip(), clock=(start, end)))
+        elif match.group("a1"):
+            start = _twelve_hour(match.group("a1"), match.group("am1"), match.group("p1"))
+            end = _twelve_hour(match.group("a2"), match.group("am2"), match.group("p2")) if match.group("a2") else None
+            if start is not None:
+                found.append(Value("time", match.group(0).strip(), clock=(start, end)))
+    return found
+
+
+def _clock(text: str) -> dt.time | None:
+    hours, minutes = re.split(r"[:.]", text)
+    return dt.time(int(hours), int(minutes)) if int(hours) < 24 and int(minutes) < 60 else None
+
+
+def _twelve_hour(hours: str, minutes: str | None, half: str) -> dt.time | None:
+    value = int(hours) % 12 + (12 if half.casefold() == "pm" else 0)
+    return dt.time(value, int(minutes or 0)) if int(hours) <= 12 else None
+
+
+def contacts(text: str) -> list[Value]:
+    found = [Value("contact", m.group(0)) for m in _EMAIL.finditer(text)]
+    found += [Value("contact", m.group(0).strip()) for m in _PHONE.finditer(text) if sum(ch.isdigit() for ch in m.group(0)) >= 7]
+    if not found:
+        found = [Value("contact", m.group(0)) for m in _WEB.finditer(text) if "." in m.group(0)]
+    return found
+
+
+# -- dates ----------------------------------------------------------------------------------------
+@cache
+def _months(language: str) -> list[tuple[str, int]]:
+    """(stem, month) for the month names of ``language`` (CLDR, wide and abbreviated, both contexts) and of
+    English, longest first. A stem drops the last letters, so inflected forms match."""
+    from babel import Locale
+
+    stems: dict[str, int] = {}
+    for code in dict.fromkeys([language, "en"] if language else ["en"]):
+        try:
+            locale = Locale.parse(code)
+        except (ValueError, LookupError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    name = name.casefold().rstrip(".")
+                    stem = name[: max(3, len(name) - 2)] if width == "wide" else name
+                    if len(stem) >= 3:
+                        stems.setdefault(stem, int(number))
+    return sorted(stems.items(), key=lambda pair: -len(pair[0]))
+
+
+@cache
+def _month_regex(language: str) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(stem) for stem, _ in _months(language))
+    day = r"(?P<d1>[0-3]?\d)\.?(?:" + DASH + r"(?P<d2>[0-3]?\d)\.?)?"
+    year = r"(?P<y>(?:19|20)\d{2})"
+    return re.compile(
+        rf"(?<!\w)(?:"
+        rf"{year}\.?\s*(?:gada|m\.)\s*(?:(?P<ld>[0-3]?\d)\.\s*)?(?P<lm>{alternatives})\w*\.?(?:\s*(?P<ld2>[0-3]?\d)(?:{DASH}(?P<ld3>[0-3]?\d))?\s*d\.?)?"
+        rf"|{day}\s*(?:de\s+)?(?P<m1>{alternatives})\w*\.?(?:,?\s*(?P<y1>(?:19|20)\d{{2}}))?"
+        rf"|(?P<m2>{alternatives})\w*\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s*(?P<y2>(?:19|20)\d{{2}}))?"
+        rf")(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _month_number(name: str, language: str) -> int | None:
+    folded = name.casefold()
+    return next((month for stem, month in _months(language) if folded.startswith(stem)), None)
+
+
+def _month_dates(text: str, language: str) -> list[tuple[re.Match[str], dt.date | None, dt.date | None]]:
+    found: list[tuple[re.Match[str], dt.date | None, dt.date | None]] = []
+    for match in _month_regex(language).finditer(text):
+        groups = match.groupdict()
+        name = groups["lm"] or groups["m1"] or groups["m2"]
+        month = _month_number(name, language) if name else None
+        day_text = groups["ld"] or groups["ld2"] or groups["d1"] or groups["d3"]
+        end_text = groups["ld3"] or groups["d2"]
+        year_text = groups["y"] or groups["y1"] or groups["y2"]
+        if month is None or day_text is None:
+            continue
+        year = int(year_text) if year_text else 1900
+        try:
+            start = dt.date(year, month, int(day_text))
+            end = dt.date(year, month, int(end_text)) if end_text else None
+        except ValueError:
+            continue
+        found.append((match, start, end))
+    return found
+
+
+def dates(text: str, language: str) -> list[Value]:
+    found: list[tuple[int, Value]] = []
+    for match, start, end in _month_dates(text, language):
+        has_year = start is not None and start.year != 1900
+        found.append((match.start(), Value("date", match.group(0).strip(), day=start, until=end, has_year=has_year)))
+    for match in _NUMERIC_DATE.finditer(text):
+        try:
+            if match.group("y"):
+                day = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            else:
+                day = dt.date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+        except ValueError:
+            continue
+        found.append((match.start(), Value("date", match.group(0), day=day)))
+    found.sort(key=lambda pair: pair[0])
+    values = [value for _, value in found]
+    return _periods(text, values)
+
+
+def _periods(text: str, values: list[Value]) -> list[Value]:
+    """Two dates joined by a dash, "to", "til", "līdz", "iki" … are one period."""
+    if len(values) == 2 and values[0].day and values[1].day:
+        first, second = values
+        between = text[text.find(first.text) + len(first.text) : text.find(second.text)]
+        if len(between) <= 12 and re.fullmatch(
+            r"\s*(?:[–—-]|to|til|till|until|bis|kuni|līdz|iki|asti)\s*", between, re.IGNORECASE
+        ):
+            start, end = first.day, second.day
+            if not first.has_year and second.has_year:
+                start = start.replace(year=end.year)
+            elif first.has_year and not second.has_year:
+                end = end.replace(year=start.year)
+            has_year = first.has_year or second.has_year
+            return [Value("date", f"{first.text}{between}{second.text}", day=start, until=end, has_year=has_year)]
+    return values
+
+
+def find_values(text: str, kind: str, language: str) -> list[Value]:
+    """Every value of ``kind`` stated in ``text`` (a unit of a source passage in ``language``)."""
+    if kind == "money":
+        return money(text, language)
+    if kind == "percent":
+        return percentages(text)
+    if kind == "duration":
+        return durations(text, language)
+    if kind == "time":
+        return times(text)
+    if kind == "date":
+        return dates(text, language)
+    if kind == "number":
+        return numbers(text)
+    if kind == "contact":
+        return contacts(text)
+    return []

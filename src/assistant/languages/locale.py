@@ -1,0 +1,121 @@
+"""Values, language names and country names in the asker's language, from CLDR through Babel.
+
+"12 500 kr." on a Danish page becomes "12 500 датських крон" for a Ukrainian asker, "22 måneder" becomes
+"22 місяці", "2026. gada 2. februāra" becomes "2 лютого 2026 р."; names, places and contact details are
+kept as written. When CLDR lacks a pattern for a locale (some unit names), the next shorter form is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import cache
+from typing import Any
+
+from assistant.answer.values import Value
+
+logger = logging.getLogger(__name__)
+
+
+@cache
+def babel_locale(code: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse({"nb": "nb_NO"}.get(code, code))
+
+
+def language_name(code: str, asker: str) -> str:
+    """ "lv" for a Ukrainian asker: "латиська"."""
+    try:
+        name = babel_locale(asker).languages.get(code) or babel_locale("en").languages.get(code) or code
+    except (ValueError, LookupError):
+        return code
+    return str(name)
+
+
+def country_name(code: str, asker: str) -> str:
+    """An ISO country code ("LV") in the asker's language ("Латвія")."""
+    try:
+        return str(babel_locale(asker).territories.get(code.upper()) or code)
+    except (ValueError, LookupError):
+        return code
+
+
+def _number(value: float, asker: str) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format="#,##0.##", locale=babel_locale(asker)))
+
+
+def _money(value: Value, asker: str) -> str:
+    from babel.numbers import format_currency
+
+    assert value.number is not None
+    whole = float(value.number).is_integer()
+    text = format_currency(
+        value.number, value.currency, locale=babel_locale(asker), format_type="name", currency_digits=not whole
+    )
+    return str(text)
+
+
+def _duration(amount: float, unit: str, asker: str) -> str:
+    from babel.units import format_unit
+
+    number = int(amount) if float(amount).is_integer() else amount
+    for length in ("long", "short", "narrow"):
+        text = str(format_unit(number, f"duration-{unit}", length=length, locale=babel_locale(asker)))
+        if "duration-" not in text:
+            # CLDR's Tigrinya month pattern reads "{0}/ኣዋርሕ": show it as a count, not a rate.
+            return text.replace("/", " ") if text[:1].isdigit() else text
+    return f"{_number(amount, asker)} {unit}"
+
+
+def _date(day: dt.date, has_year: bool, asker: str) -> str:
+    from babel.dates import format_date, format_skeleton
+
+    locale = babel_locale(asker)
+    return str(format_date(day, "long", locale=locale) if has_year else format_skeleton("MMMMd", day, locale=locale))
+
+
+def _period(start: dt.date, end: dt.date, has_year: bool, asker: str) -> str:
+    from babel.dates import format_interval
+
+    try:
+        return str(format_interval(start, end, "yMMMMd" if has_year else "MMMMd", locale=babel_locale(asker)))
+    except (ValueError, KeyError):
+        return f"{_date(start, has_year, asker)} – {_date(end, has_year, asker)}"
+
+
+def _time(clock: tuple[dt.time, dt.time | None], asker: str) -> str:
+    from babel.dates import format_time
+
+    locale = babel_locale(asker)
+    start = str(format_time(clock[0], "short", locale=locale))
+    return start if clock[1] is None else f"{start}–{format_time(clock[1], 'short', locale=locale)}"
+
+
+def render(value: Value, asker: str) -> str:
+    """The value in the asker's language (as written when it has no locale form)."""
+    try:
+        if value.kind == "money" and value.number is not None and value.currency:
+            return _money(value, asker)
+        if value.kind == "percent" and value.number is not None:
+            from babel.numbers import format_percent
+
+            return str(format_percent(value.number / 100, format="#,##0.#%", locale=babel_locale(asker)))
+        if value.kind == "number" and value.number is not None:
+            return _number(value.number, asker)
+        if value.kind == "duration" and value.number is not None and value.unit:
+            text = _duration(value.number, value.unit, asker)
+            if value.upper is not None:
+                text += " – " + _duration(value.upper, value.upper_unit or value.unit, asker)
+            return text
+        if value.kind == "date" and value.day is not None:
+            if value.until is not None and value.until != value.day:
+                return _period(value.day, value.until, value.has_year, asker)
+            return _date(value.day, value.has_year, asker)
+        if value.kind == "time" and value.clock is not None:
+            return _time(value.clock, asker)
+    except (ValueError, KeyError, LookupError, AttributeError) as error:
+        logger.debug("cannot render %r for %s: %s", value, asker, error)
+    return value.text
