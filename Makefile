@@ -31,7 +31,7 @@ install: $(STAMP)
 models: $(MODEL)/.verified
 
 $(MODEL)/.verified: | $(STAMP)
-	$(BIN)/python -m assistant.provision --target $(MODEL)
+	$(BIN)/python -m assistant.models.provision --target $(MODEL)
 
 # Incremental: unchanged documents are skipped in well under a second.
 index: install models
@@ -74,7 +74,7 @@ GGUF := models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
 LLAMA_STAMP := $(VENV)/.llama-cpp
 
 $(GGUF): | $(STAMP)
-	$(BIN)/python -m assistant.provision --gguf
+	$(BIN)/python -m assistant.models.provision --gguf
 
 $(LLAMA_STAMP): | $(STAMP)
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) install 'llama-cpp-python[server]==0.3.36'

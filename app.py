@@ -9,7 +9,7 @@ from assistant.offline import configure_offline
 def main() -> None:
     configure_offline()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    from assistant.ui import launch
+    from assistant.app.ui import launch
 
     launch(Settings())
 

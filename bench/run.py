@@ -61,8 +61,9 @@ def timed_encode(embedder: Any, texts: list[str]) -> tuple[float, np.ndarray]:
 
 def indexing_benchmark(assistant: Any) -> dict[str, Any]:
     from assistant.corpus import scan_corpus
-    from assistant.embedding import SentenceTransformerEmbedder, resolve_dtype
     from assistant.indexing import passage_sentences
+
+    from assistant.models.embedder import SentenceTransformerEmbedder, resolve_dtype
 
     documents = scan_corpus(assistant.settings.corpus_dir).documents
     split = [(d, assistant.chunker.split(d)) for d in documents]
@@ -105,7 +106,7 @@ def indexing_benchmark(assistant: Any) -> dict[str, Any]:
 
 
 def question_benchmark(assistant: Any) -> dict[str, Any]:
-    from assistant.evaluation import load_gold
+    from assistant.evaluation.gold import load_gold
 
     questions = [item.question for item in load_gold([ROOT / "eval" / "gold.jsonl"])]
     for question in questions[:5]:

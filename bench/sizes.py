@@ -73,6 +73,7 @@ def run_sizes(client: Any, dimension: int, kind: str) -> dict[str, float]:
 
 def size_benchmark(dimension: int, scratch: Path) -> dict[str, Any]:
     from assistant.store import open_client
+
     from assistant.testing import ChromaServer
 
     results: dict[str, Any] = {}

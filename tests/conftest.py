@@ -79,7 +79,7 @@ def network_guard() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def embedder() -> Any:
     """The real default embedding model, loaded once per test session."""
-    from assistant.embedding import SentenceTransformerEmbedder
+    from assistant.models.embedder import SentenceTransformerEmbedder
 
     if not MODEL.is_dir():
         pytest.fail(f"the embedding model is not provisioned at {MODEL}: run 'make models'")

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from assistant import cli
 from assistant.corpus import scan_corpus
-from assistant.feedback import FeedbackStore
+from assistant.app.feedback import FeedbackStore
 from assistant.loaders import MAX_FILE_BYTES
-from assistant.ui import App, Session
+from assistant.app.ui import App, Session
 
 NASTY = [
     "",
@@ -128,7 +128,7 @@ def test_concurrent_feedback_from_several_processes(tmp_path: Path) -> None:
     db = tmp_path / "fb.sqlite3"
     FeedbackStore(db)
     script = (
-        "import sys; from pathlib import Path; from assistant.feedback import FeedbackStore\n"
+        "import sys; from pathlib import Path; from assistant.app.feedback import FeedbackStore\n"
         "s = FeedbackStore(Path(sys.argv[1]))\n"
         "[s.record(f'q{sys.argv[2]}-{i}', 'a', [], 'en', 1) for i in range(25)]\n"
     )
@@ -147,7 +147,7 @@ def test_concurrent_feedback_from_several_processes(tmp_path: Path) -> None:
 
 def test_no_secrets_in_logs(caplog: pytest.LogCaptureFixture) -> None:
     from assistant.config import Settings
-    from assistant.ui import parse_auth
+    from assistant.app.ui import parse_auth
 
     with caplog.at_level("DEBUG"):
         pairs = parse_auth(Settings(auth="alice:supersecret,broken-entry"))

@@ -31,7 +31,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(seed_assistant: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
-    from assistant.ui import asset, create
+    from assistant.app.ui import asset, create
 
     settings = seed_assistant.settings.model_copy(update={"feedback_db": tmp_path_factory.mktemp("fb") / "feedback.sqlite3"})
     demo, app = create(settings, seed_assistant)

@@ -3,7 +3,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant.embedding import SentenceTransformerEmbedder, resolve_dtype
+from assistant.models.embedder import SentenceTransformerEmbedder, resolve_dtype
 
 TEXTS = [
     "Jonava blev den første baltiske by, der tilsluttede sig Intercultural Cities-programmet.",

@@ -181,9 +181,9 @@ def test_assistant_with_openai_generator_end_to_end(fake_assistant: Any, fake_op
 
 
 def test_chat_streams_generator_tokens(fake_assistant: Any, fake_openai: str, tmp_path: Any) -> None:
-    from assistant.feedback import FeedbackStore
+    from assistant.app.feedback import FeedbackStore
     from assistant.pipeline import Assistant
-    from assistant.ui import App, Session
+    from assistant.app.ui import App, Session
 
     (fake_assistant.settings.corpus_dir / "a.txt").write_text(
         "Jonava\n\nJonava was the first Baltic city to join the Intercultural Cities programme.", encoding="utf-8"

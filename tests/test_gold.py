@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from assistant.evaluation import GoldItem, load_gold
-from assistant.language import SUPPORTED
+from assistant.languages.detection import SUPPORTED
 from assistant.metrics import normalise
 from tests.conftest import CORPUS, ROOT
 

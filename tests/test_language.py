@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.language import detect_language, normalise_code, question_word_language
-from assistant.questions import clean_question
+from assistant.languages.detection import detect_language, normalise_code, question_word_language
+from assistant.retrieve.questions import clean_question
 
 QUESTIONS = {
     "da": "Hvilke danske kommuner besøgte delegationen?",
@@ -123,7 +123,7 @@ def test_clean_question() -> None:
 def test_every_interface_text_exists_in_every_language_with_the_same_placeholders() -> None:
     import string
 
-    from assistant.messages import catalogue
+    from assistant.languages.messages import catalogue
 
     texts = catalogue()
     assert len(texts) == 17

@@ -7,11 +7,11 @@ import pytest
 
 from assistant import cli
 from assistant.config import Settings
-from assistant.feedback import FeedbackStore
+from assistant.app.feedback import FeedbackStore
 from assistant.pipeline import Assistant
 from assistant.store import StoreUnavailable
 from assistant.testing import ChromaServer, HashEmbedder
-from assistant.ui import App, Session, index_banner
+from assistant.app.ui import App, Session, index_banner
 
 pytestmark = pytest.mark.server
 

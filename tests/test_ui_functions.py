@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 
 from assistant.config import Settings
-from assistant.conversation import contextual_question, is_follow_up
-from assistant.feedback import FeedbackStore
-from assistant.rendering import direction, group_citations, highlight, link_markers, render_answer, render_question
+from assistant.retrieve.followups import contextual_question, is_follow_up
+from assistant.app.feedback import FeedbackStore
+from assistant.app.rendering import direction, group_citations, highlight, link_markers, render_answer, render_question
 from assistant.types import Answer, Citation, Hit
-from assistant.ui import App, Session, chosen_language, may_edit, parse_auth, streamed_prefixes, turn_of_message
-from assistant.uploads import UploadRejected, safe_name, store_upload
+from assistant.app.ui import App, Session, chosen_language, may_edit, parse_auth, streamed_prefixes, turn_of_message
+from assistant.app.uploads import UploadRejected, safe_name, store_upload
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -205,7 +205,7 @@ def test_upload_requires_an_editor_when_login_is_on(fake_assistant: Any, tmp_pat
 
 
 def test_empty_index_page_says_how_to_build_it(fake_assistant: Any) -> None:
-    from assistant.ui import index_banner
+    from assistant.app.ui import index_banner
 
     assert "make index" in index_banner(fake_assistant)
     (fake_assistant.settings.corpus_dir / "a.txt").write_text("Some text about integration.", encoding="utf-8")

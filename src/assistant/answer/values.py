@@ -302,8 +302,9 @@ def dates(text: str, language: str) -> list[Value]:
 
 def _periods(text: str, values: list[Value]) -> list[Value]:
     """Two dates joined by a dash, "to", "til", "līdz", "iki" … are one period."""
-    if len(values) == 2 and values[0].day and values[1].day:
+    if len(values) == 2 and values[0].day is not None and values[1].day is not None:
         first, second = values
+        assert first.day is not None and second.day is not None
         between = text[text.find(first.text) + len(first.text) : text.find(second.text)]
         if len(between) <= 12 and re.fullmatch(
             r"\s*(?:[–—-]|to|til|till|until|bis|kuni|līdz|iki|asti)\s*", between, re.IGNORECASE
