@@ -13,6 +13,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
 
     corpus_dir: Path = Path("corpus")
+    # Where the chat puts uploaded documents (inside the corpus, so an ingest reads them); git ignores
+    # corpus/uploads/. Default: <corpus_dir>/uploads.
+    uploads: Path | None = None
+    # The chat's web fonts (Ethiopic, Arabic script), provisioned by 'make fonts'.
+    fonts_dir: Path = Path("fonts")
     index_dir: Path = Path("index")
     # Any sentence-transformers model id or local path.
     embed_model: str = DEFAULT_EMBED_MODEL
@@ -68,3 +73,7 @@ class Settings(BaseSettings):
     # Questions answered at once per app process (CPU-bound: about the number of cores).
     concurrency: int = 2
     queue_size: int = 256
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.uploads if self.uploads is not None else self.corpus_dir / "uploads"

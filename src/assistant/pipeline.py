@@ -237,7 +237,7 @@ class Assistant:
             query = contextual_question(earlier, cleaned.text)
             retrieved = self.retriever.search(query, language, k, filters)
         clock = time.perf_counter()
-        draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token)
+        draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token, asked=cleaned.text)
         answer_ms = (time.perf_counter() - clock) * 1000
         note = message("truncated", language, n=self.settings.max_question_chars) if cleaned.truncated else ""
         timings = {

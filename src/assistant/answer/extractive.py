@@ -72,17 +72,22 @@ class ExtractiveAnswerer:
         self.passages = passages  # units are quoted from the best this many passages
         self.passage_weight = passage_weight
 
-    def answer(self, question: str, language: str, retrieved: Retrieved, on_token: object = None) -> Draft:
-        chosen, confidence = self.choose(question, language, retrieved)
+    def answer(self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None) -> Draft:
+        """``asked`` is the text whose kind of value counts when it is not the whole ``question`` (a follow-up
+        "And when was it?" searched together with the question before it asks for a date of its own)."""
+        asked = asked or question
+        chosen, confidence = self.choose(question, language, retrieved, asked)
         if not chosen:
             return abstention(language, retrieved.hits, confidence=confidence)
-        kinds = required_kinds(question, language) if self.use_kinds else ()
-        draft = compose(language, retrieved.hits, chosen, line_kinds(question, language, kinds))
+        kinds = required_kinds(asked, language) if self.use_kinds else ()
+        draft = compose(language, retrieved.hits, chosen, line_kinds(asked, language, kinds))
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
-    def choose(self, question: str, language: str, retrieved: Retrieved) -> tuple[list[SentenceMatch], float]:
+    def choose(
+        self, question: str, language: str, retrieved: Retrieved, asked: str | None = None
+    ) -> tuple[list[SentenceMatch], float]:
         """The units to quote (none: abstain) and the answer's confidence (the abstention model's)."""
-        kinds = required_kinds(question, language) if self.use_kinds else ()
+        kinds = required_kinds(asked or question, language) if self.use_kinds else ()
         eligible = answerable_units(question, language, retrieved, kinds)
         asks_value = any(kind in EXCLUSIVE for kind in kinds)
         confidence = self.abstention.confidence(answer_features(question, retrieved, eligible, asks_value))

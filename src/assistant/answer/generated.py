@@ -114,8 +114,10 @@ class GeneratedAnswerer:
         self.min_support = min_support
         self.name = generator.name
 
-    def answer(self, question: str, language: str, retrieved: Retrieved, on_token: TokenCallback | None = None) -> Draft:
-        baseline = self.extractive.answer(question, language, retrieved)
+    def answer(
+        self, question: str, language: str, retrieved: Retrieved, on_token: TokenCallback | None = None, asked: str | None = None
+    ) -> Draft:
+        baseline = self.extractive.answer(question, language, retrieved, asked=asked)
         if baseline.abstained:
             return baseline
         cited = [c.hit for c in baseline.citations]

@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from assistant.app.ui import launch
 
+            logging.getLogger("assistant").setLevel(logging.INFO)
             launch(host=args.host, port=args.port)
             return 0
     except (CorpusError, PruneRefused, NothingToRollBack) as error:

@@ -9,11 +9,13 @@ import html
 import re
 from dataclasses import dataclass
 
+from assistant.languages.locale import language_name
 from assistant.languages.messages import message
 from assistant.types import Answer, Citation, Hit
 
 RTL_LANGUAGES = frozenset({"ar", "fa"})
 _MARKER = re.compile(r"\[(\d+)\]")
+_QUOTE = re.compile(r"“[^”]*”")
 
 
 def direction(language: str) -> str:
@@ -37,6 +39,18 @@ def highlight(passage: str, quote_start: int, quote_end: int) -> str:
     )
 
 
+def highlight_spans(passage: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The passage, escaped, with each quoted span (a lead-in and its item, a header and its row) marked."""
+    valid = sorted((s, e) for s, e in spans if 0 <= s < e <= len(passage))
+    parts, position = [], 0
+    for start, end in valid:
+        if start < position:
+            continue
+        parts.append(escape(passage[position:start]) + "<mark>" + escape(passage[start:end]) + "</mark>")
+        position = end
+    return "".join(parts) + escape(passage[position:])
+
+
 @dataclass(frozen=True)
 class SourceGroup:
     """One source page; several citations when the page exists in several languages."""
@@ -57,15 +71,18 @@ def anchor(turn: int, n: int) -> str:
 
 
 def link_markers(text: str, turn: int, known: set[int]) -> str:
-    """Escape the answer text and make each known ``[n]`` a link to its source."""
+    """Escape the answer text, isolate each quote ("“…”") from the text around it (a Swedish quote in an
+    Arabic answer keeps its own direction and punctuation), and make each known ``[n]`` an isolated link
+    to its source."""
 
     def replace(match: re.Match[str]) -> str:
         n = int(match.group(1))
         if n not in known:
             return match.group(0)
-        return f'<a class="cite" href="#{anchor(turn, n)}" data-cite="{anchor(turn, n)}">[{n}]</a>'
+        return f'<bdi class="marker"><a class="cite" href="#{anchor(turn, n)}" data-cite="{anchor(turn, n)}">[{n}]</a></bdi>'
 
-    return _MARKER.sub(replace, escape(text))
+    quoted = _QUOTE.sub(lambda m: f'<bdi class="quote" dir="auto">{m.group(0)}</bdi>', escape(text))
+    return _MARKER.sub(replace, quoted)
 
 
 def render_citation(citation: Citation, turn: int, language: str) -> str:
@@ -74,20 +91,22 @@ def render_citation(citation: Citation, turn: int, language: str) -> str:
         ("source_title", hit.title),
         ("source_publisher", hit.publisher),
         ("source_date", hit.date),
-        ("source_language", hit.language),
+        ("source_language", language_name(hit.language, language)),
         ("source_location", hit.url or f"corpus/{hit.doc_id}"),
     ]
     versions = "".join(
-        f'<details class="translation"><summary>{escape(message("also_in", language))}: {escape(t.language)}</summary>'
+        f'<details class="translation"><summary>{escape(message("also_in", language))}: '
+        f"{escape(language_name(t.language, language))}</summary>"
         f'<blockquote class="passage" dir="auto">{escape(t.text)}</blockquote></details>'
         for t in hit.translations
     )
-    meta = "".join(f"<div><b>{escape(message(key, language))}:</b> {escape(value)}</div>" for key, value in rows if value)
+    meta = "".join(f"<div><b>{escape(message(key, language))}:</b> <bdi>{escape(value)}</bdi></div>" for key, value in rows if value)
+    spans = citation.spans or ((citation.quote_start, citation.quote_end),)
     return (
         f'<details class="source" id="{anchor(turn, citation.n)}" data-n="{citation.n}">'
-        f"<summary>[{citation.n}] {escape(hit.title)} ({escape(hit.language)})</summary>"
+        f"<summary><bdi>[{citation.n}]</bdi> <bdi>{escape(hit.title)}</bdi> ({escape(language_name(hit.language, language))})</summary>"
         f'<div class="source-meta">{meta}</div>'
-        f'<blockquote class="passage" dir="auto">{highlight(hit.text, citation.quote_start, citation.quote_end)}</blockquote>'
+        f'<blockquote class="passage" dir="auto">{highlight_spans(hit.text, spans)}</blockquote>'
         f"{versions}</details>"
     )
 
@@ -105,7 +124,7 @@ def render_answer(answer: Answer, turn: int) -> str:
         parts.append(f'<div class="sources"><div class="sources-title">{escape(message("sources", language))}</div>')
         for group in group_citations(answer.citations):
             if len(group.citations) > 1:
-                versions = ", ".join(escape(c.hit.language) for c in group.citations)
+                versions = ", ".join(escape(language_name(c.hit.language, language)) for c in group.citations)
                 parts.append(
                     f'<div class="source-group"><div class="group-note">{escape(message("same_page", language))} ({versions})</div>'
                 )
@@ -124,7 +143,7 @@ def render_closest(passages: tuple[Hit, ...], language: str, count: int = 3) -> 
     """An abstention's closest passages, folded away: the asker can check for themselves that they do not
     answer the question (they are not cited, so they carry no [n])."""
     items = "".join(
-        f'<div class="closest-passage"><div class="source-meta"><b>{escape(hit.title)}</b> ({escape(hit.language)}, '
+        f'<div class="closest-passage"><div class="source-meta"><b><bdi>{escape(hit.title)}</bdi></b> ({escape(language_name(hit.language, language))}, '
         f"{escape(hit.url or f'corpus/{hit.doc_id}')})</div>"
         f'<blockquote class="passage" dir="auto">{escape(hit.text)}</blockquote></div>'
         for hit in passages[:count]

