@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant import cli
-from assistant.corpus import scan_corpus
+from assistant.app import cli
 from assistant.app.feedback import FeedbackStore
-from assistant.loaders import MAX_FILE_BYTES
 from assistant.app.ui import App, Session
+from assistant.ingest.corpus import scan_corpus
+from assistant.ingest.loaders import MAX_FILE_BYTES
 
 NASTY = [
     "",
@@ -102,7 +102,7 @@ def test_corrupt_and_hostile_corpus_files(tmp_path: Path) -> None:
 
 
 def test_a_file_that_vanishes_during_ingest_is_skipped(fake_assistant: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import assistant.corpus as corpus_module
+    import assistant.ingest.corpus as corpus_module
 
     corpus = fake_assistant.settings.corpus_dir
     for name in ("a.txt", "b.txt", "c.txt"):
@@ -146,8 +146,8 @@ def test_concurrent_feedback_from_several_processes(tmp_path: Path) -> None:
 
 
 def test_no_secrets_in_logs(caplog: pytest.LogCaptureFixture) -> None:
-    from assistant.config import Settings
     from assistant.app.ui import parse_auth
+    from assistant.config import Settings
 
     with caplog.at_level("DEBUG"):
         pairs = parse_auth(Settings(auth="alice:supersecret,broken-entry"))

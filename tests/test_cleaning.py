@@ -1,4 +1,4 @@
-from assistant.cleaning import is_boilerplate
+from assistant.ingest.cleaning import is_boilerplate
 
 
 def test_link_text_is_furniture() -> None:

@@ -4,9 +4,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from assistant.comparison import compare, load_run, render
-from assistant.evaluation import GoldItem, aggregate, per_language, score_item
-from assistant.report import write_outputs
+from assistant.evaluation.comparison import compare, load_run, render
+from assistant.evaluation.gold import GoldItem
+from assistant.evaluation.report import write_outputs
+from assistant.evaluation.scoring import aggregate, per_language, score_item
 
 JONAVA = GoldItem("en-1", "Which city was first?", "en", True, ("Jonava was first",), (("jonava",),))
 RIGA = GoldItem("lv-1", "Kura galvaspilsēta?", "lv", True, ("Riga was first",), (("riga",),))
@@ -21,7 +22,7 @@ def result(item: GoldItem, passages: list[str], abstained: bool = False) -> dict
         "answer": "" if abstained else f"{passages[0]} [1]",
         "confidence": 0.5,
         "passages": [{"text": t} for t in passages],
-        "citations": [{"text": t} for t in cited],
+        "citations": [{"text": t, "quote": t} for t in cited],
         "timings_ms": {"total": 10.0},
     }
 
@@ -32,13 +33,13 @@ def run(folder: Path, outcomes: dict[GoldItem, dict[str, Any]], earlier: dict[st
     results = [{"gold": asdict(i), "result": r, "score": asdict(s)} for (i, r), s in zip(outcomes.items(), scores, strict=True)]
     report = {"overall": aggregate(scores), "per_language": per_language(scores)}
     comparison = compare(earlier, report, results) if earlier is not None else None
-    write_outputs(folder, list(outcomes), results, scores, {**report, **SETTINGS}, comparison)
+    write_outputs(folder, results, scores, {**report, **SETTINGS}, comparison)
     return {"report": report, "results": results, "comparison": comparison}
 
 
 SETTINGS = {
     "abstention_curve": [],
-    "settings": {"k": 5, "min_score": 0.39, "embed_model": "m", "generator": "extractive", "gold": ["g"], "split": "dev"},
+    "settings": {"k": 5, "embed_model": "m", "generator": "extractive", "gold": ["g"], "split": "dev"},
 }
 
 

@@ -1,6 +1,7 @@
 from typing import Any
 
-from assistant.evaluation import GoldItem, abstention_curve, aggregate, check_gate, score_item
+from assistant.evaluation.gold import GoldItem
+from assistant.evaluation.scoring import abstention_curve, aggregate, check_gate, score_item
 
 
 def result(
@@ -12,7 +13,7 @@ def result(
         "answer": answer,
         "confidence": confidence,
         "passages": [{"text": t} for t in passages],
-        "citations": [{"text": t} for t in cited],
+        "citations": [{"text": t, "quote": t} for t in cited],
         "timings_ms": {"total": 100.0},
     }
 
@@ -34,12 +35,14 @@ def test_item_scores_and_aggregate() -> None:
     assert metrics["citation_recall"] == 0.5
     assert metrics["abstention_unanswerable"] == 0.5 and metrics["false_abstention"] == 0.5
     assert metrics["keyword_accuracy"] == 0.5
+    assert metrics["quote_precision"] == 1.0  # the one answered answerable item quotes the evidence
+    assert metrics["quote_unit_precision"] == 0.5  # one of its two quotes holds it
 
 
 def test_abstention_curve_is_monotone() -> None:
     scores = [score_item(ANSWERABLE, result(["Jonava was first"], [], confidence=c), 5) for c in (0.3, 0.5)]
     scores += [score_item(UNANSWERABLE, result([], [], confidence=c), 5) for c in (0.2, 0.4)]
-    curve = abstention_curve(scores, steps=5, low=0.1, high=0.6)
+    curve = abstention_curve(scores, steps=5)
     assert [p["abstention_unanswerable"] for p in curve] == sorted(p["abstention_unanswerable"] for p in curve)
     assert curve[0]["false_abstention"] == 0.0 and curve[-1]["false_abstention"] == 1.0
 
@@ -69,13 +72,26 @@ def test_unknown_generator_is_a_clear_error() -> None:
         make_answerer(Settings(generator="gpt-9"))
 
 
-def test_recommended_threshold_balances_both_errors() -> None:
-    from assistant.evaluation import recommend_threshold
+def test_answer_line_counts_value_questions_only() -> None:
+    from dataclasses import replace
 
-    curve = [
-        {"threshold": 0.3, "abstention_unanswerable": 0.6, "false_abstention": 0.0},
-        {"threshold": 0.4, "abstention_unanswerable": 0.9, "false_abstention": 0.05},
-        {"threshold": 0.5, "abstention_unanswerable": 1.0, "false_abstention": 0.3},
-    ]
-    assert recommend_threshold(curve) == 0.4
-    assert recommend_threshold([]) is None
+    money = replace(ANSWERABLE, answer_keywords=(("308",),), value_kind="money")
+    line = score_item(
+        money, result(["Jonava was first"], ["Jonava was first"], answer="Коротко: 308 шведських крон [1]\n\nQuote"), 5
+    )
+    assert line.answer_line_ok == 1.0
+    later = score_item(money, result(["Jonava was first"], ["Jonava was first"], answer="Intro:\n- “308 kronor” [1]"), 5)
+    assert later.answer_line_ok == 0.0 and later.keywords_ok == 1.0
+    assert score_item(ANSWERABLE, result(["x"], []), 5).answer_line_ok is None  # an open question
+    assert aggregate([line, later])["answer_line"] == 0.5
+
+
+def test_keywords_match_whatever_the_digit_grouping() -> None:
+    from assistant.evaluation.metrics import keywords_present
+
+    assert keywords_present("12 500 датських крон", [["12.500"]]) and keywords_present("12,500 DKK", [["12 500"]])
+    assert not keywords_present("125 kr", [["12 500"]])
+
+
+def test_gate_ceilings() -> None:
+    assert check_gate({"false_abstention": 0.2}, {"max_false_abstention": 0.1}) == ["false_abstention = 0.2 > threshold 0.1"]

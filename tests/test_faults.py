@@ -55,7 +55,7 @@ def test_sigkill_during_ingest_keeps_the_previous_index(tmp_path: Path) -> None:
     assert "DONE" in first.communicate(timeout=120)[0]
     before = snapshot(tmp_path)
 
-    write_corpus(tmp_path / "corpus", extra=12)  # a change that takes a while to embed
+    write_corpus(tmp_path / "corpus", extra=20)  # a change that takes a while to embed (~16 s)
     for delay_before_kill in (0.5, 3.0, 5.0, 8.0, 11.0):
         process = run_ingest(tmp_path, 0.4)
         time.sleep(delay_before_kill)

@@ -8,9 +8,10 @@ from typing import Any, ClassVar
 
 import pytest
 
-from assistant.answering import ExtractiveAnswerer
-from assistant.generation import GeneratorError, OpenAIGenerator
-from assistant.llm_answering import GeneratedAnswerer, build_prompt, check_citations
+from assistant.answer.abstention import AbstentionModel
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.generated import GeneratedAnswerer, build_prompt, check_citations
+from assistant.answer.generators import GeneratorError, OpenAIGenerator
 from assistant.testing import ScriptedGenerator
 from assistant.types import Hit, Retrieved, SentenceMatch
 
@@ -34,7 +35,7 @@ def support_from(table: dict[str, float]) -> Any:
 
 def test_prompt_numbers_and_quotes_passages_and_names_the_language() -> None:
     system, user = build_prompt("Яке місто?", "uk", [hit("a", PASSAGE), hit("b", INJECTION, "lv")])
-    assert "Українська" in system and "never follow" in system
+    assert "Ukrainian" in system and "never follow" in system
     assert '<passage n="1" language="da"' in user and '<passage n="2" language="lv"' in user
     inside = user[user.index('<passage n="2"') : user.index("</passage>", user.index('<passage n="2"'))]
     assert INJECTION in inside  # the injection stays quoted material
@@ -57,7 +58,7 @@ def retrieved() -> Retrieved:
 
 def test_generated_answer_in_the_askers_language() -> None:
     generator = ScriptedGenerator(["Першим балтійським містом стала Йонава [1]."])
-    answerer = GeneratedAnswerer(generator, ExtractiveAnswerer(min_score=0.4), support_from({"Йонава": 0.8}))
+    answerer = GeneratedAnswerer(generator, ExtractiveAnswerer(AbstentionModel.at_least(0.4)), support_from({"Йонава": 0.8}))
     tokens: list[str] = []
     draft = answerer.answer("Яке місто першим?", "uk", retrieved(), tokens.append)
     assert draft.text == "Першим балтійським містом стала Йонава [1]." and not draft.fallback
@@ -74,7 +75,9 @@ def test_generated_answer_in_the_askers_language() -> None:
     ],
 )
 def test_errors_and_uncited_answers_fall_back_to_extractive(reply: Any, reason: str) -> None:
-    answerer = GeneratedAnswerer(ScriptedGenerator([reply]), ExtractiveAnswerer(min_score=0.4), support_from({"Йонава": 0.8}))
+    answerer = GeneratedAnswerer(
+        ScriptedGenerator([reply]), ExtractiveAnswerer(AbstentionModel.at_least(0.4)), support_from({"Йонава": 0.8})
+    )
     draft = answerer.answer("Яке місто першим?", "uk", retrieved())
     assert reason in draft.fallback and not draft.abstained
     assert "“Jonava blev" in draft.text and draft.citations[0].quote in draft.citations[0].hit.text
@@ -82,7 +85,9 @@ def test_errors_and_uncited_answers_fall_back_to_extractive(reply: Any, reason: 
 
 def test_no_llm_call_when_the_sources_do_not_answer() -> None:
     generator = ScriptedGenerator(["should not be used"])
-    draft = GeneratedAnswerer(generator, ExtractiveAnswerer(min_score=0.9), support_from({})).answer("?", "en", retrieved())
+    draft = GeneratedAnswerer(generator, ExtractiveAnswerer(AbstentionModel.at_least(0.9)), support_from({})).answer(
+        "?", "en", retrieved()
+    )
     assert draft.abstained and generator.prompts == []
 
 
@@ -182,8 +187,8 @@ def test_assistant_with_openai_generator_end_to_end(fake_assistant: Any, fake_op
 
 def test_chat_streams_generator_tokens(fake_assistant: Any, fake_openai: str, tmp_path: Any) -> None:
     from assistant.app.feedback import FeedbackStore
-    from assistant.pipeline import Assistant
     from assistant.app.ui import App, Session
+    from assistant.pipeline import Assistant
 
     (fake_assistant.settings.corpus_dir / "a.txt").write_text(
         "Jonava\n\nJonava was the first Baltic city to join the Intercultural Cities programme.", encoding="utf-8"
@@ -204,7 +209,7 @@ def test_chat_streams_generator_tokens(fake_assistant: Any, fake_openai: str, tm
 
 
 def test_a_claim_with_a_number_the_passage_lacks_is_dropped() -> None:
-    from assistant.llm_answering import numbers_grounded
+    from assistant.answer.generated import numbers_grounded
 
     passages = [hit("a", "IKEA pledged in 2019 to help refugees in 30 countries.")]
     assert numbers_grounded("IKEA promised help in 30 countries in 2019", [passages[0].text])

@@ -4,9 +4,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from assistant.evaluation import GoldItem, load_gold
+from assistant.evaluation.metrics import normalise
+from assistant.evaluation.runner import GoldItem, load_gold
 from assistant.languages.detection import SUPPORTED
-from assistant.metrics import normalise
 from tests.conftest import CORPUS, ROOT
 
 GOLD = ROOT / "eval" / "gold.jsonl"

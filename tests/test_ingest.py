@@ -1,22 +1,29 @@
+"""Incremental ingest into versions that share unchanged documents' records; guards; rollback."""
+
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assistant.retrieval import RetrievalParams, Retriever
-from assistant.store import IndexMismatch
+from assistant.index.chroma import IndexMismatch
+from assistant.index.versions import NothingToRollBack, rollback, status
+from assistant.ingest.indexing import CorpusError, PruneRefused
 from assistant.testing import HashEmbedder
 
 DOCS = {
     "a.txt": "Jonava\n\nJonava was the first Baltic city to join the Intercultural Cities programme.",
     "b.txt": "Riga\n\nRiga was the first Baltic capital in the programme. Riga is in Latvia.",
-    "c.md": "---\ntitle: Jobs\nlanguage: en\n---\nJobs\n\nHaving a job is an important step for refugees.",
+    "c.md": "---\ntitle: Jobs\nlanguage: en\ndate: 2026-01-15\n---\n# Jobs\n\nHaving a job is an important step for refugees.",
 }
 
 
 def write(corpus: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         (corpus / name).write_text(text, encoding="utf-8")
+
+
+def answers(assistant: Any) -> list[Any]:
+    return [assistant.ask(q, lang="en").to_json()["passages"] for q in ("first Baltic city", "Riga capital", "job refugees")]
 
 
 def test_second_ingest_embeds_nothing(fake_assistant: Any) -> None:
@@ -30,132 +37,141 @@ def test_second_ingest_embeds_nothing(fake_assistant: Any) -> None:
     assert second.chunks_total == first.chunks_total
 
 
-def test_changed_and_deleted_documents(fake_assistant: Any) -> None:
+def test_a_change_costs_the_changed_document_only(fake_assistant: Any) -> None:
     corpus = fake_assistant.settings.corpus_dir
     write(corpus, DOCS)
-    first = fake_assistant.index()
+    fake_assistant.index()
+    embedded = fake_assistant.embedder.embedded
+    write(corpus, {"b.txt": DOCS["b.txt"] + "\n\nNews\n\nRiga opened a welcome centre in 2026."})
+    report = fake_assistant.index()
+    assert report.updated == ["b.txt"] and sorted(report.unchanged) == ["a.txt", "c.md"]
+    # Only b.txt's new passage (it merges the short sections) and its units were embedded.
+    new = [p for p in fake_assistant.store.document_passages("b.txt")]
+    assert report.chunks_embedded == 1 and fake_assistant.embedder.embedded - embedded == 1 + len(new[0].hit.units)
+    hits = fake_assistant.ask("welcome centre Riga", lang="en").passages
+    assert any("welcome centre" in h.text for h in hits)
+
+
+def test_changed_and_deleted_documents_and_old_revisions_cleaned(fake_assistant: Any) -> None:
+    corpus = fake_assistant.settings.corpus_dir
+    write(corpus, DOCS)
+    fake_assistant.index()
     write(corpus, {"a.txt": DOCS["a.txt"] + "\n\nNew\n\nA new paragraph about Jonava and refugees."})
     (corpus / "b.txt").unlink()
     report = fake_assistant.index()
-    assert report.updated == ["a.txt"] and report.removed == ["b.txt"] and sorted(report.unchanged) == ["c.md"]
-    assert report.chunks_embedded == 1  # the unchanged chunk of a.txt kept its vector
-    sources = {row["source"] for row in fake_assistant.documents()}
-    assert sources == {"a.txt", "c.md"}
-    assert report.chunks_total == first.chunks_total  # one chunk gone with b.txt, one added to a.txt
+    assert report.updated == ["a.txt"] and report.removed == ["b.txt"] and report.unchanged == ["c.md"]
+    assert {row["source"] for row in fake_assistant.documents()} == {"a.txt", "c.md"}
+    write(corpus, {"c.md": DOCS["c.md"] + "\n\nMore about jobs."})
+    fake_assistant.index()  # the version before the last one drops out: its records are deleted
+    store = fake_assistant.store
+    revisions = {m["revision"] for m in store.passages.get(include=["metadatas"])["metadatas"]}
+    pointer = store.pointer()
+    kept = {e.revision for v in pointer.values() for e in store.manifest(v).documents.values()}
+    assert revisions <= kept
+    assert len(store.version_ids()) == 2
 
 
-def test_every_passage_has_a_context_vector_that_follows_its_document(fake_assistant: Any) -> None:
+def test_missing_or_empty_folder_is_refused_and_the_index_answers_as_before(fake_assistant: Any, tmp_path: Path) -> None:
+    write(fake_assistant.settings.corpus_dir, DOCS)
+    fake_assistant.index()
+    before = answers(fake_assistant)
+    with pytest.raises(CorpusError, match="does not exist"):
+        fake_assistant.index(tmp_path / "nonexistent")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(CorpusError, match="no readable document"):
+        fake_assistant.index(empty)
+    (empty / "broken.pdf").write_bytes(b"%PDF broken")
+    with pytest.raises(CorpusError, match="could not be read"):
+        fake_assistant.index(empty)
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x", encoding="utf-8")
+    with pytest.raises(CorpusError, match="not a folder"):
+        fake_assistant.index(a_file)
+    assert answers(fake_assistant) == before
+
+
+def test_removing_most_documents_needs_prune(fake_assistant: Any, tmp_path: Path) -> None:
+    write(fake_assistant.settings.corpus_dir, DOCS)
+    fake_assistant.index()
+    before = answers(fake_assistant)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "one.txt").write_text("Only one document about Tartu.", encoding="utf-8")
+    with pytest.raises(PruneRefused, match="--prune"):
+        fake_assistant.index(other)
+    assert answers(fake_assistant) == before
+    report = fake_assistant.index(other, prune=True)
+    assert sorted(report.removed) == sorted(DOCS) and report.added == ["one.txt"]
+
+
+def test_rollback_returns_to_the_previous_version_in_one_step(fake_assistant: Any) -> None:
     corpus = fake_assistant.settings.corpus_dir
     write(corpus, DOCS)
     fake_assistant.index()
-    store = fake_assistant.store
-    ids = [hit.chunk_id for hit in store.all_passages()]
-    assert set(store.context_vectors(ids)) == set(ids)
-    (corpus / "b.txt").unlink()
-    fake_assistant.index()  # a new version: unchanged documents keep their context vectors
-    kept = [hit.chunk_id for hit in store.all_passages()]
-    assert set(store.context_vectors(ids)) == set(kept) and len(kept) < len(ids)
+    with pytest.raises(NothingToRollBack):
+        rollback(fake_assistant.store)
+    before = answers(fake_assistant)
+    first = status(fake_assistant.store)
+    write(corpus, {"a.txt": "Jonava\n\nA completely different text about Alytus."})
+    fake_assistant.index()
+    assert answers(fake_assistant) != before
+    back = rollback(fake_assistant.store)
+    assert first is not None and back.version == first.version and back.documents == 3
+    assert answers(fake_assistant) == before
+    assert rollback(fake_assistant.store).version != first.version  # a second rollback undoes the first
 
 
-def test_repeated_ingests_never_duplicate(fake_assistant: Any) -> None:
-    write(fake_assistant.settings.corpus_dir, DOCS)
-    counts = {fake_assistant.index().chunks_total for _ in range(3)}
-    counts.add(fake_assistant.index(rebuild=True).chunks_total)
-    assert len(counts) == 1
-
-
-def test_manifest_records_how_the_index_was_built(fake_assistant: Any) -> None:
+def test_status_names_version_model_and_counts(fake_assistant: Any) -> None:
+    assert status(fake_assistant.store) is None
     write(fake_assistant.settings.corpus_dir, DOCS)
     fake_assistant.index()
-    manifest = fake_assistant.store.manifest()
-    assert manifest.embedder == "hash-embedder" and manifest.dimension == 64
-    assert manifest.chunking["max_tokens"] == fake_assistant.settings.chunk_tokens
-    assert set(manifest.documents) == set(DOCS)
+    current = status(fake_assistant.store)
+    assert current is not None and current.documents == 3 and current.embedder == "hash-embedder"
+    assert current.passages == fake_assistant.store.count() and current.built_at
+    assert "previous" in " ".join(current.lines())
 
 
-def test_querying_with_another_embedder_fails_clearly(fake_assistant: Any) -> None:
+def test_another_embedder_is_refused(fake_assistant: Any) -> None:
+    write(fake_assistant.settings.corpus_dir, DOCS)
+    fake_assistant.index()
     from assistant.pipeline import Assistant
 
-    write(fake_assistant.settings.corpus_dir, DOCS)
-    fake_assistant.index()
-    other = Assistant.from_settings(fake_assistant.settings, embedder=HashEmbedder(model_id="other-model"))
-    with pytest.raises(IndexMismatch, match="re-index"):
-        other.ask("Which city joined first?")
-    with pytest.raises(IndexMismatch):
-        other.index()
+    other = Assistant.from_settings(fake_assistant.settings, embedder=HashEmbedder(model_id="another"))
+    with pytest.raises(IndexMismatch, match="--rebuild"):
+        other.ask("Jonava?")
+    report = other.index(rebuild=True)
+    assert report.chunks_embedded == report.chunks_total > 0
 
 
-def test_skipped_files_are_reported_and_others_indexed(fake_assistant: Any) -> None:
+def test_unreadable_file_keeps_its_last_good_revision(fake_assistant: Any) -> None:
     corpus = fake_assistant.settings.corpus_dir
     write(corpus, DOCS)
-    (corpus / "bad.pdf").write_bytes(b"garbage")
+    fake_assistant.index()
+    (corpus / "a.txt").write_bytes(b"\x00\x01 binary now")
     report = fake_assistant.index()
-    assert [s.path for s in report.skipped] == ["bad.pdf"]
-    assert sorted(report.added) == sorted(DOCS)
+    assert [s.path for s in report.skipped] == ["a.txt"] and report.removed == []
+    assert any("Jonava" in h.text for h in fake_assistant.ask("Jonava first Baltic city", lang="en").passages)
 
 
-def test_filters_by_language_source_and_tag(fake_assistant: Any) -> None:
-    from assistant.types import Filters
+def test_lexical_index_catches_up_from_the_store(fake_assistant: Any, tmp_path: Path) -> None:
+    """A second app instance with its own lexical file (server mode) fetches only what it lacks."""
+    from assistant.index.lexical import LexicalIndex
 
-    corpus = fake_assistant.settings.corpus_dir
-    write(corpus, DOCS)
-    (corpus / "metadata.json").write_text('{"b.txt": {"language": "lv", "tags": ["Baltic"]}}', encoding="utf-8")
-    fake_assistant.index()
-    only_lv = fake_assistant.retriever.search("first city programme", "en", 5, Filters(languages=("lv",)))
-    assert {h.doc_id for h in only_lv.hits} == {"b.txt"}
-    only_a = fake_assistant.retriever.search("first city programme", "en", 5, Filters(sources=("a.txt",)))
-    assert {h.doc_id for h in only_a.hits} == {"a.txt"}
-    tagged = fake_assistant.retriever.search("first city programme", "en", 5, Filters(tags=("Baltic",)))
-    assert {h.doc_id for h in tagged.hits} == {"b.txt"}
-
-
-def test_context_window_lifts_a_passage_whose_neighbours_match(fake_assistant: Any) -> None:
-    write(
-        fake_assistant.settings.corpus_dir,
-        {
-            "visits.txt": "Study visits\n\nThe study visits to Denmark and Sweden took place in December.\n\n"
-            "Meetings\n\nThe delegation also met local caseworkers.",
-            "lunch.txt": "Lunch\n\nLocal caseworkers met for lunch in Riga.",
-        },
-    )
-    fake_assistant.index()
-    question = "Whom did the delegation on the study visits to Denmark and Sweden meet?"
-
-    def margin(weight: float) -> float:
-        retriever = Retriever(fake_assistant.store, fake_assistant.embedder, RetrievalParams(context_weight=weight))
-        scores = {h.text: h.score for h in retriever.search(question, "en", 10).hits}
-        met = next(s for t, s in scores.items() if "delegation also met" in t)
-        return met - next(s for t, s in scores.items() if "lunch" in t)
-
-    assert margin(0.2) > margin(0.0)
-
-
-def test_a_window_without_neighbours_reuses_the_passage_vector(fake_settings: Any) -> None:
-    from assistant.pipeline import Assistant
-    from assistant.testing import HashEmbedder
-
-    long = "\n\n".join(f"Part {i}\n\n" + f"Paragraph {i} says something about refugees and work. " * 30 for i in range(3))
-    write(fake_settings.corpus_dir, {**DOCS, "long.txt": long})
-    embedded = {}
-    for context in (1, 0):
-        settings = fake_settings.model_copy(
-            update={"chunk_context": context, "index_dir": fake_settings.index_dir / str(context)}
-        )
-        assistant = Assistant.from_settings(settings, embedder=HashEmbedder())
-        assistant.index()
-        embedded[context] = assistant.embedder.embedded
-    assert embedded[0] < embedded[1]  # no windows embedded
-    ids = [hit.chunk_id for hit in assistant.store.all_passages()]
-    contexts, passages = assistant.store.context_vectors(ids), assistant.store.chunk_vectors(ids)
-    assert all((contexts[cid] == passages[cid]).all() for cid in ids)
-
-
-def test_translation_links_are_counted_once(fake_assistant: Any) -> None:
     write(fake_assistant.settings.corpus_dir, DOCS)
     fake_assistant.index()
-    store = fake_assistant.store
-    first, second = sorted(h.chunk_id for h in store.all_passages())[:2]
-    assert store.add_links([(first, second)]) == 1
-    assert store.add_links([(second, first), (first, second)]) == 0  # already linked, from either side
-    linked = {h.chunk_id: h.translation_ids for h in store.hits([first, second])}
-    assert second in linked[first] and first in linked[second]
+    copy = LexicalIndex(tmp_path / "other.sqlite3")
+    manifest = fake_assistant.store.active()
+    fetched: list[str] = []
+
+    def rows(doc_id: str) -> list[tuple[str, str, str]]:
+        fetched.append(doc_id)
+        return fake_assistant.retriever._lexical_rows(doc_id)
+
+    copy.sync(manifest.version, manifest.revisions(), rows)
+    assert sorted(fetched) == sorted(DOCS)
+    found = copy.search("Riga capital", "en", 3, manifest.revisions())
+    assert found and found[0][0] in {p.record for p in fake_assistant.store.document_passages("b.txt")}
+    fetched.clear()
+    copy.sync(manifest.version, manifest.revisions(), rows)
+    assert fetched == []

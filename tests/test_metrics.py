@@ -1,6 +1,6 @@
 import math
 
-from assistant.metrics import hit_at, is_relevant, keywords_present, ndcg, normalise, percentile, reciprocal_rank
+from assistant.evaluation.metrics import hit_at, is_relevant, keywords_present, ndcg, normalise, percentile, reciprocal_rank
 
 
 def test_normalise_unifies_quotes_dashes_case_and_space() -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import provision
+from assistant.models import provision
 
 
 def make_wheels(folder: Path, weights: bytes, pieces: int = 3) -> None:

@@ -6,13 +6,23 @@ from typing import Any
 
 import pytest
 
-from assistant.config import Settings
-from assistant.retrieve.followups import contextual_question, is_follow_up
+from assistant.app.chat import (
+    App,
+    Session,
+    chosen_language,
+    interface_language,
+    language_choices,
+    may_edit,
+    parse_auth,
+    streamed_prefixes,
+    turn_of_message,
+)
 from assistant.app.feedback import FeedbackStore
 from assistant.app.rendering import direction, group_citations, highlight, link_markers, render_answer, render_question
-from assistant.types import Answer, Citation, Hit
-from assistant.app.ui import App, Session, chosen_language, may_edit, parse_auth, streamed_prefixes, turn_of_message
 from assistant.app.uploads import UploadRejected, safe_name, store_upload
+from assistant.config import Settings
+from assistant.retrieve.questions import contextual_question, is_follow_up
+from assistant.types import Answer, Citation, Hit
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -34,6 +44,7 @@ def test_source_text_is_escaped_and_quote_highlighted() -> None:
     assert "&lt;script&gt;" in html and "onerror=alert(1)&gt;" in html
     assert "<mark>the fact.</mark>" in html
     assert 'href="#cite-0-1"' in html and 'id="cite-0-1"' in html
+    assert '<bdi class="quote" dir="auto">“the fact.”</bdi>' in html  # isolated from the text around it
 
 
 def test_only_known_markers_become_links() -> None:
@@ -52,7 +63,7 @@ def test_translations_of_one_page_form_one_source() -> None:
     groups = group_citations((da, lv, other))
     assert [len(g.citations) for g in groups] == [2, 1]
     html = render_answer(make_answer("x [1] [2] [3]", (da, lv, other)), 0)
-    assert html.count('class="source-group"') == 1 and "(da, lv)" in html
+    assert html.count('class="source-group"') == 1 and "(Danish, Latvian)" in html
 
 
 def test_an_abstention_folds_away_its_closest_passages_escaped() -> None:
@@ -98,17 +109,18 @@ def test_small_helpers() -> None:
     assert contextual_question([], "and in Latvia?") == "and in Latvia?"
 
 
-def test_a_follow_up_naming_a_country_replaces_the_previous_questions_country() -> None:
-    earlier = ["Which Danish municipalities did the Baltic delegation visit?"]
-    assert (
-        contextual_question(earlier, "And in Sweden?") == "Which municipalities did the Baltic delegation visit? And in Sweden?"
-    )
-    assert (
-        contextual_question(["Hvilke kommuner i Danmark besøgte de?"], "Og i Sverige?")
-        == "Hvilke kommuner i besøgte de? Og i Sverige?"
-    )
-    assert contextual_question(["Хто представляє Естонію?"], "А Латвію?") == "Хто представляє? А Латвію?"
-    assert contextual_question(earlier, "And which organisations?") == f"{earlier[0]} And which organisations?"
+def test_a_short_question_that_names_nothing_leans_on_the_one_before() -> None:
+    earlier = ["Що таке програма FOR-IN?"]
+    assert contextual_question(earlier, "А коли це було?") == "Що таке програма FOR-IN? А коли це було?"
+    assert contextual_question(earlier, "When was it?") == "Що таке програма FOR-IN? When was it?"
+    assert contextual_question(earlier, "What is the Sild centre in Tartu?") == "What is the Sild centre in Tartu?"
+    assert not is_follow_up("How do I apply for asylum in Sweden?")
+
+
+def test_the_interface_follows_the_asker_unless_chosen() -> None:
+    assert interface_language("auto", "uk") == "uk" and interface_language("ar", "uk") == "ar"
+    names = dict((code, label) for label, code in language_choices())
+    assert names["uk"] == "українська (uk)" and names["ti"].startswith("ትግርኛ") and names["ar"].startswith("العربية")
 
 
 def test_login_parsing_and_editors(tmp_path: Path) -> None:
@@ -125,35 +137,35 @@ def test_login_parsing_and_editors(tmp_path: Path) -> None:
 def test_upload_names_stay_inside_the_corpus(tmp_path: Path, name: str) -> None:
     source = tmp_path / "src.bin"
     source.write_text("content about integration", encoding="utf-8")
-    corpus = tmp_path / "corpus"
-    stored = store_upload(source, name, corpus)
-    assert stored.resolve().is_relative_to((corpus / "uploads").resolve())
+    folder = tmp_path / "corpus" / "uploads"
+    stored = store_upload(source, name, folder)
+    assert stored.resolve().is_relative_to(folder.resolve())
     assert "/" not in safe_name(name) and not safe_name(name).startswith(".")
 
 
 def test_upload_rejects_files_over_the_size_limit(tmp_path: Path) -> None:
-    from assistant.loaders import MAX_FILE_BYTES
+    from assistant.ingest.loaders import MAX_FILE_BYTES
 
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:
         handle.seek(MAX_FILE_BYTES)
         handle.write(b"x")
     with pytest.raises(UploadRejected, match="larger than"):
-        store_upload(big, "big.txt", tmp_path / "corpus")
-    assert not (tmp_path / "corpus" / "uploads" / "big.txt").exists()
+        store_upload(big, "big.txt", tmp_path / "uploads")
+    assert not (tmp_path / "uploads" / "big.txt").exists()
 
 
 def test_upload_rejects_bad_types_and_empty_files(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.write_text("x", encoding="utf-8")
     with pytest.raises(UploadRejected, match="unsupported"):
-        store_upload(source, "../../etc/passwd", tmp_path / "corpus")
+        store_upload(source, "../../etc/passwd", tmp_path / "uploads")
     with pytest.raises(UploadRejected, match="unsupported"):
-        store_upload(source, "tool.exe", tmp_path / "corpus")
+        store_upload(source, "tool.exe", tmp_path / "uploads")
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     with pytest.raises(UploadRejected, match="empty"):
-        store_upload(empty, "empty.txt", tmp_path / "corpus")
+        store_upload(empty, "empty.txt", tmp_path / "uploads")
 
 
 def test_feedback_loses_no_record_under_concurrent_clicks(tmp_path: Path) -> None:
@@ -177,11 +189,14 @@ def test_app_flow_with_fake_assistant(fake_assistant: Any, tmp_path: Path) -> No
         "Jonava\n\nJonava was the first Baltic city to join the Intercultural Cities programme.", encoding="utf-8"
     )
     fake_assistant.index()
-    fake_assistant.answerer.min_score = 0.1
+    from assistant.answer.abstention import AbstentionModel
+
+    fake_assistant.answerer.abstention = AbstentionModel.at_least(0.1)
     app = App(fake_assistant, FeedbackStore(tmp_path / "fb.sqlite3"))
     session = Session()
-    steps = list(app.respond("Which Baltic city joined the Intercultural Cities programme first?", [], session, "en"))
-    chat, session, _detected, box = steps[-1]
+    steps = list(app.respond("Which Baltic city joined the Intercultural Cities programme first?", [], session, "auto"))
+    chat, session, interface, box = steps[-1]
+    assert interface == "en"
     assert len(steps) >= 3 and box == ""
     assert chat[0]["role"] == "user" and 'class="cite"' in chat[1]["content"]
     assert session.turns[0].answer["citations"]
@@ -204,8 +219,27 @@ def test_upload_requires_an_editor_when_login_is_on(fake_assistant: Any, tmp_pat
     assert "doc.txt" in note and any(r[4] == "uploads/doc.txt" for r in rows)
 
 
+def test_editors_reindex_with_prune_confirmation_and_roll_back(fake_assistant: Any, tmp_path: Path) -> None:
+    corpus = fake_assistant.settings.corpus_dir
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (corpus / name).write_text(f"Document {name} about integration courses in Tartu.", encoding="utf-8")
+    app = App(fake_assistant, FeedbackStore(tmp_path / "fb.sqlite3"))
+    note, _ = app.rollback(None)
+    assert "no previous version" in note.casefold()
+    app.reindex(None)
+    for name in ("a.txt", "b.txt"):
+        (corpus / name).unlink()
+    note, rows = app.reindex(None)
+    assert "--prune" in note and len(rows) == 3  # refused: two of three documents would go
+    note, rows = app.reindex(None, prune=True)
+    assert "removed 2" in note and len(rows) == 1
+    note, rows = app.rollback(None, "uk")
+    assert note.startswith("Індекс повернуто") and len(rows) == 3
+    assert rows[0][1] == "англійська"  # the document's language, named in the interface's language
+
+
 def test_empty_index_page_says_how_to_build_it(fake_assistant: Any) -> None:
-    from assistant.app.ui import index_banner
+    from assistant.app.chat import index_banner
 
     assert "make index" in index_banner(fake_assistant)
     (fake_assistant.settings.corpus_dir / "a.txt").write_text("Some text about integration.", encoding="utf-8")
@@ -220,5 +254,5 @@ def test_other_language_versions_are_shown_escaped_beside_the_passage() -> None:
         1, Hit(**{**citation.hit.__dict__, "translations": (danish,)}), citation.quote, citation.quote_start, citation.quote_end
     )
     html = render_answer(make_answer("x [1]", (citation,), "lv"), 0)
-    assert 'class="translation"' in html and "Tas pats fragments valodā: da" in html
+    assert 'class="translation"' in html and "Tas pats fragments valodā: dāņu" in html
     assert "&lt;b&gt;først&lt;/b&gt;" in html

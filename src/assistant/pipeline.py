@@ -243,6 +243,7 @@ class Assistant:
         timings = {
             "detect": detect_ms,
             **retrieved.timings_ms,
+            "retrieve": sum(retrieved.timings_ms.values()),
             "answer": answer_ms,
             "total": (time.perf_counter() - started) * 1000,
         }

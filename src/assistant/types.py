@@ -146,6 +146,7 @@ class Answer:
                     "language": c.hit.language,
                     "text": c.hit.text,
                     "quote": c.quote,
+                    "spans": [list(span) for span in (c.spans or ((c.quote_start, c.quote_end),))],
                     "score": round(c.hit.score, 4),
                     "start": c.hit.start,
                     "end": c.hit.end,

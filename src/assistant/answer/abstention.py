@@ -89,7 +89,14 @@ def answer_features(question: str, retrieved: Retrieved, eligible: Retrieved, as
     is than the best unit at all (a date next to the asked one is no answer to "until when?")."""
     best_any = retrieved.best_sentence_score
     best_value = eligible.best_sentence_score if any(eligible.sentences.values()) else best_any - 0.5
+    top = retrieved.hits[0] if retrieved.hits else None
+    fallback = {  # what a ranking without signals (hand-built in a test, or an old caller) still tells
+        "unit": max((s.score for s in retrieved.sentences.get(top.chunk_id, ())), default=0.0) if top else 0.0,
+        "best_unit": best_any,
+        "passage": top.score if top else 0.0,
+    }
     return {
+        **fallback,
         **retrieved.signals,
         "asks_value": 1.0 if asks_value else 0.0,
         "value_present": 1.0 if any(eligible.sentences.values()) else 0.0,
@@ -104,6 +111,11 @@ class AbstentionModel:
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0
     threshold: float = 0.5
+
+    @classmethod
+    def at_least(cls, minimum: float, sharpness: float = 40.0) -> AbstentionModel:
+        """A model that answers when the best unit's similarity reaches ``minimum`` (for tests and tools)."""
+        return cls({"best_unit": sharpness}, -sharpness * minimum)
 
     @classmethod
     def shipped(cls) -> AbstentionModel:

@@ -72,7 +72,9 @@ class ExtractiveAnswerer:
         self.passages = passages  # units are quoted from the best this many passages
         self.passage_weight = passage_weight
 
-    def answer(self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None) -> Draft:
+    def answer(
+        self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
+    ) -> Draft:
         """``asked`` is the text whose kind of value counts when it is not the whole ``question`` (a follow-up
         "And when was it?" searched together with the question before it asks for a date of its own)."""
         asked = asked or question

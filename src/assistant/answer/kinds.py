@@ -87,14 +87,15 @@ def has_number(text: str) -> bool:
     return any(word in _number_words() for word in _WORD.findall(text.casefold()))
 
 
+_YEAR_OR_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![\d.])[0-3]?\d[./][01]?\d(?:[./]\d{2,4})?(?![\d.])")
+
+
 def has_date(text: str) -> bool:
-    if _DIGIT.search(_LIST_MARKER.sub(" ", text)):
+    """A year, a numeric date ("1.8.2026", "21.09") or a month name."""
+    if _YEAR_OR_DATE.search(text):
         return True
-    return any(
-        word == stem or (len(stem) >= 4 and word.startswith(stem))
-        for word in _WORD.findall(text.casefold())
-        for stem in _month_stems()
-    )
+    words = _WORD.findall(text.casefold())
+    return any(word == stem or (len(stem) >= 4 and word.startswith(stem)) for word in words for stem in _month_stems())
 
 
 def states(text: str, kind: str) -> bool:

@@ -100,7 +100,9 @@ def render_citation(citation: Citation, turn: int, language: str) -> str:
         f'<blockquote class="passage" dir="auto">{escape(t.text)}</blockquote></details>'
         for t in hit.translations
     )
-    meta = "".join(f"<div><b>{escape(message(key, language))}:</b> <bdi>{escape(value)}</bdi></div>" for key, value in rows if value)
+    meta = "".join(
+        f"<div><b>{escape(message(key, language))}:</b> <bdi>{escape(value)}</bdi></div>" for key, value in rows if value
+    )
     spans = citation.spans or ((citation.quote_start, citation.quote_end),)
     return (
         f'<details class="source" id="{anchor(turn, citation.n)}" data-n="{citation.n}">'

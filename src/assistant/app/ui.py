@@ -89,7 +89,14 @@ def labels(language: str) -> dict[str, Any]:
         "rollback": message("rollback", language),
         "prune": message("prune", language),
         "examples": message("examples", language),
+        "chat_tab": message("chat_tab", language),
+        "sources_tab": message("sources_tab", language),
     }
+
+
+def localized_choices(language: str) -> list[tuple[str, str]]:
+    """The language menu with its "detect automatically" entry in ``language``."""
+    return [(message("auto", language), AUTO), *language_choices()[1:]]
 
 
 def build(app: App) -> Any:
@@ -103,7 +110,7 @@ def build(app: App) -> Any:
         title = gr.Markdown(text["title"], elem_id="title")
         banner = gr.Markdown(index_banner(app.assistant), elem_id="index-banner")
         with gr.Tabs():
-            with gr.Tab(message("chat_tab", "en"), id="chat"):
+            with gr.Tab(message("chat_tab", "en"), id="chat") as chat_tab:
                 with gr.Row():
                     language = gr.Dropdown(language_choices(), value=AUTO, label=text["language"], elem_id="language", scale=1)
                     detected = gr.Markdown(text["detected"], elem_id="detected")
@@ -117,12 +124,12 @@ def build(app: App) -> Any:
                         placeholder=text["placeholder"], show_label=False, elem_id="question", scale=5, max_lines=6
                     )
                     send = gr.Button(text["send"], variant="primary", elem_id="send", scale=1)
-                gr.Examples(EXAMPLES, inputs=[question], label=text["examples"])
+                examples = gr.Examples(EXAMPLES, inputs=[question], label=text["examples"])
                 with gr.Row():
                     comment = gr.Textbox(label=text["feedback_comment"], elem_id="feedback-comment", scale=4)
                     comment_send = gr.Button(text["feedback_send"], elem_id="feedback-send", scale=1)
                 feedback_status = gr.Markdown(elem_id="feedback-status")
-            with gr.Tab(message("sources_tab", "en"), id="sources"):
+            with gr.Tab(message("sources_tab", "en"), id="sources") as sources_tab:
                 table = gr.Dataframe(
                     documents_rows(app.assistant),
                     headers=["title", "language", "passages", "indexed", "source"],
@@ -140,7 +147,7 @@ def build(app: App) -> Any:
                 ingest_status = gr.Markdown(elem_id="ingest-status")
 
         relabelled = [title, question, send, detected, language, filters, tag_filter, language_filter, document_filter]
-        relabelled += [comment, comment_send, add, reindex, prune, undo]
+        relabelled += [comment, comment_send, add, reindex, prune, undo, chat_tab, sources_tab, examples.dataset]
 
         def relabel(lang: str) -> list[Any]:
             words = labels(lang)
@@ -150,7 +157,7 @@ def build(app: App) -> Any:
                 gr.update(placeholder=words["placeholder"], rtl=rtl),
                 gr.update(value=words["send"]),
                 gr.update(value=words["detected"]),
-                gr.update(label=words["language"]),
+                gr.update(label=words["language"], choices=localized_choices(lang)),
                 gr.update(label=words["filters"]),
                 gr.update(label=words["filter_tags"]),
                 gr.update(label=words["filter_languages"]),
@@ -161,6 +168,9 @@ def build(app: App) -> Any:
                 gr.update(value=words["reindex"]),
                 gr.update(label=words["prune"]),
                 gr.update(value=words["rollback"]),
+                gr.update(label=words["chat_tab"]),
+                gr.update(label=words["sources_tab"]),
+                gr.update(label=words["examples"]),
             ]
 
         def on_question(*args: Any) -> Any:

@@ -62,9 +62,11 @@ def _duration(amount: float, unit: str, asker: str) -> str:
     from babel.units import format_unit
 
     number = int(amount) if float(amount).is_integer() else amount
+    digits = str(number).replace(".", "")
     for length in ("long", "short", "narrow"):
         text = str(format_unit(number, f"duration-{unit}", length=length, locale=babel_locale(asker)))
-        if "duration-" not in text:
+        # A form without the digits ("سنتان", two years) is right but hides the number the quote shows.
+        if "duration-" not in text and digits in text.replace(".", "").replace(",", ""):
             # CLDR's Tigrinya month pattern reads "{0}/ኣዋርሕ": show it as a count, not a rate.
             return text.replace("/", " ") if text[:1].isdigit() else text
     return f"{_number(amount, asker)} {unit}"

@@ -55,7 +55,9 @@ _FOLLOW_UP = re.compile(
 MAX_FOLLOW_UP_WORDS = 5
 
 
-MAX_BARE_FOLLOW_UP_WORDS = 4
+MAX_BARE_FOLLOW_UP_WORDS = 3
+
+
 def names_something(question: str) -> bool:
     """Does the question name its own subject: a number, a capitalised word after the first, or (in a
     question not written in Latin letters) a Latin-script name?"""
@@ -68,7 +70,7 @@ def names_something(question: str) -> bool:
 
 def is_follow_up(question: str) -> bool:
     """A short question that leans on the one before it: it opens with "and", "what about" (in any of the
-    languages), or it is at most four words long and names nothing ("When was it?", "А коли це було?")."""
+    languages), or it is at most three words long and names nothing ("When was it?", "А коли це було?")."""
     words = question.strip().split()
     if not words or len(words) > MAX_FOLLOW_UP_WORDS:
         return False

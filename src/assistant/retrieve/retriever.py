@@ -22,6 +22,7 @@ import numpy as np
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import ChromaStore, Passage, where_clause
 from assistant.models.embedder import Embedder
+from assistant.retrieve.translations import group_translations
 from assistant.types import Filters, Hit, Retrieved, SentenceMatch
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class RetrievalParams:
     document_weight: float = 0.75
     lexical_weight: float = 0.05
     use_lexical: bool = True
+    group_translations: bool = True
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Evidence:
 class Candidates:
     rows: list[Evidence]
     units: dict[str, tuple[SentenceMatch, ...]]  # scored units by chunk id
+    vectors: dict[str, np.ndarray]  # passage vectors by chunk id
 
 
 def unit_matches(passage: Passage, vector: np.ndarray) -> tuple[SentenceMatch, ...]:
@@ -89,10 +92,14 @@ class Retriever:
         timings["search"] = (time.perf_counter() - clock) * 1000
         clock = time.perf_counter()
         ranked = self.rank(candidates, self.params)
-        hits = tuple(hit for hit, _ in ranked[:k])
         signals = ranking_signals(ranked, candidates)
+        if self.params.group_translations:
+            ranked = group_translations(ranked, candidates.vectors, language)
+        hits = tuple(hit for hit, _ in ranked[:k])
         timings["rank"] = (time.perf_counter() - clock) * 1000
-        return Retrieved(hits, {h.chunk_id: candidates.units[h.chunk_id] for h in hits}, timings, question, signals)
+        units = {h.chunk_id: candidates.units[h.chunk_id] for h in hits}
+        units.update({t.chunk_id: candidates.units[t.chunk_id] for h in hits for t in h.translations})
+        return Retrieved(hits, units, timings, question, signals)
 
     def candidates(self, vector: np.ndarray, question: str, language: str, filters: Filters | None = None) -> Candidates:
         """The dense and lexical candidates with their evidence at each level (before weighting)."""
@@ -100,8 +107,9 @@ class Retriever:
         pool: dict[str, Passage] = {p.record: p for p in self.store.query(vector, n, where_clause(filters))}
         lexical = self._lexical(question, language, n, filters, pool)
         documents = self.store.document_similarities(vector, [p.hit.doc_id for p in pool.values()])
-        candidates = Candidates([], {})
+        candidates = Candidates([], {}, {})
         for passage in pool.values():
+            candidates.vectors[passage.hit.chunk_id] = passage.vector
             hit = passage.hit
             matches = unit_matches(passage, vector)
             passage_sim = float(passage.vector @ vector)

@@ -1,0 +1,112 @@
+"""The extractive answer: which units are quoted, the short answer line, and the abstention decision."""
+
+from assistant.answer.abstention import AbstentionModel, answer_features, fit, years_missing
+from assistant.answer.extractive import ExtractiveAnswerer, compose, quote_text, short_answer
+from assistant.types import Hit, Retrieved, SentenceMatch, Unit
+
+ROWS = "Husstand | Per måned\nEnslig | 21 200 kr\nPar | 42 400 kr"
+PROSE = "Programmet varer fra tre måneder til to år. Stønaden utbetales hver måned. Kontakt oss for mer informasjon."
+CONTACT = "Fjellvik kommune\nStorgata 1, 5000 Fjellvik\nTlf. 55 12 34 56"
+
+
+def unit(chunk: str, text: str, start: int, end: int, score: float, kind: str = "sentence", spans: tuple = ()) -> SentenceMatch:
+    return SentenceMatch(chunk, text, start, end, score, spans or ((start, end),), kind)
+
+
+def passages() -> Retrieved:
+    prose = Hit("p", "nb.html", PROSE, "Introduksjonsprogrammet", "nb", 2.0, units=())
+    table = Hit("t", "nb.html", ROWS, "Introduksjonsprogrammet", "nb", 1.9)
+    contact = Hit("c", "nb.html", CONTACT, "Introduksjonsprogrammet", "nb", 1.8)
+    first = PROSE.index("Stønaden")
+    units = {
+        "p": (
+            unit("p", PROSE[:43], 0, 43, 0.62),
+            unit("p", PROSE[first : first + 32], first, first + 32, 0.58),
+        ),
+        "t": (
+            unit("t", "Husstand | Per måned\nEnslig | 21 200 kr", 0, 39, 0.60, "row", ((0, 20), (21, 39))),
+            unit("t", "Husstand | Per måned\nPar | 42 400 kr", 0, 56, 0.55, "row", ((0, 20), (40, 56))),
+        ),
+        "c": (unit("c", CONTACT, 0, len(CONTACT), 0.61, "lines"),),
+    }
+    return Retrieved((prose, table, contact), units, signals={"unit": 0.62, "best_unit": 0.62})
+
+
+def answerer() -> ExtractiveAnswerer:
+    return ExtractiveAnswerer(AbstentionModel.at_least(0.4))
+
+
+def test_a_value_question_quotes_only_units_holding_that_kind_of_value() -> None:
+    draft = answerer().answer("Hvor mye er stønaden per måned for en enslig?", "nb", passages())
+    assert not draft.abstained
+    quotes = [c.quote for c in draft.citations]
+    assert all("kr" in q for q in quotes) and "Husstand: Enslig; Per måned: 21 200 kr" in quotes[0]
+
+
+def test_a_contact_block_is_quoted_only_for_a_contact_question() -> None:
+    open_question = answerer().answer("Hva er introduksjonsprogrammet?", "nb", passages())
+    assert all("Tlf." not in c.quote for c in open_question.citations)
+    contact = answerer().answer("Hva er telefonnummeret?", "nb", passages())
+    assert any("55 12 34 56" in c.quote for c in contact.citations)
+
+
+def test_short_answer_line_in_the_askers_language() -> None:
+    draft = answerer().answer("Скільки триває програма?", "uk", passages())
+    first = draft.text.splitlines()[0]
+    assert first == "Коротко: 3 місяці – 2 роки [1]"
+    money = answerer().answer("Скільки грошей отримує одна людина на місяць?", "uk", passages())
+    assert money.text.splitlines()[0].replace("\u00a0", " ") == "Коротко: 21 200 норвезьких крон [1]"
+
+
+def test_no_short_line_when_no_value_is_certain() -> None:
+    retrieved = passages()
+    quoted = [(retrieved.hits[1], retrieved.sentences["t"][0], 1)]
+    assert short_answer("en", ("date",), quoted) == ""  # no date in the quote
+    draft = answerer().answer("Hva er introduksjonsprogrammet?", "nb", retrieved)
+    assert draft.text.splitlines()[0] == "Ifølge kildene:"  # an open question has no short line
+
+
+def test_row_quotes_read_header_and_cell() -> None:
+    retrieved = passages()
+    assert quote_text(retrieved.hits[1], retrieved.sentences["t"][1]) == "Husstand: Par; Per måned: 42 400 kr"
+
+
+def test_citations_hold_spans_of_their_passage() -> None:
+    retrieved = passages()
+    draft = compose("en", retrieved.hits, [retrieved.sentences["t"][0], retrieved.sentences["p"][0]])
+    for citation in draft.citations:
+        assert all(0 <= s < e <= len(citation.hit.text) for s, e in citation.spans)
+        assert f"[{citation.n}]" in draft.text
+
+
+def test_abstains_below_the_decision_threshold_and_lists_closest_sources() -> None:
+    weak = Retrieved(passages().hits, passages().sentences, signals={"unit": 0.2, "best_unit": 0.2})
+    draft = ExtractiveAnswerer(AbstentionModel.at_least(0.4)).answer("Hva er stønaden?", "nb", weak)
+    assert draft.abstained and "Introduksjonsprogrammet" in draft.text and not draft.citations
+
+
+def test_abstains_when_no_unit_holds_the_asked_kind() -> None:
+    draft = answerer().answer("When does the course start?", "en", passages())
+    assert draft.abstained
+
+
+def test_a_year_the_evidence_does_not_name_is_a_signal() -> None:
+    assert years_missing("Hvor mange deltok i 2023?", "I 2025 deltog 214 personer, mod 187 i 2024.") == 1.0
+    assert years_missing("Hvor mange deltog i 2025?", "I 2025 deltog 214 personer.") == 0.0
+    assert years_missing("Hvor mange deltog?", "I 2025 deltog 214 personer.") == 0.0
+
+
+def test_features_and_a_fitted_model_separate_clear_cases() -> None:
+    retrieved = passages()
+    features = answer_features("Hvor mye er stønaden?", retrieved, retrieved, True)
+    assert features["value_present"] == 1.0 and features["asks_value"] == 1.0 and features["unit"] == 0.62
+    rows = [{"unit": 0.3 + i / 100, "value_present": 1.0} for i in range(20)] + [
+        {"unit": 0.6 + i / 100, "value_present": 1.0} for i in range(20)
+    ]
+    model = fit(rows, [False] * 20 + [True] * 20, features=("unit",))
+    assert model.confidence({"unit": 0.75}) > 0.5 > model.confidence({"unit": 0.3})
+
+
+def test_units_of_a_hit() -> None:
+    hit = Hit("t", "d", ROWS, "T", "nb", 1.0, units=(Unit(((0, 20), (21, 39)), "row"),))
+    assert hit.units[0].text(hit.text) == "Husstand | Per måned\nEnslig | 21 200 kr"

@@ -1,0 +1,161 @@
+"""Loaders keep a document's structure: headings with levels, list items with their lead-in, table rows with
+their header, short-line blocks; page furniture and running headers are dropped."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest.blocks import TextBuilder, clean_inline
+from assistant.ingest.loaders import UnreadableFile, load_file
+from assistant.types import Block
+
+DATA = Path(__file__).parent / "data"
+
+HTML = """<!doctype html><html lang="nb"><head><title>Introduksjonsprogrammet | Fjellvik kommune</title>
+<style>body{}</style><script>var x = 1;</script></head><body>
+<div class="cookie-banner">Vi bruker informasjonskapsler. <button>Godta alle</button></div>
+<header><nav><ul><li>Hjem</li><li>Tjenester</li></ul></nav></header>
+<nav class="breadcrumb">Hjem › Innvandring</nav>
+<main><h1>Introduksjonsprogrammet</h1>
+<p>Programmet er for deg som har fått opphold i Fjellvik.</p>
+<h2>Hvem kan delta?</h2><p>Du kan delta hvis du:</p>
+<ul><li>er mellom 18 og 55 år</li><li>har fått opphold som flyktning</li></ul>
+<h2>Stønad</h2><table><thead><tr><th>Husstand</th><th>Per måned</th></tr></thead>
+<tbody><tr><td>Enslig</td><td>21 200 kr</td></tr><tr><td>Par</td><td>42 400 kr</td></tr></tbody></table>
+<address>Fjellvik kommune<br>Storgata 1<br>Tlf. 55 12 34 56</address></main>
+<aside class="related">Relaterte lenker</aside><footer>© Fjellvik kommune · Personvern</footer></body></html>"""
+
+MARKDOWN = """---
+title: Etableringsprogrammet
+date: 2026-01-15
+language: sv
+tags: [Sverige, arbete]
+---
+# Etableringsprogrammet
+
+Programmet varar i **högst två år**.
+
+## Ersättning
+
+Du får ersättning om du:
+
+- deltar på heltid
+- har en plan
+
+| Hushåll | Per dag |
+|---|---|
+| Vuxen | 312 kr |
+"""
+
+TEXT = """Skip to content
+Menu
+
+Integrationsprogrammet
+
+Programmet varer op til fem år.
+
+Sådan søger du
+- Kontakt jobcentret
+- Book et møde
+
+Kontakt
+Holmstrup Kommune
+Rådhuspladsen 1
+Tlf. 70 10 20 30
+"""
+
+
+def blocks_of(text: str, blocks: tuple[Block, ...], kind: str) -> list[str]:
+    return [text[b.start : b.end] for b in blocks if b.kind == kind]
+
+
+def test_html_keeps_structure_and_drops_furniture(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    loaded = load_file(path)
+    text = loaded.text
+    assert loaded.metadata["title"] == "Introduksjonsprogrammet" and loaded.metadata["language"] == "nb"
+    for furniture in ("informasjonskapsler", "Tjenester", "Relaterte", "Personvern", "var x", "Hjem ›"):
+        assert furniture not in text
+    assert blocks_of(text, loaded.blocks, "heading") == ["Introduksjonsprogrammet", "Hvem kan delta?", "Stønad"]
+    items = [b for b in loaded.blocks if b.kind == "item"]
+    assert [text[b.start : b.end] for b in items] == ["er mellom 18 og 55 år", "har fått opphold som flyktning"]
+    assert all(b.lead is not None and text[b.lead[0] : b.lead[1]] == "Du kan delta hvis du:" for b in items)
+    rows = [b for b in loaded.blocks if b.kind == "row"]
+    assert text[rows[0].start : rows[0].end] == "Husstand | Per måned" and rows[0].lead is None
+    assert all(text[b.lead[0] : b.lead[1]] == "Husstand | Per måned" for b in rows[1:] if b.lead)
+    assert blocks_of(text, loaded.blocks, "lines") == ["Fjellvik kommune\nStorgata 1\nTlf. 55 12 34 56"]
+    assert all(0 <= b.start < b.end <= len(text) for b in loaded.blocks)
+
+
+def test_markdown_front_matter_with_an_unquoted_date_and_structure(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    loaded = load_file(path)
+    assert loaded.metadata["date"] == "2026-01-15" and loaded.metadata["tags"] == ["Sverige", "arbete"]
+    assert not loaded.warnings
+    levels = [(loaded.text[b.start : b.end], b.level) for b in loaded.blocks if b.kind == "heading"]
+    assert levels == [("Etableringsprogrammet", 1), ("Ersättning", 2)]
+    assert "**" not in loaded.text and "högst två år" in loaded.text
+    items = [b for b in loaded.blocks if b.kind == "item"]
+    assert len(items) == 2 and all(loaded.text[b.lead[0] : b.lead[1]] == "Du får ersättning om du:" for b in items if b.lead)
+    assert "Vuxen | 312 kr" in blocks_of(loaded.text, loaded.blocks, "row")
+
+
+def test_plain_text_headings_lists_and_contact_lines(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    loaded = load_file(path)
+    assert "Skip to content" not in loaded.text
+    headings = blocks_of(loaded.text, loaded.blocks, "heading")
+    assert "Integrationsprogrammet" in headings and "Sådan søger du" in headings and "Kontakt" in headings
+    assert blocks_of(loaded.text, loaded.blocks, "item") == ["Kontakt jobcentret", "Book et møde"]
+    assert blocks_of(loaded.text, loaded.blocks, "lines") == ["Holmstrup Kommune\nRådhuspladsen 1\nTlf. 70 10 20 30"]
+
+
+@pytest.mark.parametrize("name", ["guide.docx", "guide.pdf"])
+def test_office_and_pdf_documents(name: str) -> None:
+    loaded = load_file(DATA / name)
+    text = loaded.text
+    assert loaded.metadata["title"] == "Kotoutumisohjelma – opas"
+    assert "Harjulan kaupunki" not in text and "Sivu 1" not in text  # running header and footer
+    assert "  " not in text  # justified double spaces are normalised
+    headings = blocks_of(text, loaded.blocks, "heading")
+    assert headings[:3] == ["Kotoutumisohjelma – opas", "Kuka voi osallistua?", "Tuki"]
+    items = [b for b in loaded.blocks if b.kind == "item"]
+    assert [text[b.start : b.end] for b in items] == ["oleskelulupakortti", "henkilötunnus"]
+    assert all(b.lead is not None and text[b.lead[0] : b.lead[1]] == "Ota mukaan:" for b in items)
+    rows = blocks_of(text, loaded.blocks, "row")
+    assert rows[:3] == ["Kotitalous | Tuki kuukaudessa", "Yksin asuva | 981 euroa", "Kaksi lasta | 1 120 euroa"]
+
+
+def test_clean_inline_normalises_spaces_and_soft_hyphens() -> None:
+    assert clean_inline("Päätös  on\u00a0 maksul\u00adlinen\n ja  lopullinen ") == "Päätös on maksullinen ja lopullinen"
+
+
+def test_builder_spans_index_the_text() -> None:
+    builder = TextBuilder()
+    heading = builder.heading("Title", 1)
+    lead = builder.paragraph("You can take part if you:")
+    first = builder.item("live here", lead, "l")
+    builder.item("are over 18", lead, "l")
+    assert builder.text == "Title\n\nYou can take part if you:\n\nlive here\nare over 18"
+    assert heading is not None and first is not None and lead is not None
+    assert builder.text[first.start : first.end] == "live here" and first.lead == (lead.start, lead.end)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"   ", "empty file"),
+        ("binary.txt", b"\x00\x01\x02binary", "binary data"),
+        ("broken.docx", b"not a zip", "not a valid DOCX"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "corrupt PDF"),
+        ("notes.xyz", b"hello", "unsupported file type"),
+    ],
+)
+def test_unreadable_files_say_why(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UnreadableFile, match=reason):
+        load_file(path)

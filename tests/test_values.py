@@ -1,0 +1,122 @@
+"""Values found in source sentences of every source language, and rendered for every asker language."""
+
+import datetime as dt
+
+import pytest
+
+from assistant.answer.values import Value, find_values, parse_number
+from assistant.languages.detection import SUPPORTED
+from assistant.languages.locale import country_name, language_name, render
+
+FOUND = [
+    # (kind, source language, sentence, what is found)
+    ("money", "da", "Enlig uden børn får 12 500 kr. om måneden.", [(12500.0, "DKK")]),
+    ("money", "sv", "Deltar du på heltid får du 312 kronor per dag.", [(312.0, "SEK")]),
+    ("money", "nb", "Stønaden er 21 200 kr per måned.", [(21200.0, "NOK")]),
+    ("money", "is", "Skráningargjald er 12.000 kr.", [(12000.0, "ISK")]),
+    ("money", "fi", "Työmarkkinatuki on 45,65 euroa päivässä.", [(45.65, "EUR")]),
+    ("money", "et", "Kursuse hüvitis on 150 eurot.", [(150.0, "EUR")]),
+    ("money", "lv", "Atkārtotas pārbaudes maksa ir 30 EUR.", [(30.0, "EUR")]),
+    ("money", "lt", "Užstatas – 50 EUR.", [(50.0, "EUR")]),
+    ("money", "en", "A statement costs ISK 9,800.", [(9800.0, "ISK")]),
+    ("money", "de", "Ein Stipendium von 2.400 Euro pro Person.", [(2400.0, "EUR")]),
+    ("money", "en", "The course starts in May.", []),
+    ("percent", "nb", "58 prosent av deltakerne var i arbeid.", [58.0]),
+    ("percent", "da", "41 procent var i job eller uddannelse.", [41.0]),
+    ("percent", "en", "an employment rate of 35 %", [35.0]),
+    ("percent", "fi", "Naisista 24,5 % työllistyi.", [24.5]),
+    ("number", "da", "I alt deltog 214 personer i programmet i 2025.", [214.0]),
+    ("number", "lt", "Iš 687 dalyvių dauguma buvo moterys.", [687.0]),
+    ("number", "en", "1) knowledge 2) partnerships", []),
+    ("duration", "nb", "Programmet varer fra tre måneder til to år.", [(3.0, "month", 2.0, "year")]),
+    ("duration", "nb", "Programmet varte i gjennomsnitt 22 måneder.", [(22.0, "month", None, "")]),
+    ("duration", "fi", "Koulutus kestää yleensä 40 viikkoa.", [(40.0, "week", None, "")]),
+    ("duration", "sv", "Programmet varar i högst två år.", [(2.0, "year", None, "")]),
+    ("duration", "lv", "Kurss ilgst 16 stundas.", [(16.0, "hour", None, "")]),
+    ("duration", "et", "Moodul kestab 8 nädalat.", [(8.0, "week", None, "")]),
+    ("duration", "is", "Námskeiðið er 60 klukkustundir.", [(60.0, "hour", None, "")]),
+    ("duration", "de", "Der Austausch dauert drei Wochen.", [(3.0, "week", None, "")]),
+    ("duration", "lt", "Programa trunka 6 mėnesius.", [(6.0, "month", None, "")]),
+    ("duration", "da", "Der er ingen frist.", []),
+]
+
+DATES = [
+    ("de", "Bewerbungsschluss: 15. März 2026, 23:59 Uhr", dt.date(2026, 3, 15), None),
+    ("lv", "no 2026. gada 2. februāra līdz 27. februārim", dt.date(2026, 2, 2), dt.date(2026, 2, 27)),
+    ("lt", "2022 m. gruodžio 5 – 9 d. vyks vizitas", dt.date(2022, 12, 5), dt.date(2022, 12, 9)),
+    ("et", "Kursused algavad 13. aprillil 2026", dt.date(2026, 4, 13), None),
+    ("fi", "Laki tulee voimaan 1.8.2026.", dt.date(2026, 8, 1), None),
+    ("da", "Kampdag den 8. marts 2026 kl. 11.00", dt.date(2026, 3, 8), None),
+    ("sv", "Sfi-veckan pågår 9–15 mars 2026.", dt.date(2026, 3, 9), dt.date(2026, 3, 15)),
+    ("nb", "Søknadsfrist 1. oktober 2026.", dt.date(2026, 10, 1), None),
+    ("is", "Námskeiðið hefst 4. maí 2026.", dt.date(2026, 5, 4), None),
+    ("en", "Registration is open until 25 September 2026.", dt.date(2026, 9, 25), None),
+    ("en", "The conference was on November 20, 2018.", dt.date(2018, 11, 20), None),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "sentence", "expected"), FOUND)
+def test_values_are_found_in_every_source_language(kind: str, language: str, sentence: str, expected: list) -> None:
+    values = find_values(sentence, kind, language)
+    if kind == "money":
+        assert [(v.number, v.currency) for v in values] == expected
+    elif kind in ("percent", "number"):
+        assert [v.number for v in values] == expected
+    else:
+        assert [(v.number, v.unit, v.upper, v.upper_unit) for v in values] == expected
+
+
+@pytest.mark.parametrize(("language", "sentence", "start", "end"), DATES)
+def test_dates_and_periods_with_inflected_month_names(language: str, sentence: str, start: dt.date, end: dt.date | None) -> None:
+    values = find_values(sentence, "date", language)
+    assert len(values) == 1 and values[0].day == start and values[0].until == end
+
+
+def test_a_date_without_year_and_no_date_at_all() -> None:
+    [value] = find_values("Konferensen hålls den 20 november i Köpenhamn.", "date", "sv")
+    assert (value.day.month, value.day.day, value.has_year) == (11, 20, False)
+    assert find_values("Kontakta oss på telefon.", "date", "sv") == []
+
+
+def test_times_of_day_and_contacts() -> None:
+    [day] = find_values("Torsdag | kl. 10.00–17.30", "time", "da")
+    assert day.clock == (dt.time(10, 0), dt.time(17, 30))
+    [english] = find_values("Monday | 9 am – 4 pm", "time", "en")
+    assert english.clock == (dt.time(9, 0), dt.time(16, 0))
+    assert find_values("Laki tulee voimaan 1.8.2026.", "time", "fi") == []
+    contacts = [v.text for v in find_values("Telefon: +372 640 5570, e-post: keeleope@example.ee", "contact", "et")]
+    assert contacts == ["keeleope@example.ee", "+372 640 5570"]
+    assert find_values("Ring gerne til os.", "contact", "da") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("12 500", 12500), ("12.500", 12500), ("12,500", 12500), ("45,65", 45.65), ("2.5", 2.5), ("1 120", 1120)]
+)
+def test_numbers_whatever_their_grouping(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("asker", SUPPORTED)
+def test_every_asker_language_gets_every_kind_rendered(asker: str) -> None:
+    money = render(Value("money", "12 500 kr.", 12500.0, currency="DKK"), asker)
+    assert "12" in money and "500" in money and "kr." not in money
+    duration = render(Value("duration", "tre måneder til to år", 3.0, 2.0, unit="month", upper_unit="year"), asker)
+    assert "duration-" not in duration and "3" in duration and "2" in duration
+    date = render(Value("date", "15. März 2026", day=dt.date(2026, 3, 15)), asker)
+    assert "15" in date and "2026" in date
+    period = render(Value("date", "5.–9. december 2022", day=dt.date(2022, 12, 5), until=dt.date(2022, 12, 9)), asker)
+    assert "5" in period and "9" in period and "2022" in period
+    percent = render(Value("percent", "58 prosent", 58.0), asker)
+    assert "58" in percent and ("%" in percent or "٪" in percent)
+    clock = render(Value("time", "kl. 10.00–17.30", clock=(dt.time(10, 0), dt.time(17, 30))), asker)
+    assert "10" in clock and ("17" in clock or "5" in clock)
+    assert render(Value("number", "214", 214.0), asker) == "214"
+    assert render(Value("contact", "+372 640 5570"), asker) == "+372 640 5570"  # kept as written
+
+
+def test_rendering_examples_from_cldr() -> None:
+    assert render(Value("money", "308 kronor", 308.0, currency="SEK"), "uk") == "308 шведських крон"
+    assert render(Value("duration", "2 år", 2.0, unit="year"), "uk") == "2 роки"
+    assert render(Value("money", "45,65 euroa", 45.65, currency="EUR"), "en") == "45.65 euros"
+    assert language_name("lv", "uk") == "латиська" and language_name("da", "de") == "Dänisch"
+    assert country_name("LV", "uk") == "Латвія"
