@@ -29,11 +29,22 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+
+
 @pytest.fixture(scope="module")
 def server(seed_assistant: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
-    from assistant.app.ui import asset, create
+    import gradio as gr
 
-    settings = seed_assistant.settings.model_copy(update={"feedback_db": tmp_path_factory.mktemp("fb") / "feedback.sqlite3"})
+    from assistant.app.ui import create, font_css
+    from assistant.data import read_text
+    from assistant.models.provision import provision_fonts
+
+    provision_fonts(FONTS)  # 'make fonts' did it already; a no-op then
+    gr.set_static_paths([FONTS.resolve()])
+    settings = seed_assistant.settings.model_copy(
+        update={"feedback_db": tmp_path_factory.mktemp("fb") / "feedback.sqlite3", "fonts_dir": FONTS}
+    )
     demo, app = create(settings, seed_assistant)
     port = free_port()
     demo.launch(
@@ -43,8 +54,8 @@ def server(seed_assistant: Any, tmp_path_factory: pytest.TempPathFactory) -> Ite
         share=False,
         ssr_mode=False,
         quiet=True,
-        css=asset("ui.css"),
-        head=f"<script>{asset('ui.js')}</script>",
+        css=read_text("ui.css") + font_css(FONTS),
+        head=f"<script>{read_text('ui.js')}</script>",
     )
     yield f"http://127.0.0.1:{port}", app
     demo.close()
@@ -100,7 +111,7 @@ def test_answer_with_citation_opens_its_passage(page: Any, question: str) -> Non
     assert not source.evaluate("e => e.open")
     link.click()
     page.wait_for_function(f"document.getElementById('{target}').open === true")
-    assert "Jonava" in source.locator("mark").inner_text()
+    assert "Jonava" in source.locator("mark").first.inner_text()
     assert source.locator("blockquote.passage").first.is_visible()
     assert source.locator("details.translation").count() >= 1  # the Latvian version of the same passage
     if SCREENSHOTS:
@@ -123,11 +134,72 @@ def test_an_abstention_shows_its_closest_passages_on_request(page: Any) -> None:
     assert closest.locator("blockquote.passage").count() >= 1
 
 
-def test_arabic_renders_right_to_left(page: Any) -> None:
-    answer = ask(page, "ما هي أول مدينة من دول البلطيق انضمت إلى برنامج المدن المتعددة الثقافات؟")
+# For each quote of an answer: is its citation marker on the quote's last line, right after the quote in the
+# reading direction (to its left in a right-to-left answer), and is the quote isolated from the text around it?
+MARKER_LAYOUT = """answer => [...answer.querySelectorAll('bdi.quote')].map(quote => {
+  const marker = quote.nextElementSibling && quote.nextElementSibling.matches('bdi.marker')
+    ? quote.nextElementSibling
+    : quote.parentElement.querySelector('bdi.marker');
+  const lines = quote.getClientRects();
+  const last = lines[lines.length - 1];
+  const box = marker.getBoundingClientRect();
+  const rtl = getComputedStyle(answer).direction === 'rtl';
+  return {
+    isolated: getComputedStyle(quote).unicodeBidi === 'isolate',
+    sameLine: box.top < last.bottom && box.bottom > last.top,
+    gap: rtl ? last.left - box.right : box.left - last.right,
+  };
+})"""
+
+
+def test_arabic_answer_renders_right_to_left_with_isolated_quotes(page: Any) -> None:
+    answer = ask(page, "متى يعقد المؤتمر الشمالي للاندماج في كوبنهاغن؟")
     assert answer.get_attribute("dir") == "rtl"
     assert answer.evaluate("e => getComputedStyle(e).direction") == "rtl"
     assert "العربية" in page.inner_text("#detected")
+    assert answer.inner_text().startswith("باختصار: 20 نوفمبر")  # the short answer line, in Arabic
+    layout = answer.evaluate(MARKER_LAYOUT)
+    assert layout and all(q["isolated"] and q["sameLine"] and -2 <= q["gap"] <= 24 for q in layout), layout
+    assert page.inner_text("#send") == "اسأل"  # the interface followed the asker
+    save_screenshot(page, "answer-arabic.png")
+
+
+def save_screenshot(page: Any, name: str) -> None:
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / name), full_page=True)
+
+
+def test_ukrainian_short_answer_interface_and_follow_up(page: Any) -> None:
+    answer = ask(page, "Що таке програма FOR-IN і які міста брали участь?")
+    assert page.inner_text("#send") == "Запитати" and "Визначена мова: українська" in page.inner_text("#detected")
+    answer.locator("a.cite").first.click()
+    assert "литовська" in answer.locator("details.source").first.inner_text()  # a language name, not "lt"
+    follow_up = ask(page, "А коли це було?")
+    lines = follow_up.inner_text().splitlines()
+    assert lines[0].startswith("Шукали: Що таке програма FOR-IN")  # the follow-up was searched with its subject
+    assert lines[1].startswith("Коротко: 5–9") and "2022" in lines[1]  # the visit's dates, in Ukrainian
+    save_screenshot(page, "answer-ukrainian.png")
+
+
+def test_tigrinya_renders_with_the_served_ethiopic_font(page: Any) -> None:
+    answer = ask(page, "ናብ መደብ Intercultural Cities ዝተጸንበረት ቀዳመይቲ ከተማ ባልቲክ ኣየናይ እያ?")
+    assert "Jonava" in answer.inner_text()
+    font = page.evaluate(
+        """async () => {
+            const faces = await document.fonts.load('32px "Noto Sans Ethiopic"', 'ሰላም');
+            const canvas = document.createElement('canvas').getContext('2d');
+            canvas.font = '32px "Noto Sans Ethiopic"';
+            const ethiopic = canvas.measureText('ሰ').width;
+            canvas.font = '32px "Noto Sans Ethiopic"';
+            const notdef = canvas.measureText('\uFFFF').width;
+            return {loaded: faces.map(f => f.status), glyph: ethiopic, notdef: notdef};
+        }"""
+    )
+    assert font["loaded"] and all(status == "loaded" for status in font["loaded"])
+    assert font["glyph"] > 10 and font["glyph"] != font["notdef"]  # a real glyph, not an empty box
+    assert page.inner_text("#send") == "ሕተት"
+    save_screenshot(page, "answer-tigrinya.png")
 
 
 def test_feedback_is_stored(page: Any, server: tuple[str, Any]) -> None:
@@ -207,10 +279,12 @@ def test_only_corpus_files_could_ever_be_served(server: tuple[str, Any]) -> None
         assert status in (403, 404)
 
 
-def test_interface_follows_the_chosen_language(page: Any) -> None:
+def test_interface_follows_the_chosen_language_over_the_detected_one(page: Any) -> None:
     page.click("#language input")
-    page.get_by_role("option", name="Українська (uk)").click()
+    page.get_by_role("option", name="українська (uk)").click()
     page.wait_for_function("document.querySelector('#send').innerText.includes('Запитати')", timeout=10_000)
     assert "Програми інтеграції" in page.inner_text("#title")
     assert page.get_attribute("#question textarea", "placeholder") == "Поставте запитання своєю мовою…"
     assert "Мова відповіді" in page.inner_text("#language")
+    ask(page, "Which was the first Baltic city to join the Intercultural Cities programme?")
+    assert page.inner_text("#send") == "Запитати"  # the manual choice wins over the detected English

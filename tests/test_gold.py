@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from assistant.evaluation.metrics import normalise
-from assistant.evaluation.runner import GoldItem, load_gold
+from assistant.evaluation.gold import GoldItem, load_gold
 from assistant.languages.detection import SUPPORTED
 from tests.conftest import CORPUS, ROOT
 

@@ -1,0 +1,59 @@
+"""The development corpus and its gold set (eval/corpus): size, languages, formats, split by document, and
+evidence that really occurs in the documents as the product reads them."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluation.gold import GoldItem, load_gold
+from assistant.evaluation.metrics import normalise
+from assistant.ingest.corpus import scan_corpus
+from assistant.languages.detection import SUPPORTED
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "eval" / "corpus" / "documents"
+GOLD = ROOT / "eval" / "corpus" / "gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def items() -> list[GoldItem]:
+    return load_gold([GOLD])
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    return {d.doc_id: normalise(d.text) for d in scan_corpus(DOCUMENTS).documents}
+
+
+def test_the_corpus_looks_like_the_real_thing(texts: dict[str, str]) -> None:
+    new = [doc for doc in texts if not doc.startswith("seeds/")]
+    assert len(new) >= 40
+    assert {Path(doc).suffix for doc in new} == {".md", ".html", ".txt", ".docx", ".pdf"}
+    languages = {d.language for d in scan_corpus(DOCUMENTS).documents if not d.doc_id.startswith("seeds/")}
+    assert len(languages) >= 8
+
+
+def test_the_gold_set_covers_every_language_and_both_kinds(items: list[GoldItem]) -> None:
+    assert len(items) >= 250
+    per_language = Counter(item.lang for item in items)
+    assert set(per_language) == set(SUPPORTED) and min(per_language.values()) >= 8
+    assert sum(not item.answerable for item in items) >= 40
+    assert sum(item.multi_document for item in items) >= 10
+    assert len({item.id for item in items}) == len(items)
+
+
+def test_split_by_document(items: list[GoldItem]) -> None:
+    split_of: dict[str, set[str]] = {}
+    for item in items:
+        for doc in item.documents[:1]:  # the document a question was written about decides its split
+            split_of.setdefault(doc, set()).add(item.split)
+    assert all(len(splits) == 1 for splits in split_of.values())
+    assert {s for splits in split_of.values() for s in splits} == {"dev", "test"}
+
+
+def test_evidence_occurs_in_its_documents(items: list[GoldItem], texts: dict[str, str]) -> None:
+    for item in items:
+        assert item.answerable == bool(item.evidence) == bool(item.answer_keywords), item.id
+        for quote in item.evidence:
+            assert any(normalise(quote) in texts[doc] for doc in item.documents), (item.id, quote)
