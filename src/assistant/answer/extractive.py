@@ -10,11 +10,12 @@ says so and lists the closest sources.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features
 from assistant.answer.kinds import EXCLUSIVE, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.values import find_values
+from assistant.answer.values import RELATED, find_values
 from assistant.languages.locale import render
 from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
@@ -82,7 +83,7 @@ class ExtractiveAnswerer:
         if not chosen:
             return abstention(language, retrieved.hits, confidence=confidence)
         kinds = required_kinds(asked, language) if self.use_kinds else ()
-        draft = compose(language, retrieved.hits, chosen, line_kinds(asked, language, kinds))
+        draft = compose(language, retrieved.hits, chosen, line_kinds(asked, language, kinds), question)
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def choose(
@@ -151,13 +152,13 @@ def line_kinds(question: str, language: str, kinds: tuple[str, ...]) -> tuple[st
     if not kinds:
         return ()
     asked = asked_kinds(question, language)
-    found = [k for k in kinds if k in EXCLUSIVE or k == "contact"]
+    found = [k for k in kinds if k in EXCLUSIVE or k in ("contact", "name")]
     if "time" in found and "date" in asked:
         found.insert(found.index("time"), "date")
     return tuple(found)
 
 
-def short_answer(language: str, kinds: tuple[str, ...], quoted: list[tuple[Hit, SentenceMatch, int]]) -> str:
+def short_answer(language: str, kinds: tuple[str, ...], quoted: list[tuple[Hit, SentenceMatch, int]], question: str = "") -> str:
     """One line in the asker's language stating the asked value(s) as the first quote holding them does,
     with its citation; "" when a kind's value cannot be told with confidence (no quote holds one, or the
     first that does holds two different ones)."""
@@ -169,6 +170,11 @@ def short_answer(language: str, kinds: tuple[str, ...], quoted: list[tuple[Hit, 
                 parts.append("; ".join(labelled[:3]) + f" [{n}]")
                 break
             values = find_values(unit.text, kind, hit.language)
+            if kind == "name":  # a name the question already holds is what it asks about, not the answer
+                asked = set(re.findall(r"\w+", question.casefold()))
+                values = [v for v in values if not set(re.findall(r"\w+", v.text.casefold())) <= asked]
+            for related in RELATED.get(kind, ()):
+                values = values or find_values(unit.text, related, hit.language)
             if not values:
                 continue
             rendered = list(dict.fromkeys(render(value, language) for value in values))
@@ -200,7 +206,9 @@ def row_values(hit: Hit, unit: SentenceMatch, kind: str, language: str) -> list[
     return [f"{label}: {value}" if label else value for label, value in found]
 
 
-def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch], kinds: tuple[str, ...] = ()) -> Draft:
+def compose(
+    language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch], kinds: tuple[str, ...] = (), question: str = ""
+) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state."""
     by_id = {h.chunk_id: h for h in hits}
@@ -227,7 +235,7 @@ def compose(language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch], k
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
     text = message("intro", language) + "\n\n" + "\n".join(lines)
-    line = short_answer(language, kinds, in_order)
+    line = short_answer(language, kinds, in_order, question)
     if line:
         text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):

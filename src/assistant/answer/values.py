@@ -319,6 +319,31 @@ def _periods(text: str, values: list[Value]) -> list[Value]:
     return values
 
 
+_CAPITALISED = r"[A-ZÀ-ÞĀ-Ž][\w’'-]+"
+_NAME = re.compile(rf"(?<![\w.])({_CAPITALISED}(?:[ \u00a0](?:(?:af|von|van|de|da)[ \u00a0])?{_CAPITALISED}){{1,3}})")
+
+
+def names(text: str) -> list[Value]:
+    """People's and organisations' names: runs of two to four capitalised words ("Marta Ozoliņa",
+    "Nordic Welfare Centre"); a short first word of a sentence ("The", "Die") is left out."""
+    found = []
+    for match in _NAME.finditer(text):
+        name = match.group(1)
+        before = text[: match.start()].rstrip()
+        first, _, rest = name.partition(" ")
+        if (not before or before.endswith((".", "!", "?", ":", "\n"))) and len(first) <= 3:
+            if " " not in rest:
+                continue
+            name = rest
+        found.append(Value("name", name))
+    return found
+
+
+# When a quote holds no value of the asked kind, one of these kinds may answer it ("how much" read as a
+# count, answered by an amount).
+RELATED = {"number": ("money", "percent", "duration"), "duration": ("number",), "money": (), "percent": ()}
+
+
 def find_values(text: str, kind: str, language: str) -> list[Value]:
     """Every value of ``kind`` stated in ``text`` (a unit of a source passage in ``language``)."""
     if kind == "money":
@@ -335,4 +360,6 @@ def find_values(text: str, kind: str, language: str) -> list[Value]:
         return numbers(text)
     if kind == "contact":
         return contacts(text)
+    if kind == "name":
+        return names(text)
     return []
