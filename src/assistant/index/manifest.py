@@ -1,0 +1,69 @@
+"""What one version of the index holds: the embedder, the chunking, and each document's revision.
+
+A version is a manifest; switching versions is switching which manifest the pointer names. Records
+(passages, document vectors, lexical rows) carry the revision of their document, so a version's records
+are those whose (document, revision) the manifest lists: a new version shares every unchanged document's
+records with the previous one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """One document of a version: its revision and what the chat lists about it."""
+
+    revision: str
+    title: str = ""
+    language: str = ""
+    passages: int = 0
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    group: str = ""
+    indexed_at: str = ""
+
+
+@dataclass
+class Manifest:
+    embedder: str
+    dimension: int
+    chunking: dict[str, Any]
+    documents: dict[str, DocumentEntry] = field(default_factory=dict)
+    version: str = ""
+    built_at: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        documents = {
+            doc_id: DocumentEntry(**{**entry, "tags": tuple(entry.get("tags", ()))}) for doc_id, entry in data.get("documents", {}).items()
+        }
+        return cls(
+            data["embedder"],
+            int(data["dimension"]),
+            dict(data["chunking"]),
+            documents,
+            str(data.get("version", "")),
+            str(data.get("built_at", "")),
+        )
+
+    def revisions(self) -> dict[str, str]:
+        return {doc_id: entry.revision for doc_id, entry in self.documents.items()}
+
+    @property
+    def passage_count(self) -> int:
+        return sum(entry.passages for entry in self.documents.values())
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
