@@ -152,26 +152,3 @@ def test_unreadable_file_keeps_its_last_good_revision(fake_assistant: Any) -> No
     report = fake_assistant.index()
     assert [s.path for s in report.skipped] == ["a.txt"] and report.removed == []
     assert any("Jonava" in h.text for h in fake_assistant.ask("Jonava first Baltic city", lang="en").passages)
-
-
-def test_lexical_index_catches_up_from_the_store(fake_assistant: Any, tmp_path: Path) -> None:
-    """A second app instance with its own lexical file (server mode) fetches only what it lacks."""
-    from assistant.index.lexical import LexicalIndex
-
-    write(fake_assistant.settings.corpus_dir, DOCS)
-    fake_assistant.index()
-    copy = LexicalIndex(tmp_path / "other.sqlite3")
-    manifest = fake_assistant.store.active()
-    fetched: list[str] = []
-
-    def rows(doc_id: str) -> list[tuple[str, str, str]]:
-        fetched.append(doc_id)
-        return fake_assistant.retriever._lexical_rows(doc_id)
-
-    copy.sync(manifest.version, manifest.revisions(), rows)
-    assert sorted(fetched) == sorted(DOCS)
-    found = copy.search("Riga capital", "en", 3, manifest.revisions())
-    assert found and found[0][0] in {p.record for p in fake_assistant.store.document_passages("b.txt")}
-    fetched.clear()
-    copy.sync(manifest.version, manifest.revisions(), rows)
-    assert fetched == []

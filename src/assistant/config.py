@@ -33,18 +33,15 @@ class Settings(BaseSettings):
 
     # Chunking, measured in tiktoken (cl100k_base) tokens: passages of at most chunk_tokens; a section
     # shorter than chunk_min_tokens shares its passage with the next one.
-    chunk_tokens: int = 200
-    chunk_min_tokens: int = 40
+    chunk_tokens: int = 400
+    chunk_min_tokens: int = 350
     # Optional cache of computed vectors (a SQLite file): a re-ingest embeds no text twice.
     embed_cache: Path | None = None
 
     # Retrieval (weights chosen on the development documents; see docs/evaluation.md).
     top_k: int = 5
     candidates: int = 30
-    unit_weight: float = 1.0
-    document_weight: float = 0.75
-    lexical_weight: float = 0.05
-    lexical: bool = True  # BM25 candidates besides the dense ones
+    unit_weight: float = 2.0
 
     # Answering.
     max_quotes: int = 3

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
@@ -18,7 +17,6 @@ from assistant.answer.generated import GeneratedAnswerer, SupportCheck
 from assistant.answer.generators import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
 from assistant.config import Settings
 from assistant.index.chroma import StoreUnavailable, parse_headers, reachable
-from assistant.index.lexical import LexicalIndex
 from assistant.index.store import ChromaStore
 from assistant.ingest.chunking import Chunker
 from assistant.ingest.indexing import Indexer, Progress
@@ -93,14 +91,6 @@ def support_check(store: ChromaStore, embedder: Embedder) -> SupportCheck:
     return check
 
 
-def lexical_path(settings: Settings) -> Path:
-    """The lexical index file: next to an embedded index, or a local copy per Chroma server."""
-    if settings.chroma_url:
-        key = hashlib.sha256(settings.chroma_url.encode()).hexdigest()[:10]
-        return settings.index_dir / f"lexical-{settings.collection}-{key}.sqlite3"
-    return settings.index_dir / f"lexical-{settings.collection}.sqlite3"
-
-
 def make_embedder(settings: Settings) -> Embedder:
     embedder: Embedder = SentenceTransformerEmbedder(
         settings.embed_model, settings.embed_batch_size, settings.torch_threads, dtype=settings.embed_dtype
@@ -117,7 +107,6 @@ class Assistant:
         self,
         settings: Settings,
         store: ChromaStore,
-        lexical: LexicalIndex,
         embedder: Embedder,
         chunker: Chunker,
         retriever: Retriever,
@@ -125,12 +114,11 @@ class Assistant:
     ):
         self.settings = settings
         self.store = store
-        self.lexical = lexical
         self.embedder = embedder
         self.chunker = chunker
         self.retriever = retriever
         self.answerer = answerer
-        self.indexer = Indexer(store, lexical, embedder, chunker)
+        self.indexer = Indexer(store, embedder, chunker)
         self._checked = False
 
     @classmethod
@@ -140,19 +128,12 @@ class Assistant:
         store = ChromaStore.open(
             settings.index_dir, settings.chroma_url, parse_headers(settings.chroma_headers), settings.collection
         )
-        lexical = LexicalIndex(lexical_path(settings))
         embedder = embedder or make_embedder(settings)
         chunker = Chunker(settings.chunk_tokens, settings.chunk_min_tokens)
-        params = RetrievalParams(
-            candidates=settings.candidates,
-            unit_weight=settings.unit_weight,
-            document_weight=settings.document_weight,
-            lexical_weight=settings.lexical_weight,
-            use_lexical=settings.lexical,
-        )
-        retriever = Retriever(store, lexical, embedder, params)
+        params = RetrievalParams(candidates=settings.candidates, unit_weight=settings.unit_weight)
+        retriever = Retriever(store, embedder, params)
         answerer = make_answerer(settings, store, embedder)
-        return cls(settings, store, lexical, embedder, chunker, retriever, answerer)
+        return cls(settings, store, embedder, chunker, retriever, answerer)
 
     def warm_up(self) -> list[threading.Thread]:
         """Load the heavy parts (language detector, embedding model) in the background, so the first

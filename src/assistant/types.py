@@ -73,7 +73,7 @@ class Chunk:
 
     @property
     def indexed_text(self) -> str:
-        """What is embedded and lexically indexed: the context header, then the passage."""
+        """The context header, then the passage (what a reader of the passage alone would need)."""
         return f"{self.context}\n\n{self.text}" if self.context else self.text
 
 

@@ -1,8 +1,9 @@
 """One calibrated decision to answer or abstain, from general signals of the retrieval.
 
-A logistic model over the best passage's similarities (passage, best unit, document), the best unit of
-any candidate, its margin over the next passage, BM25 agreement, and whether a unit holds the kind of
-value the question asks for. Its weights are fitted on the development documents only
+A logistic model over the best passage's best unit similarity, how far it stands out from the other
+candidates, its margin over the next passage, whether the question asks for a value, whether a unit holds
+one and how much less similar that unit is than the best, and whether a year the question names is missing
+from the evidence. Its weights are fitted on the development documents only
 (``assistant eval --fit-abstention``) and shipped as ``data/abstention.json``; the same threshold holds
 for every language.
 """
@@ -23,8 +24,6 @@ from assistant.types import Retrieved
 FEATURES = (
     "unit",
     "unit_z",
-    "document",
-    "document_gap",
     "margin",
     "asks_value",
     "value_present",

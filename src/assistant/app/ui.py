@@ -5,7 +5,6 @@ The interface follows the asker: once a question's language is detected, every l
 the page, so Tigrinya, Arabic and Persian render where the machine has no such font.
 """
 
-
 import logging
 from pathlib import Path
 from typing import Any

@@ -1,7 +1,7 @@
 """Baselines scored in the same evaluation run. Each is a ranker: ``rank(question, language, k)`` -> passage
 texts, best first.
 
-- ``bm25``: the product's passages ranked by BM25 alone (its lexical index);
+- ``bm25``: the product's passages ranked by BM25 alone (``assistant.evaluation.bm25``);
 - ``dense``: the product's passages ranked by the similarity of their vectors alone (context headers included);
 - ``dense_plain``: the product's passages embedded without their context header (structure-aware chunks,
   no header);
@@ -24,11 +24,19 @@ logger = logging.getLogger(__name__)
 Ranker = Callable[[str, str, int], list[str]]
 
 
+def active_passages(assistant: Any) -> list[Any]:
+    manifest = assistant.store.active()
+    return [p for doc_id in sorted(manifest.documents) for p in assistant.store.document_passages(doc_id)]
+
+
 def bm25_ranker(assistant: Any) -> Ranker:
+    from assistant.evaluation.bm25 import BM25
+
+    passages = {p.record: p.hit for p in active_passages(assistant)}
+    index = BM25((record, f"{hit.context}\n\n{hit.text}", hit.language) for record, hit in passages.items())
+
     def rank(question: str, language: str, k: int) -> list[str]:
-        manifest = assistant.store.active()
-        found = assistant.lexical.search(question, language, k, manifest.revisions())
-        return [p.hit.text for p in assistant.store.passages_by_record([record for record, _ in found])]
+        return [passages[record].text for record in index.search(question, language, k)]
 
     return rank
 
@@ -42,8 +50,7 @@ def dense_ranker(assistant: Any) -> Ranker:
 
 def dense_plain_ranker(assistant: Any) -> Ranker:
     """All active passages, embedded as plain text (brute force: an evaluation corpus is small)."""
-    manifest = assistant.store.active()
-    texts = [p.hit.text for doc_id in sorted(manifest.documents) for p in assistant.store.document_passages(doc_id)]
+    texts = [p.hit.text for p in active_passages(assistant)]
     vectors = assistant.embedder.embed_documents(texts)
 
     def rank(question: str, language: str, k: int) -> list[str]:

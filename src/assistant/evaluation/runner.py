@@ -133,8 +133,6 @@ def variants(assistant: Any) -> dict[str, Any]:
 
     retriever = assistant.retriever
     rows = {
-        "without_bm25": with_parts(retriever=retriever.with_params(use_lexical=False)),
-        "without_document_evidence": with_parts(retriever=retriever.with_params(document_weight=0.0)),
         "without_unit_evidence": with_parts(retriever=retriever.with_params(unit_weight=0.0)),
         "without_translation_grouping": with_parts(retriever=retriever.with_params(group_translations=False)),
     }

@@ -21,11 +21,7 @@ from assistant.evaluation.gold import load_gold
 from assistant.evaluation.metrics import mean, reciprocal_rank, relevance
 
 logger = logging.getLogger(__name__)
-GRID = {
-    "unit_weight": (0.0, 0.25, 0.5, 0.75, 1.0),
-    "document_weight": (0.0, 0.15, 0.3, 0.5, 0.75),
-    "lexical_weight": (0.0, 0.02, 0.05, 0.1),
-}
+GRID = {"unit_weight": (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)}
 
 
 def run_tune_command(args: argparse.Namespace) -> int:
@@ -47,7 +43,7 @@ def run_tune_command(args: argparse.Namespace) -> int:
     for item in items:
         language = detect_language(item.question)
         vector = assistant.embedder.embed_query(item.question)
-        prepared.append((item, language, retriever.candidates(vector, item.question, language)))
+        prepared.append((item, language, retriever.candidates(vector)))
 
     def evaluate(params: Any) -> tuple[float, float]:
         rr, first = [], []

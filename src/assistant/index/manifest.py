@@ -1,7 +1,7 @@
 """What one version of the index holds: the embedder, the chunking, and each document's revision.
 
 A version is a manifest; switching versions is switching which manifest the pointer names. Records
-(passages, document vectors, lexical rows) carry the revision of their document, so a version's records
+(passages, revision entries) carry the revision of their document, so a version's records
 are those whose (document, revision) the manifest lists: a new version shares every unchanged document's
 records with the previous one.
 """
@@ -46,7 +46,8 @@ class Manifest:
     def from_json(cls, text: str) -> Manifest:
         data = json.loads(text)
         documents = {
-            doc_id: DocumentEntry(**{**entry, "tags": tuple(entry.get("tags", ()))}) for doc_id, entry in data.get("documents", {}).items()
+            doc_id: DocumentEntry(**{**entry, "tags": tuple(entry.get("tags", ()))})
+            for doc_id, entry in data.get("documents", {}).items()
         }
         return cls(
             data["embedder"],

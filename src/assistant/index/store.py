@@ -4,8 +4,8 @@ Three collections per index name:
 - ``<name>-passages``: one record per passage revision: the passage vector (its context header and text
   embedded together), its text, its document's metadata, and its quotable units with their vectors
   (half-precision, in the record's metadata: read with the passage, never searched by similarity);
-- ``<name>-documents``: one vector per document revision (the mean of its passage vectors), for
-  document-level evidence when ranking;
+- ``<name>-revisions``: one record per document revision written (no vector to search), so clean-ups
+  find leftover revisions without reading every passage;
 - ``<name>-versions``: one record per index version holding its manifest (``assistant.index.manifest``);
   the collection's metadata names the active and the previous version.
 
@@ -201,8 +201,8 @@ class ChromaStore:
         return self._collection("passages", COSINE)
 
     @property
-    def documents(self) -> Any:
-        return self._collection("documents", COSINE)
+    def revisions(self) -> Any:
+        return self._collection("revisions")
 
     @property
     def versions(self) -> Any:
@@ -290,7 +290,7 @@ class ChromaStore:
         indexed_at: str,
         vectors_version: int = 0,
     ) -> None:
-        """Add the records of one document revision (passages and the document vector)."""
+        """Add the records of one document revision (its passages, and its entry in the revisions list)."""
         with reachable(self.location):
             for i in range(0, len(chunks), BATCH):
                 part = chunks[i : i + BATCH]
@@ -303,14 +303,9 @@ class ChromaStore:
                         for j, c in enumerate(part)
                     ],
                 )
-            if len(chunks):
-                mean = vectors.mean(axis=0)
-                mean = mean / max(float(np.linalg.norm(mean)), 1e-12)
-                self.documents.upsert(
-                    ids=[f"{revision[:12]}.doc"],
-                    embeddings=[mean],
-                    metadatas=[{"doc_id": document.doc_id, "revision": revision}],
-                )
+            self.revisions.upsert(
+                ids=[f"{revision[:12]}.doc"], embeddings=[[0.0]], metadatas=[{"doc_id": document.doc_id, "revision": revision}]
+            )
 
     def stored_vectors(self, doc_id: str) -> dict[str, tuple[np.ndarray, np.ndarray, str]]:
         """The vectors stored for any revision of ``doc_id``, by chunk id: (passage vector, unit vectors,
@@ -333,7 +328,7 @@ class ChromaStore:
         deleted = 0
         with reachable(self.location):
             for doc_id in sorted(doc_ids):
-                for collection in (self.passages, self.documents):
+                for collection in (self.passages, self.revisions):
                     got = collection.get(where={"doc_id": doc_id}, include=["metadatas"])
                     stale = [i for i, m in zip(got["ids"], got["metadatas"], strict=True) if (doc_id, m["revision"]) not in keep]
                     if stale:
@@ -344,7 +339,7 @@ class ChromaStore:
     def stored_documents(self) -> set[str]:
         """Every document id with records of any revision (for cleaning up after interrupted ingests)."""
         with reachable(self.location):
-            got = self.documents.get(include=["metadatas"])
+            got = self.revisions.get(include=["metadatas"])
         return {str(m["doc_id"]) for m in got["metadatas"]}
 
     # -- reads -------------------------------------------------------------------------------------
@@ -377,7 +372,9 @@ class ChromaStore:
             if sum(live) >= n or asked >= total or len(metas) < asked:
                 break
             asked = min(total, asked * 4)  # records of other versions crowd the top: look further
-        rows = zip(result["ids"][0], result["documents"][0], metas, result["embeddings"][0], result["distances"][0], live, strict=True)
+        rows = zip(
+            result["ids"][0], result["documents"][0], metas, result["embeddings"][0], result["distances"][0], live, strict=True
+        )
         passages = [self._passage(i, text, meta, vec, 1.0 - float(distance)) for i, text, meta, vec, distance, ok in rows if ok]
         return passages[:n]
 
@@ -393,7 +390,9 @@ class ChromaStore:
             return []
         revisions = manifest.revisions()
         with reachable(self.location):
-            got = self.passages.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["documents", "metadatas", "embeddings"])
+            got = self.passages.get(
+                where={"chunk_id": {"$in": list(chunk_ids)}}, include=["documents", "metadatas", "embeddings"]
+            )
         live = self._live(got["metadatas"], revisions)
         rows = zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], live, strict=True)
         found = {str(meta["chunk_id"]): self._passage(i, text, meta, vec, 0.0) for i, text, meta, vec, ok in rows if ok}
@@ -416,20 +415,10 @@ class ChromaStore:
         if entry is None:
             return []
         with reachable(self.location):
-            got = self.passages.get(where={"$and": [{"doc_id": doc_id}, {"revision": entry.revision}]}, include=["documents", "metadatas", "embeddings"])
+            got = self.passages.get(
+                where={"$and": [{"doc_id": doc_id}, {"revision": entry.revision}]},
+                include=["documents", "metadatas", "embeddings"],
+            )
         rows = zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)
         passages = [self._passage(i, t, m, v, 0.0) for i, t, m, v in rows]
         return sorted(passages, key=lambda p: p.hit.ordinal)
-
-    def document_similarities(self, vector: np.ndarray, doc_ids: Sequence[str]) -> dict[str, float]:
-        """Cosine similarity of ``vector`` to the active revision's document vector of each of ``doc_ids``."""
-        manifest = self.active()
-        if manifest is None or not doc_ids:
-            return {}
-        ids = [f"{manifest.documents[d].revision[:12]}.doc" for d in dict.fromkeys(doc_ids) if d in manifest.documents]
-        with reachable(self.location):
-            got = self.documents.get(ids=ids, include=["embeddings", "metadatas"])
-        return {
-            str(meta["doc_id"]): float(np.asarray(vec, dtype=np.float32) @ vector)
-            for vec, meta in zip(got["embeddings"], got["metadatas"], strict=True)
-        }

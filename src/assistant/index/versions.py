@@ -29,7 +29,9 @@ class IndexStatus:
             f"embedding model: {self.embedder} ({self.dimension} dimensions)",
         ]
         if self.previous:
-            lines.append(f"previous version: {self.previous} (built {self.previous_built_at}); 'assistant index rollback' returns to it")
+            lines.append(
+                f"previous version: {self.previous} (built {self.previous_built_at}); 'assistant index rollback' returns to it"
+            )
         else:
             lines.append("no previous version to roll back to")
         return lines

@@ -5,7 +5,7 @@ passages of at most ``max_tokens`` tiktoken tokens without ever cutting a headin
 a list from its lead-in or a table's rows from its header (a list or table too long for one passage is
 cut between items or rows). A section shorter than ``min_tokens`` shares its passage with the next
 section under the same parent heading. Each passage carries its context, the document title and heading
-path, which is embedded and lexically indexed with it; its text stays a span of the document.
+path, which is embedded with it; its text stays a span of the document.
 
 Each passage also lists its quotable units (``assistant.types.Unit``): the sentences of its paragraphs,
 each list item with its lead-in, each table row with its header row, each block of short lines.
@@ -82,7 +82,7 @@ def document_blocks(document: Document) -> list[Block]:
 
 
 class Chunker:
-    def __init__(self, max_tokens: int = 200, min_tokens: int = 40, counter: Callable[[str], int] = count_tokens):
+    def __init__(self, max_tokens: int = 400, min_tokens: int = 350, counter: Callable[[str], int] = count_tokens):
         if max_tokens < 20 or not 0 <= min_tokens < max_tokens:
             raise ValueError("need max_tokens >= 20 and 0 <= min_tokens < max_tokens")
         self.max_tokens = max_tokens

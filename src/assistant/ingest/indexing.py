@@ -20,9 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.index.lexical import LexicalIndex
 from assistant.index.manifest import DocumentEntry, Manifest, now
-from assistant.index.store import ChromaStore, encode_units, record_id
+from assistant.index.store import ChromaStore, encode_units
 from assistant.ingest.chunking import Chunker
 from assistant.ingest.corpus import CorpusScan, scan_corpus
 from assistant.models.embedder import Embedder
@@ -80,11 +79,10 @@ def checked_scan(corpus_dir: Path) -> CorpusScan:
 
 
 class Indexer:
-    """Brings a store (and its lexical index) in line with a corpus folder."""
+    """Brings a store in line with a corpus folder."""
 
-    def __init__(self, store: ChromaStore, lexical: LexicalIndex, embedder: Embedder, chunker: Chunker):
+    def __init__(self, store: ChromaStore, embedder: Embedder, chunker: Chunker):
         self.store = store
-        self.lexical = lexical
         self.embedder = embedder
         self.chunker = chunker
 
@@ -172,11 +170,6 @@ class Indexer:
                     progress(done, total)
             vectors, unit_vectors = self._vectors(chunks, stored[document.doc_id], fresh)
             self.store.write_document(document, revision, chunks, vectors, unit_vectors, indexed_at, VECTORS_VERSION)
-            self.lexical.add(
-                document.doc_id,
-                revision,
-                [(record_id(revision, c.chunk_id), c.indexed_text, document.language) for c in chunks],
-            )
             manifest.documents[document.doc_id] = DocumentEntry(
                 revision,
                 document.title,
@@ -229,6 +222,5 @@ class Indexer:
         removed = self.store.delete_unlisted(keep, candidates)
         if removed:
             logger.info("removed %d passages of old revisions", removed)
-        self.lexical.keep_only(keep)
         kept_versions = {active.version, previous.version if previous is not None else ""}
         self.store.drop_versions([v for v in self.store.version_ids() if v not in kept_versions])

@@ -204,10 +204,12 @@ def provision_fonts(target: Path = DEFAULT_FONTS) -> Path:
         return target
     npm = shutil.which("npm")
     if npm is None:
-        raise ProvisionError("npm is not installed: the chat will use the browser's own fonts (install Node.js and run 'make fonts')")
+        raise ProvisionError(
+            "npm is not installed: the chat will use the browser's own fonts (install Node.js and run 'make fonts')"
+        )
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        for package, member in FONT_PACKAGES.items():
+        for package in FONT_PACKAGES:
             subprocess.run([npm, "pack", "--silent", "--ignore-scripts", package], cwd=scratch, check=True, capture_output=True)
         for archive_path in Path(scratch).glob("*.tgz"):
             with tarfile.open(archive_path) as archive:

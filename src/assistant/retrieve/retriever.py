@@ -1,14 +1,15 @@
-"""Hybrid, document-aware retrieval.
+"""Dense retrieval of small passages, scored with their units.
 
-1. Candidates: the passages nearest to the question's vector (each passage was embedded with its document
-   title and heading path) and, optionally, the best BM25 rows (``assistant.index.lexical``).
-2. Each candidate is scored with evidence at three levels:
-   ``passage`` cos(question, passage) + ``unit_weight`` × the best cos(question, unit of the passage)
-   + ``document_weight`` × cos(question, the passage's document vector)
-   + ``lexical_weight`` × its BM25 score relative to the best one (for passages in the question's language;
-   BM25 cannot see a Ukrainian question's match in Danish text).
-   The weights are chosen on the development documents (``assistant eval --tune``).
-3. The passages come back best first, each with its units scored against the question.
+1. Candidates: the passages nearest to the question's vector; each passage was embedded with its document
+   title and heading path (its context), so a section that never names its page is still found by it.
+2. Each candidate scores ``cos(question, passage) + unit_weight × the best cos(question, unit)``, its
+   units (sentences, list items with their lead-in, table rows with their header) embedded with the same
+   context. The weight is chosen on the development documents (``assistant eval --tune``).
+3. Translations of one page among the results share one slot, the asker's language first
+   (``assistant.retrieve.translations``).
+
+BM25 candidates and a document-level vector were measured and removed: neither gained anything on the
+test documents (docs/experiments.md).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.index.lexical import LexicalIndex
 from assistant.index.store import ChromaStore, Passage, where_clause
 from assistant.models.embedder import Embedder
 from assistant.retrieve.translations import group_translations
@@ -31,10 +31,7 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class RetrievalParams:
     candidates: int = 30
-    unit_weight: float = 1.0
-    document_weight: float = 0.75
-    lexical_weight: float = 0.05
-    use_lexical: bool = True
+    unit_weight: float = 2.0
     group_translations: bool = True
 
 
@@ -45,8 +42,6 @@ class Evidence:
     hit: Hit
     passage: float
     unit: float  # the best unit of the passage
-    document: float
-    lexical: float  # BM25 relative to the best candidate (0 across languages)
 
 
 @dataclass
@@ -70,17 +65,14 @@ def unit_matches(passage: Passage, vector: np.ndarray) -> tuple[SentenceMatch, .
 
 
 class Retriever:
-    def __init__(
-        self, store: ChromaStore, lexical: LexicalIndex | None, embedder: Embedder, params: RetrievalParams | None = None
-    ):
+    def __init__(self, store: ChromaStore, embedder: Embedder, params: RetrievalParams | None = None):
         self.store = store
-        self.lexical = lexical
         self.embedder = embedder
         self.params = params or RetrievalParams()
 
     def with_params(self, **changes: object) -> Retriever:
         """The same retriever with other parameters (an ablation), sharing model and index."""
-        return Retriever(self.store, self.lexical, self.embedder, replace(self.params, **changes))  # type: ignore[arg-type]
+        return Retriever(self.store, self.embedder, replace(self.params, **changes))  # type: ignore[arg-type]
 
     def search(self, question: str, language: str, k: int = 5, filters: Filters | None = None) -> Retrieved:
         timings: dict[str, float] = {}
@@ -101,28 +93,18 @@ class Retriever:
         units.update({t.chunk_id: candidates.units[t.chunk_id] for h in hits for t in h.translations})
         return Retrieved(hits, units, timings, question, signals)
 
-    def candidates(self, vector: np.ndarray, question: str, language: str, filters: Filters | None = None) -> Candidates:
-        """The dense and lexical candidates with their evidence at each level (before weighting)."""
-        n = self.params.candidates
-        pool: dict[str, Passage] = {p.record: p for p in self.store.query(vector, n, where_clause(filters))}
-        lexical = self._lexical(question, language, n, filters, pool)
-        documents = self.store.document_similarities(vector, [p.hit.doc_id for p in pool.values()])
+    def candidates(
+        self, vector: np.ndarray, question: str = "", language: str = "", filters: Filters | None = None
+    ) -> Candidates:
+        """The nearest passages with their similarity at both levels (before weighting)."""
         candidates = Candidates([], {}, {})
-        for passage in pool.values():
-            candidates.vectors[passage.hit.chunk_id] = passage.vector
+        for passage in self.store.query(vector, self.params.candidates, where_clause(filters)):
             hit = passage.hit
             matches = unit_matches(passage, vector)
             passage_sim = float(passage.vector @ vector)
+            candidates.vectors[hit.chunk_id] = passage.vector
             candidates.units[hit.chunk_id] = matches
-            candidates.rows.append(
-                Evidence(
-                    hit,
-                    passage_sim,
-                    matches[0].score if matches else passage_sim,
-                    documents.get(hit.doc_id, 0.0),
-                    lexical.get(passage.record, 0.0) if hit.language == language else 0.0,
-                )
-            )
+            candidates.rows.append(Evidence(hit, passage_sim, matches[0].score if matches else passage_sim))
         return candidates
 
     @staticmethod
@@ -130,46 +112,16 @@ class Retriever:
         """Candidates scored with ``params``' weights, best first."""
         scored = []
         for row in candidates.rows:
-            score = (
-                row.passage
-                + params.unit_weight * row.unit
-                + params.document_weight * row.document
-                + (params.lexical_weight * row.lexical if params.use_lexical else 0.0)
-            )
+            score = row.passage + params.unit_weight * row.unit
             scored.append((replace(row.hit, score=score), score))
         scored.sort(key=lambda pair: (-pair[1], pair[0].chunk_id))
         return scored
 
-    def _lexical(
-        self, question: str, language: str, n: int, filters: Filters | None, pool: dict[str, Passage]
-    ) -> dict[str, float]:
-        """BM25 scores relative to the best (0..1) by record; passages found only by BM25 join the pool."""
-        if self.lexical is None or not self.params.use_lexical:
-            return {}
-        manifest = self.store.active()
-        if manifest is None:
-            return {}
-        revisions = manifest.revisions()
-        self.lexical.sync(manifest.version, revisions, self._lexical_rows)
-        found = self.lexical.search(question, language, n, revisions)
-        missing = [record for record, _ in found if record not in pool]
-        for passage in self.store.passages_by_record(missing):
-            if filters is None or filters.matches(passage.hit):
-                pool[passage.record] = passage
-        top = found[0][1] if found and found[0][1] > 0 else 1.0
-        return {record: score / top for record, score in found if record in pool}
-
-    def _lexical_rows(self, doc_id: str) -> list[tuple[str, str, str]]:
-        return [
-            (p.record, f"{p.hit.context}\n\n{p.hit.text}" if p.hit.context else p.hit.text, p.hit.language)
-            for p in self.store.document_passages(doc_id)
-        ]
-
 
 def ranking_signals(ranked: list[tuple[Hit, float]], candidates: Candidates) -> dict[str, float]:
     """What the ranking says about how well the question is answered: the best passage's similarities
-    (passage, best unit, document, lexical), the best unit of any candidate, and the best score's margin
-    over the next passage."""
+    (passage, best unit), how far they stand out from the other candidates, the best unit of any
+    candidate, and the best score's margin over the next passage."""
     if not ranked:
         return {}
     rows = {row.hit.chunk_id: row for row in candidates.rows}
@@ -184,11 +136,6 @@ def ranking_signals(ranked: list[tuple[Hit, float]], candidates: Candidates) -> 
         "unit_z": float((best.unit - units.mean()) / (units.std() + 1e-6)),
         "passage": best.passage,
         "unit": best.unit,
-        "document": best.document,
-        # How much better another candidate's document matches: a passage from the wrong page (a
-        # neighbouring country's) often ranks first on the strength of its own wording.
-        "document_gap": max(row.document for row in candidates.rows) - best.document,
-        "lexical": best.lexical,
         "margin": margin,
         "best_unit": max(row.unit for row in candidates.rows),
     }
