@@ -192,7 +192,7 @@ def test_tigrinya_renders_with_the_served_ethiopic_font(page: Any) -> None:
             canvas.font = '32px "Noto Sans Ethiopic"';
             const ethiopic = canvas.measureText('ሰ').width;
             canvas.font = '32px "Noto Sans Ethiopic"';
-            const notdef = canvas.measureText('\uFFFF').width;
+            const notdef = canvas.measureText('\uffff').width;
             return {loaded: faces.map(f => f.status), glyph: ethiopic, notdef: notdef};
         }"""
     )

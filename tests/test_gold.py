@@ -4,8 +4,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from assistant.evaluation.metrics import normalise
 from assistant.evaluation.gold import GoldItem, load_gold
+from assistant.evaluation.metrics import normalise
 from assistant.languages.detection import SUPPORTED
 from tests.conftest import CORPUS, ROOT
 
