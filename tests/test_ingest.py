@@ -79,7 +79,7 @@ def test_missing_or_empty_folder_is_refused_and_the_index_answers_as_before(fake
         fake_assistant.index(tmp_path / "nonexistent")
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(CorpusError, match="no readable document"):
+    with pytest.raises(CorpusError, match="no document in"):
         fake_assistant.index(empty)
     (empty / "broken.pdf").write_bytes(b"%PDF broken")
     with pytest.raises(CorpusError, match="could not be read"):
@@ -152,3 +152,42 @@ def test_unreadable_file_keeps_its_last_good_revision(fake_assistant: Any) -> No
     report = fake_assistant.index()
     assert [s.path for s in report.skipped] == ["a.txt"] and report.removed == []
     assert any("Jonava" in h.text for h in fake_assistant.ask("Jonava first Baltic city", lang="en").passages)
+
+
+def test_unit_vectors_are_stored_as_int8_and_older_float16_ones_still_read() -> None:
+    import base64
+
+    import numpy as np
+
+    from assistant.index.store import decode_vectors, encode_vectors
+
+    rng = np.random.default_rng(3)
+    vectors = rng.standard_normal((12, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    query = vectors[0] + 0.5 * vectors[1]
+    decoded = decode_vectors(encode_vectors(vectors), 64)
+    assert decoded.shape == vectors.shape
+    assert np.abs(decoded @ query - vectors @ query).max() < 0.01
+    assert len(encode_vectors(vectors)) < len(base64.b64encode(vectors.astype(np.float16).tobytes()))
+    legacy = base64.b64encode(vectors.astype(np.float16).tobytes()).decode("ascii")
+    assert np.allclose(decode_vectors(legacy, 64), vectors, atol=1e-3)
+    assert decode_vectors(encode_vectors(vectors[:0]), 64).shape == (0, 64)
+
+
+def test_an_unchanged_file_is_not_read_again(fake_assistant: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.ingest import corpus
+
+    write(fake_assistant.settings.corpus_dir, DOCS)
+    fake_assistant.index()
+    read: list[str] = []
+    original = corpus.load_file
+
+    def counting(path: Path) -> Any:
+        read.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(corpus, "load_file", counting)
+    (fake_assistant.settings.corpus_dir / "b.txt").write_text("Riga\n\nRiga is the capital of Latvia.", encoding="utf-8")
+    report = fake_assistant.index()
+    assert read == ["b.txt"]
+    assert report.updated == ["b.txt"] and sorted(report.unchanged) == ["a.txt", "c.md"]

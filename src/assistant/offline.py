@@ -14,6 +14,9 @@ OFFLINE_ENV = {
     "ANONYMIZED_TELEMETRY": "False",
     "TOKENIZERS_PARALLELISM": "false",
     "HF_HUB_DISABLE_PROGRESS_BARS": "1",  # no "Loading weights" bar on every CLI call
+    # OpenMP threads sleep instead of spinning while they wait: with several processes (or a busy
+    # machine) spinning threads steal the cores that do the work (docs/deployment.md).
+    "OMP_WAIT_POLICY": "PASSIVE",
 }
 
 

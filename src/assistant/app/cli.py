@@ -181,9 +181,9 @@ def run_ingest(args: argparse.Namespace) -> int:
         emit(f"index already built ({assistant.store.count()} passages); skipping")
         return 0
     corpus = args.corpus or assistant.settings.corpus_dir
-    from assistant.ingest.indexing import checked_scan
+    from assistant.ingest.indexing import check_folder
 
-    checked_scan(corpus)  # a missing or empty folder is refused before the model is loaded
+    check_folder(corpus)  # a missing or empty folder is refused before the model is loaded
     if not args.json:
         load_with_spinner(lambda: assistant.embedder.dimension, "loading the embedding model")
     with ProgressBar("embedding", disable=args.json) as bar:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ TEXT_FIELDS = ("title", "language", "publisher", "date", "url", "translation_of"
 @dataclass
 class CorpusScan:
     documents: list[Document] = field(default_factory=list)
+    kept: dict[str, str] = field(default_factory=dict)  # doc_id → fingerprint of files not read again
     skipped: list[SkippedFile] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -97,21 +98,32 @@ def clean_fields(doc_id: str, fields: dict[str, Any], warnings: list[str]) -> di
     return cleaned
 
 
-def build_document(corpus_dir: Path, path: Path, manifest: dict[str, dict[str, Any]], warnings: list[str]) -> Document:
+def fingerprint(path: Path, fields: dict[str, Any]) -> str:
+    """What a document is made of: its bytes and its entry in ``metadata.json`` (everything else about it
+    is derived from these by code whose version is stored with the index)."""
+    try:
+        digest = hashlib.sha256(path.read_bytes())
+    except OSError as error:
+        raise UnreadableFile(f"cannot be read ({error.strerror or error})") from error
+    digest.update(json.dumps(fields, sort_keys=True, default=str).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def build_document(
+    corpus_dir: Path, path: Path, manifest: dict[str, dict[str, Any]], warnings: list[str], content_hash: str = ""
+) -> Document:
     doc_id = path.relative_to(corpus_dir).as_posix()
     loaded = load_file(path)
     warnings.extend(f"{doc_id}: {warning}" for warning in loaded.warnings)
     fields = clean_fields(doc_id, {**loaded.metadata, **manifest.get(doc_id, {})}, warnings)
     if not loaded.text.strip():
         raise UnreadableFile("no text")
-    digest = hashlib.sha256(path.read_bytes())
-    digest.update(json.dumps(fields, sort_keys=True, default=str).encode("utf-8"))
     return Document(
         doc_id=doc_id,
         text=loaded.text,
         title=fields.get("title") or first_heading(loaded) or infer_title(loaded.text) or path.stem,
         language=fields.get("language") or detect_language(loaded.text),
-        content_hash=digest.hexdigest(),
+        content_hash=content_hash or fingerprint(path, manifest.get(doc_id, {})),
         publisher=fields.get("publisher", ""),
         date=fields.get("date", ""),
         url=fields.get("url", ""),
@@ -126,8 +138,10 @@ def first_heading(loaded: Loaded) -> str:
     return loaded.text[heading.start : heading.end][:150] if heading is not None else ""
 
 
-def scan_corpus(corpus_dir: Path) -> CorpusScan:
-    """Read every supported file below ``corpus_dir``; unreadable ones are skipped with a reason."""
+def scan_corpus(corpus_dir: Path, unchanged: Callable[[str, str], bool] | None = None) -> CorpusScan:
+    """Read every supported file below ``corpus_dir``; unreadable ones are skipped with a reason. A file for
+    which ``unchanged(doc_id, fingerprint)`` is true is not read again (it is listed in ``kept``), so a
+    scan of a large corpus costs hashing its files, not parsing them."""
     scan = CorpusScan()
     if not corpus_dir.is_dir():
         scan.warnings.append(f"corpus folder {corpus_dir} does not exist")
@@ -139,7 +153,11 @@ def scan_corpus(corpus_dir: Path) -> CorpusScan:
             scan.skipped.append(SkippedFile(relative, f"unsupported file type {path.suffix or '(none)'}"))
             continue
         try:
-            scan.documents.append(build_document(corpus_dir, path, manifest, scan.warnings))
+            content_hash = fingerprint(path, manifest.get(relative, {}))
+            if unchanged is not None and unchanged(relative, content_hash):
+                scan.kept[relative] = content_hash
+                continue
+            scan.documents.append(build_document(corpus_dir, path, manifest, scan.warnings, content_hash))
         except UnreadableFile as error:
             logger.warning("skipping %s: %s", relative, error)
             scan.skipped.append(SkippedFile(relative, str(error)))
