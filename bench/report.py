@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-STEPS = ("detect", "embed", "search", "rescore", "retrieve", "answer", "total")
+STEPS = ("detect", "embed", "search", "rank", "retrieve", "answer", "total")
 
 
 def header(r: dict[str, Any]) -> list[str]:

@@ -104,7 +104,7 @@ def fingerprint(path: Path, fields: dict[str, Any]) -> str:
     try:
         digest = hashlib.sha256(path.read_bytes())
     except OSError as error:
-        raise UnreadableFile(f"cannot be read ({error.strerror or error})") from error
+        raise UnreadableFile(f"cannot read file ({error.strerror or error})") from error
     digest.update(json.dumps(fields, sort_keys=True, default=str).encode("utf-8"))
     return digest.hexdigest()
 
