@@ -107,15 +107,14 @@ def test_a_file_that_vanishes_during_ingest_is_skipped(fake_assistant: Any, monk
     corpus = fake_assistant.settings.corpus_dir
     for name in ("a.txt", "b.txt", "c.txt"):
         (corpus / name).write_text(f"Document {name} about integration.", encoding="utf-8")
-    real = corpus_module.iter_source_files
+    real = corpus_module.source_files
 
     def vanishing(folder: Path) -> Any:
-        for path in real(folder):
-            if path.name == "b.txt":
-                path.unlink()
-            yield path
+        found = real(folder)
+        (folder / "b.txt").unlink(missing_ok=True)  # listed, then gone before it is read
+        return found
 
-    monkeypatch.setattr(corpus_module, "iter_source_files", vanishing)
+    monkeypatch.setattr(corpus_module, "source_files", vanishing)
     report = fake_assistant.index()
     assert sorted(report.added) == ["a.txt", "c.txt"]
     assert [s.path for s in report.skipped] == ["b.txt"] and "cannot read" in report.skipped[0].reason

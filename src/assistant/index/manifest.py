@@ -8,10 +8,14 @@ records with the previous one.
 
 from __future__ import annotations
 
+import base64
 import json
-from dataclasses import asdict, dataclass, field
+import zlib
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+PACKED = "z:"
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,25 @@ class Manifest:
     built_at: str = ""
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+        data = {
+            "embedder": self.embedder,
+            "dimension": self.dimension,
+            "chunking": self.chunking,
+            "documents": {doc_id: {**vars(entry), "tags": list(entry.tags)} for doc_id, entry in self.documents.items()},
+            "version": self.version,
+            "built_at": self.built_at,
+        }
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+    def to_text(self) -> str:
+        """The manifest as stored: compressed JSON (a manifest of 10,000 documents is a few MB of JSON)."""
+        return PACKED + base64.b64encode(zlib.compress(self.to_json().encode("utf-8"), 6)).decode("ascii")
+
+    @classmethod
+    def from_text(cls, text: str) -> Manifest:
+        if text.startswith(PACKED):
+            text = zlib.decompress(base64.b64decode(text[len(PACKED) :])).decode("utf-8")
+        return cls.from_json(text)
 
     @classmethod
     def from_json(cls, text: str) -> Manifest:

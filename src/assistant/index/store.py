@@ -237,7 +237,7 @@ class ChromaStore:
             got = self.versions.get(ids=[version], include=["documents"])
         if not got["ids"]:
             return None
-        manifest = Manifest.from_json(got["documents"][0])
+        manifest = Manifest.from_text(got["documents"][0])
         self._manifests[version] = manifest
         return manifest
 
@@ -262,7 +262,7 @@ class ChromaStore:
     def save_version(self, manifest: Manifest) -> None:
         _OWN.add(manifest.version)
         with reachable(self.location):
-            self.versions.upsert(ids=[manifest.version], documents=[manifest.to_json()], embeddings=[[0.0]])
+            self.versions.upsert(ids=[manifest.version], documents=[manifest.to_text()], embeddings=[[0.0]])
         self._manifests[manifest.version] = manifest
 
     def set_pointer(self, active: str, previous: str | None) -> None:

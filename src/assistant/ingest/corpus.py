@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,14 +51,30 @@ def read_metadata(corpus_dir: Path, warnings: list[str]) -> dict[str, dict[str, 
     return {str(name): fields for name, fields in data.items() if isinstance(fields, dict)}
 
 
+def source_files(corpus_dir: Path) -> list[tuple[str, Path]]:
+    """(path relative to ``corpus_dir``, path) of every file below it, in path order, without hidden files
+    and folders and metadata files."""
+    found: list[tuple[str, Path]] = []
+    for folder, folders, files in os.walk(corpus_dir):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        prefix = os.path.relpath(folder, corpus_dir).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found += [(prefix + name, Path(folder, name)) for name in files if not name.startswith(".") and name != METADATA_FILE]
+    return sorted((pair for pair in found if pair[1].is_file()), key=lambda pair: pair[0])
+
+
 def iter_source_files(corpus_dir: Path) -> Iterator[Path]:
-    for path in sorted(corpus_dir.rglob("*")):
-        relative = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-            continue
-        if path.name == METADATA_FILE:
-            continue
+    for _, path in source_files(corpus_dir):
         yield path
+
+
+def has_document(corpus_dir: Path) -> bool:
+    """Whether any file of a supported type lies below ``corpus_dir`` (stops at the first)."""
+    for _folder, folders, files in os.walk(corpus_dir):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        if any(not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES for name in files):
+            return True
+    return False
 
 
 def infer_title(text: str) -> str:
@@ -147,8 +164,7 @@ def scan_corpus(corpus_dir: Path, unchanged: Callable[[str, str], bool] | None =
         scan.warnings.append(f"corpus folder {corpus_dir} does not exist")
         return scan
     manifest = read_metadata(corpus_dir, scan.warnings)
-    for path in iter_source_files(corpus_dir):
-        relative = path.relative_to(corpus_dir).as_posix()
+    for relative, path in source_files(corpus_dir):
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             scan.skipped.append(SkippedFile(relative, f"unsupported file type {path.suffix or '(none)'}"))
             continue

@@ -23,7 +23,7 @@ import numpy as np
 from assistant.index.manifest import DocumentEntry, Manifest, now
 from assistant.index.store import ChromaStore, encode_units
 from assistant.ingest.chunking import Chunker
-from assistant.ingest.corpus import CorpusScan, iter_source_files, scan_corpus
+from assistant.ingest.corpus import CorpusScan, has_document, scan_corpus
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.models.embedder import Embedder
 from assistant.types import Chunk, Document, IngestReport, Unit
@@ -79,14 +79,13 @@ def check_folder(corpus_dir: Path) -> None:
         raise CorpusError(f"corpus folder '{corpus_dir}' does not exist: nothing was changed")
     if not corpus_dir.is_dir():
         raise CorpusError(f"'{corpus_dir}' is not a folder: nothing was changed")
-    if not any(path.suffix.lower() in SUPPORTED_SUFFIXES for path in iter_source_files(corpus_dir)):
+    if not has_document(corpus_dir):
         raise CorpusError(f"no document in '{corpus_dir}' ({', '.join(SUPPORTED_SUFFIXES)}): nothing was changed")
 
 
 def checked_scan(corpus_dir: Path, unchanged: Callable[[str, str], bool] | None = None) -> CorpusScan:
     """The corpus scan (files for which ``unchanged`` holds are not read again), or ``CorpusError`` when
     the folder holds no readable document."""
-    check_folder(corpus_dir)
     scan = scan_corpus(corpus_dir, unchanged)
     if not scan.documents and not scan.kept:
         skipped = f" ({len(scan.skipped)} file(s) could not be read)" if scan.skipped else ""
