@@ -89,6 +89,13 @@ class TextBuilder:
     def last(self) -> Block | None:
         return self.blocks[-1] if self.blocks else None
 
+    def lead_in(self) -> Block | None:
+        """The last block when it is a paragraph that introduces a list ("You can take part if you:")."""
+        last = self.last
+        if last is not None and last.kind == "paragraph" and is_lead_in(self.text[last.start : last.end]):
+            return last
+        return None
+
 
 def is_lead_in(text: str) -> bool:
     """A paragraph that introduces a list: it ends with a colon ("You can take part if you:")."""

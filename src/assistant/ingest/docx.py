@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder, is_lead_in
+from assistant.ingest.blocks import Block, TextBuilder
 
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik|otsikko|pealkiri|virsraksts|antraštė|überschrift)\s*(\d)", re.IGNORECASE
@@ -71,12 +71,7 @@ def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder
         elif _is_list(part, style):
             if not group:
                 group = f"l{count}"
-                last = builder.last
-                lead = (
-                    last
-                    if last is not None and last.kind == "paragraph" and is_lead_in(builder.text[last.start : last.end])
-                    else None
-                )
+                lead = builder.lead_in()
             builder.item(text, lead, group)
         else:
             group = ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder, is_lead_in
+from assistant.ingest.blocks import Block, TextBuilder
 
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "dialog", "select")
 PAGE_PARTS = ("header", "footer")  # dropped unless inside the main content
@@ -59,10 +59,7 @@ class _Walker:
         return f"{prefix}{self.groups}"
 
     def lead(self) -> Block | None:
-        last = self.builder.last
-        if last is not None and last.kind == "paragraph" and is_lead_in(self.builder.text[last.start : last.end]):
-            return last
-        return None
+        return self.builder.lead_in()
 
     def walk(self, element: Any) -> None:
         loose: list[str] = []  # text directly inside a container, between blocks

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder, is_lead_in
+from assistant.ingest.blocks import Block, TextBuilder
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -72,12 +72,7 @@ def parse_markdown(body: str, builder: TextBuilder | None = None) -> TextBuilder
         if kind == "heading_open":
             heading_level = int(token.tag[1])
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            last = builder.last
-            lead = (
-                last
-                if last is not None and last.kind == "paragraph" and is_lead_in(builder.text[last.start : last.end])
-                else None
-            )
+            lead = builder.lead_in()
             if lists:
                 lead = lists[-1][1]
             lists.append((f"list{index}", lead))

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder, add_table, clean_inline, is_lead_in
+from assistant.ingest.blocks import Block, TextBuilder, add_table, clean_inline
 
 BULLETS = "•·▪◦●○■□➢►‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc-–"
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)]|[a-z]\))\s+")
@@ -221,12 +221,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
             elif kind == "item":
                 if not group:
                     group = f"list{len(builder.blocks)}"
-                    last = builder.last
-                    lead = (
-                        last
-                        if last is not None and last.kind == "paragraph" and is_lead_in(builder.text[last.start : last.end])
-                        else None
-                    )
+                    lead = builder.lead_in()
                 builder.item(_BULLET.sub("", text, count=1), lead, group)
             else:
                 builder.paragraph(text)

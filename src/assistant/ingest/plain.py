@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.blocks import Block, TextBuilder, add_table, is_lead_in
+from assistant.ingest.blocks import Block, TextBuilder, add_table
 from assistant.ingest.cleaning import is_boilerplate
 
 _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
@@ -76,8 +76,7 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
             lines = lines[1:]
             if not lines:
                 continue
-        previous = builder.last
-        lead = previous if previous is not None and previous.kind != "heading" and _lead_text(builder, previous) else None
+        lead = builder.lead_in()
         if all(BULLET.match(line) for line in lines[:1]) and sum(bool(BULLET.match(line)) for line in lines) >= max(
             1, len(lines) // 2
         ):
@@ -89,10 +88,6 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
         else:
             builder.paragraph(" ".join(line.strip() for line in lines))
     return builder
-
-
-def _lead_text(builder: TextBuilder, block: Block) -> bool:
-    return block.kind == "paragraph" and is_lead_in(builder.text[block.start : block.end])
 
 
 def _opens_section(lines: list[str], following: list[str]) -> bool:
