@@ -14,11 +14,17 @@ from assistant.languages.detection import SUPPORTED
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "eval" / "corpus" / "documents"
 GOLD = ROOT / "eval" / "corpus" / "gold.jsonl"
+FOLLOW_UPS = ROOT / "eval" / "corpus" / "followups.jsonl"
 
 
 @pytest.fixture(scope="module")
 def items() -> list[GoldItem]:
     return load_gold([GOLD])
+
+
+@pytest.fixture(scope="module")
+def follow_ups() -> list[GoldItem]:
+    return load_gold([FOLLOW_UPS])
 
 
 @pytest.fixture(scope="module")
@@ -43,17 +49,29 @@ def test_the_gold_set_covers_every_language_and_both_kinds(items: list[GoldItem]
     assert len({item.id for item in items}) == len(items)
 
 
-def test_split_by_document(items: list[GoldItem]) -> None:
+def test_split_by_document(items: list[GoldItem], follow_ups: list[GoldItem]) -> None:
     split_of: dict[str, set[str]] = {}
-    for item in items:
+    for item in items + follow_ups:
         for doc in item.documents[:1]:  # the document a question was written about decides its split
             split_of.setdefault(doc, set()).add(item.split)
     assert all(len(splits) == 1 for splits in split_of.values())
     assert {s for splits in split_of.values() for s in splits} == {"dev", "test"}
 
 
-def test_evidence_occurs_in_its_documents(items: list[GoldItem], texts: dict[str, str]) -> None:
-    for item in items:
+def test_evidence_occurs_in_its_documents(items: list[GoldItem], follow_ups: list[GoldItem], texts: dict[str, str]) -> None:
+    for item in items + follow_ups:
         assert item.answerable == bool(item.evidence) == bool(item.answer_keywords), item.id
         for quote in item.evidence:
             assert any(normalise(quote) in texts[doc] for doc in item.documents), (item.id, quote)
+
+
+def test_follow_ups_lean_on_the_question_before(follow_ups: list[GoldItem], items: list[GoldItem]) -> None:
+    from assistant.retrieve.questions import MAX_OPEN_FOLLOW_UP_WORDS, is_follow_up, may_follow_up
+
+    assert len(follow_ups) >= 60 and set(Counter(i.lang for i in follow_ups)) == set(SUPPORTED)
+    assert sum(not i.answerable for i in follow_ups) >= 10
+    assert not {i.id for i in follow_ups} & {i.id for i in items}
+    for item in follow_ups:
+        assert len(item.history) == 1, item.id
+        assert is_follow_up(item.question) or may_follow_up(list(item.history), item.question), item.id
+    assert max(len(i.question.split()) for i in follow_ups) <= MAX_OPEN_FOLLOW_UP_WORDS

@@ -95,3 +95,16 @@ def test_keywords_match_whatever_the_digit_grouping() -> None:
 
 def test_gate_ceilings() -> None:
     assert check_gate({"false_abstention": 0.2}, {"max_false_abstention": 0.1}) == ["false_abstention = 0.2 > threshold 0.1"]
+
+
+def test_follow_ups_are_reported_apart() -> None:
+    from assistant.evaluation.report import follow_up_section
+    from assistant.evaluation.scoring import split_by_follow_up
+
+    standalone = score_item(ANSWERABLE, result(["Jonava was first."], ["Jonava was first."], answer="Jonava [1]"), k=5)
+    follow_up = score_item(ANSWERABLE, result(["x"], [], abstained=True), k=5)
+    follow_up.follow_up = True
+    assert split_by_follow_up([standalone]) == {} and follow_up_section({}) == []
+    groups = split_by_follow_up([standalone, follow_up])
+    assert groups["standalone"]["hit@1"] == 1.0 and groups["follow_up"]["false_abstention"] == 1.0
+    assert any(line.startswith("| follow_up | 1 |") for line in follow_up_section(groups))

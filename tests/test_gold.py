@@ -69,4 +69,7 @@ def test_any_gold_file_in_the_format_loads(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     loaded = load_gold([other])
-    assert loaded[0].id == "x1" and loaded[0].split == ""
+    assert loaded[0].id == "x1" and loaded[0].split == "" and loaded[0].history == ()
+    follow_up = {"id": "x2", "question": "And when?", "answerable": False, "history": ["What is FOR-IN?"]}
+    other.write_text(json.dumps(follow_up) + "\n", encoding="utf-8")
+    assert load_gold([other])[0].history == ("What is FOR-IN?",)

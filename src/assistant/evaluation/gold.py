@@ -26,6 +26,7 @@ class GoldItem:
     multi_document: bool = False
     documents: tuple[str, ...] = ()  # the files holding the evidence (or that an unanswerable one is about)
     value_kind: str = ""  # the kind of value asked for ("money", "date", ...), "" for an open question
+    history: tuple[str, ...] = ()  # the earlier questions of the conversation, for a follow-up
 
 
 def load_gold(paths: Sequence[Path], split: str | None = None) -> list[GoldItem]:
@@ -48,6 +49,7 @@ def load_gold(paths: Sequence[Path], split: str | None = None) -> list[GoldItem]
                     multi_document=bool(raw.get("multi_document", False)),
                     documents=tuple(raw.get("documents", [])),
                     value_kind=str(raw.get("value_kind", "")),
+                    history=tuple(str(q) for q in raw.get("history", [])),
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as error:
                 raise GoldError(f"{path}:{number}: {error}") from error

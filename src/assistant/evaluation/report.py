@@ -144,6 +144,25 @@ def match_table(groups: dict[str, dict[str, Any]]) -> list[str]:
     return lines
 
 
+FOLLOW_UP_COLUMNS = ("hit@1", "mrr@10", "keyword_accuracy", "answer_line", "abstention_unanswerable", "false_abstention")
+
+
+def follow_up_section(groups: dict[str, dict[str, Any]]) -> list[str]:
+    """Standalone questions against follow-ups asked after an earlier question (nothing without follow-ups)."""
+    if not groups:
+        return []
+    lines = [
+        "## Standalone questions and follow-ups",
+        "",
+        "| items | n | " + " | ".join(FOLLOW_UP_COLUMNS) + " |",
+        "|---|---|" + "---|" * len(FOLLOW_UP_COLUMNS),
+    ]
+    for label, metrics in groups.items():
+        cells = " | ".join(fmt(metrics.get(c)) for c in FOLLOW_UP_COLUMNS)
+        lines.append(f"| {label} | {metrics.get('items', 0)} | {cells} |")
+    return [*lines, ""]
+
+
 def failures(results: list[dict[str, Any]]) -> list[str]:
     lines = []
     for row in results:
@@ -193,6 +212,7 @@ def render_markdown(report: dict[str, Any], results: list[dict[str, Any]], chang
         "",
         *match_table(report.get("by_language_match", {})),
         "",
+        *follow_up_section(report.get("by_follow_up", {})),
         "## Abstention trade-off (threshold on the answer confidence; the shipped model answers at 0.5)",
         "",
         "| threshold | unanswerable abstained | answerable wrongly abstained |",

@@ -33,6 +33,7 @@ from assistant.evaluation.scoring import (
     per_language,
     ranking_scores,
     score_item,
+    split_by_follow_up,
     split_by_language_match,
     words,
 )
@@ -94,6 +95,7 @@ def run_eval_command(args: argparse.Namespace) -> int:
         "ablations": {name: aggregate(rows) for name, rows in ablations.items()},
         "abstention_curve": abstention_curve(scores),
         "by_language_match": split_by_language_match(scores),
+        "by_follow_up": split_by_follow_up(scores),
         "settings": {
             "k": args.k,
             "embed_model": settings.embed_model,
@@ -135,12 +137,16 @@ def variants(assistant: Any) -> dict[str, Any]:
     rows = {
         "without_unit_evidence": with_parts(retriever=retriever.with_params(unit_weight=0.0)),
         "without_translation_grouping": with_parts(retriever=retriever.with_params(group_translations=False)),
+        "without_follow_up_vector": with_parts(retriever=retriever.with_params(follow_up_weight=0.0)),
     }
     answerer = assistant.answerer
     if isinstance(answerer, ExtractiveAnswerer):
         plain = copy.copy(answerer)
         plain.use_kinds = False
         rows["without_value_kinds"] = with_parts(answerer=plain)
+        unchosen = copy.copy(answerer)
+        unchosen.chooser = None
+        rows["without_value_choice"] = with_parts(answerer=unchosen)
     return rows
 
 
@@ -166,23 +172,42 @@ def run_items(
     ablated: dict[str, list[ItemScore]] = {name: [] for name in rows}
     for item in tqdm(items, desc="eval", unit="q"):
         started = time.perf_counter()
-        answer = assistant.ask(item.question, k=max(k, RANK_DEPTH), answer_k=k)
+        answer = assistant.ask(item.question, k=max(k, RANK_DEPTH), answer_k=k, **conversation(item))
         result = answer.to_json()
         result["timings_ms"]["total"] = (time.perf_counter() - started) * 1000
         score = score_item(item, result, k)
         score.cross_lingual = item.answerable and item.lang not in evidence_languages.get(item.id, set())
+        score.follow_up = bool(item.history)
         if item.answerable:
             for name, rank in rankers.items():
-                texts = rank(item.question, answer.language, RANK_DEPTH)
+                texts = rank(searched_text(item), answer.language, RANK_DEPTH)
                 score.baselines[name] = {
                     **ranking_scores(relevance(texts, item.evidence), k),
                     "median_passage_words": float(sorted(words(t) for t in texts[:k])[len(texts[:k]) // 2]) if texts else 0.0,
                 }
         for name, variant in rows.items():
-            ablated[name].append(score_item(item, variant.ask(item.question, k=max(k, RANK_DEPTH), answer_k=k).to_json(), k))
+            asked = variant.ask(item.question, k=max(k, RANK_DEPTH), answer_k=k, **conversation(item))
+            ablated[name].append(score_item(item, asked.to_json(), k))
         results.append({"gold": asdict(item), "result": result, "score": asdict(score)})
         scores.append(score)
     return results, scores, ablated
+
+
+def conversation(item: GoldItem) -> dict[str, Any]:
+    """A follow-up is asked as the chat asks it: with the earlier questions, and the language of the one
+    before it for a question too short to tell its own."""
+    if not item.history:
+        return {}
+    from assistant.languages.detection import detect_language
+
+    return {"history": item.history, "fallback_language": detect_language(item.history[-1])}
+
+
+def searched_text(item: GoldItem) -> str:
+    """A follow-up joined to the question before it (what a baseline ranks, and the tuning reads)."""
+    from assistant.retrieve.questions import joined_question
+
+    return joined_question(list(item.history), item.question)
 
 
 def evidence_language_map(corpus_dir: Path, items: Sequence[GoldItem]) -> dict[str, set[str]]:

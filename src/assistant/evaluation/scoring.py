@@ -57,6 +57,7 @@ class ItemScore:
     keywords_ok: float | None = None
     answer_language_ok: float | None = None  # only for generators that write prose
     cross_lingual: bool = False  # no document holding the evidence is in the question's language
+    follow_up: bool = False  # asked after an earlier question of the conversation
     passage_words: list[int] = field(default_factory=list)
     baselines: dict[str, dict[str, float]] = field(default_factory=dict)
 
@@ -181,6 +182,16 @@ def split_by_language_match(scores: Sequence[ItemScore]) -> dict[str, dict[str, 
     return {
         "same_language": aggregate([s for s in answerable if not s.cross_lingual]),
         "cross_lingual": aggregate([s for s in answerable if s.cross_lingual]),
+    }
+
+
+def split_by_follow_up(scores: Sequence[ItemScore]) -> dict[str, dict[str, Any]]:
+    """Metrics for standalone questions and for follow-ups ({} when the gold set has no follow-ups)."""
+    if not any(s.follow_up for s in scores):
+        return {}
+    return {
+        "standalone": aggregate([s for s in scores if not s.follow_up]),
+        "follow_up": aggregate([s for s in scores if s.follow_up]),
     }
 
 

@@ -22,13 +22,27 @@ from assistant.evaluation.metrics import mean, reciprocal_rank, relevance
 
 logger = logging.getLogger(__name__)
 GRID = {"unit_weight": (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)}
+KEEP_WITHIN = 0.01  # MRR@10
+MAX_FALSE_ABSTENTION = 0.05
+
+
+def decision_threshold(confidences: list[float], labels: list[bool]) -> float:
+    """The highest threshold (0.01 steps) whose cross-validated false abstentions stay within
+    ``MAX_FALSE_ABSTENTION``: as many unanswerable questions declined as that allows."""
+    answerable = [c for c, label in zip(confidences, labels, strict=True) if label]
+    best = 0.0
+    for step in range(1, 100):
+        threshold = step / 100
+        if answerable and sum(c < threshold for c in answerable) / len(answerable) <= MAX_FALSE_ABSTENTION:
+            best = threshold
+    return best
 
 
 def run_tune_command(args: argparse.Namespace) -> int:
     from assistant.answer.abstention import answer_features, fit
     from assistant.answer.extractive import answerable_units
     from assistant.answer.kinds import EXCLUSIVE, required_kinds
-    from assistant.evaluation.runner import eval_settings
+    from assistant.evaluation.runner import eval_settings, searched_text
     from assistant.languages.detection import detect_language
     from assistant.pipeline import Assistant
     from assistant.retrieve.retriever import ranking_signals
@@ -42,7 +56,7 @@ def run_tune_command(args: argparse.Namespace) -> int:
     prepared = []
     for item in items:
         language = detect_language(item.question)
-        vector = assistant.embedder.embed_query(item.question)
+        vector = retriever.query_vector(searched_text(item), item.question if item.history else "")
         prepared.append((item, language, retriever.candidates(vector)))
 
     def evaluate(params: Any) -> tuple[float, float]:
@@ -67,7 +81,10 @@ def run_tune_command(args: argparse.Namespace) -> int:
     lines = [f"current {retriever.params}: MRR@10 {current[0]:.3f}, hit@1 {current[1]:.3f}", "best weights:"]
     lines += [f"  MRR@10 {mrr:.3f} hit@1 {hit1:.3f} {weights}" for mrr, hit1, weights in results[:10]]
 
-    chosen = replace(retriever.params, **best[2])  # type: ignore[arg-type]
+    # The shipped weights stay unless the best beats them by more than noise on this many questions.
+    keep = current[0] >= best[0] - KEEP_WITHIN
+    chosen = retriever.params if keep else replace(retriever.params, **best[2])  # type: ignore[arg-type]
+    lines.append(f"chosen: {'the current weights' if keep else best[2]}")
     rows, labels = [], []
     for item, language, candidates in prepared:
         ranked = retriever.rank(candidates, chosen)
@@ -76,11 +93,12 @@ def run_tune_command(args: argparse.Namespace) -> int:
         from assistant.types import Retrieved
 
         retrieved = Retrieved(
-            tuple(h for h, _ in ranked[:5]), {c: candidates.units[c] for c in top}, query=item.question, signals=signals
+            tuple(h for h, _ in ranked[:5]), {c: candidates.units[c] for c in top}, query=searched_text(item), signals=signals
         )
         kinds = required_kinds(item.question, language)
-        eligible = answerable_units(item.question, language, retrieved, kinds)
-        rows.append(answer_features(item.question, retrieved, eligible, any(k in EXCLUSIVE for k in kinds)))
+        eligible = answerable_units(searched_text(item), language, retrieved, kinds)
+        asks_value = any(k in EXCLUSIVE for k in kinds)
+        rows.append(answer_features(searched_text(item), retrieved, eligible, asks_value, follow_up=bool(item.history)))
         labels.append(item.answerable)
     model = fit(rows, labels)
     # The curve from 5-fold cross-validation: each item scored by a model fitted without it.
@@ -103,7 +121,11 @@ def run_tune_command(args: argparse.Namespace) -> int:
                 "false_abstention": mean([0.0 if a else 1.0 for a, label in zip(answer, labels, strict=True) if label]),
             }
         )
-    lines.append(f"abstention model: weights {model.weights}, bias {model.bias:.3f}; cross-validated curve:")
+    model.threshold = decision_threshold(held_out, labels)
+    lines.append(
+        f"abstention model: weights {model.weights}, bias {model.bias:.3f}, threshold {model.threshold:.2f}; "
+        "cross-validated curve:"
+    )
     lines += [
         f"  threshold {p['threshold']:.2f}: unanswerable abstained {p['abstention_unanswerable']:.3f}, false abstentions {p['false_abstention']:.3f}"
         for p in curve
@@ -112,7 +134,7 @@ def run_tune_command(args: argparse.Namespace) -> int:
     model.save(
         args.out / "abstention.json",
         f"fitted by 'assistant eval --tune' on {', '.join(str(p) for p in (args.gold or []))} split {getattr(args, 'split', None)} "
-        f"({len(rows)} items) with retrieval weights {best[2]}",
+        f"({len(rows)} items) with retrieval weights { ({name: getattr(chosen, name) for name in GRID}) }",
     )
     (args.out / "tuning.json").write_text(json.dumps({"grid": results, "curve": curve}, indent=1), encoding="utf-8")
     sys.stdout.write("\n".join(lines) + "\n")
