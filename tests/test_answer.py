@@ -110,3 +110,28 @@ def test_features_and_a_fitted_model_separate_clear_cases() -> None:
 def test_units_of_a_hit() -> None:
     hit = Hit("t", "d", ROWS, "T", "nb", 1.0, units=(Unit(((0, 20), (21, 39)), "row"),))
     assert hit.units[0].text(hit.text) == "Husstand | Per måned\nEnslig | 21 200 kr"
+
+
+def test_a_dateline_is_not_quoted_beside_a_sentence() -> None:
+    text = "Kurset starter 3. mars 2025 i Fjellvik. 21.09.18 | Nyhet"
+    hit = Hit("n", "nb.html", text, "Kurs", "nb", 2.0)
+    line = text.index("21.09")
+    units = {"n": (unit("n", text[:39], 0, 39, 0.60), unit("n", text[line:], line, len(text), 0.59))}
+    draft = answerer().answer("Når starter kurset?", "nb", Retrieved((hit,), units, signals={"unit": 0.6, "best_unit": 0.6}))
+    assert [c.quote for c in draft.citations] == [text[:39]]
+
+
+def test_a_follow_up_is_a_feature_of_the_decision() -> None:
+    retrieved = passages()
+    assert answer_features("Hva er stønaden?", retrieved, retrieved, True)["follow_up"] == 0.0
+    assert answer_features("Hva er stønaden? Og i Sverige?", retrieved, retrieved, True, follow_up=True)["follow_up"] == 1.0
+    seen: list[dict[str, float]] = []
+
+    class Recording(AbstentionModel):
+        def confidence(self, features: dict[str, float]) -> float:
+            seen.append(features)
+            return 1.0
+
+    ExtractiveAnswerer(Recording()).answer("Hva er introduksjonsprogrammet? Og når?", "nb", retrieved, asked="Og når?")
+    ExtractiveAnswerer(Recording()).answer("Hva er introduksjonsprogrammet?", "nb", retrieved)
+    assert [f["follow_up"] for f in seen] == [1.0, 0.0]

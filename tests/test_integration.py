@@ -80,3 +80,27 @@ def test_a_danish_question_gets_the_danish_version_first(any_assistant: Any) -> 
     first = answer.passages[0]
     assert first.language == "da" and "Jonava" in first.text
     assert any(t.language == "lv" for t in first.translations)
+
+
+def test_a_bare_follow_up_keeps_the_subject_and_asks_its_own_kind(seed_assistant: Any) -> None:
+    first = "Що таке програма FOR-IN і які міста брали участь?"
+    follow_up = seed_assistant.ask("А коли це було?", history=[first])
+    assert not follow_up.abstained and follow_up.searched_for.startswith(first)
+    assert follow_up.text.startswith("Коротко: 5–9") and "2022" in follow_up.text.splitlines()[0]
+
+
+def test_a_quote_with_several_values_gives_the_one_asked_for(seed_assistant: Any) -> None:
+    from assistant.answer.choosing import embedding_chooser
+
+    choose = embedding_chooser(seed_assistant.embedder)
+    clauses = ["I 2025 deltog i alt 214 personer i integrationsprogrammet", "mod 187 i 2024"]
+    assert choose("Скільки людей брало участь у програмі у 2025 році?", clauses) == 0
+    women = ["Blant kvinnene var 47 prosent i arbeid eller utdanning ett år etter programmet", "mot 70 prosent av mennene."]
+    assert choose("Какой процент женщин работал или учился через год после программы?", women) == 0
+    assert choose("How many took part?", ["214 and 187 took part", "214 and 187 took part"]) is None
+
+
+def test_a_short_question_answered_on_its_own_is_not_read_as_a_follow_up(seed_assistant: Any) -> None:
+    first = "Що таке програма FOR-IN і які міста брали участь?"
+    answer = seed_assistant.ask("Хто такий Dagfinn Høybråten?", history=[first])
+    assert not answer.abstained and answer.searched_for == ""

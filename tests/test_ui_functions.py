@@ -117,6 +117,16 @@ def test_a_short_question_that_names_nothing_leans_on_the_one_before() -> None:
     assert not is_follow_up("How do I apply for asylum in Sweden?")
 
 
+def test_a_short_question_the_rules_do_not_tell_may_still_be_a_follow_up() -> None:
+    from assistant.retrieve.questions import may_follow_up
+
+    earlier = ["Wie viele Teilnehmende hatte das Programm 2025?"]
+    assert may_follow_up(earlier, "Wie viele Kommunen?") and may_follow_up(earlier, "Aga Eestis?")
+    assert not may_follow_up([], "Wie viele Kommunen?")  # nothing before it
+    assert not may_follow_up(earlier, "Und in Schweden?")  # a follow-up by the rules already
+    assert not may_follow_up(earlier, "Wie viele Kommunen haben 2025 am Programm in Schweden teilgenommen?")
+
+
 def test_the_interface_follows_the_asker_unless_chosen() -> None:
     assert interface_language("auto", "uk") == "uk" and interface_language("ar", "uk") == "ar"
     names = dict((code, label) for label, code in language_choices())

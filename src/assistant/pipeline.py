@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answer.abstention import AbstentionModel
+from assistant.answer.choosing import embedding_chooser
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.generated import GeneratedAnswerer, SupportCheck
 from assistant.answer.generators import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
@@ -24,9 +25,9 @@ from assistant.languages.detection import detect_language, normalise_code
 from assistant.languages.messages import message
 from assistant.models.embedder import Embedder, SentenceTransformerEmbedder
 from assistant.offline import configure_offline
-from assistant.retrieve.questions import clean_question, contextual_question
+from assistant.retrieve.questions import clean_question, contextual_question, joined_question, may_follow_up
 from assistant.retrieve.retriever import RetrievalParams, Retriever
-from assistant.types import Answer, Filters, IngestReport, SentenceMatch
+from assistant.types import Answer, Filters, IngestReport, Retrieved, SentenceMatch
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +51,11 @@ def make_answerer(settings: Settings, store: ChromaStore | None = None, embedder
     if settings.generator not in GENERATORS:
         raise UnknownGenerator(f"unknown generator '{settings.generator}'; known: {', '.join(GENERATORS)}")
     extractive = ExtractiveAnswerer(
-        AbstentionModel.shipped(), settings.max_quotes, settings.quote_margin, max_passages=settings.max_passages
+        AbstentionModel.shipped(),
+        settings.max_quotes,
+        settings.quote_margin,
+        max_passages=settings.max_passages,
+        chooser=embedding_chooser(embedder) if embedder is not None else None,
     )
     if settings.generator == "extractive":
         return extractive
@@ -215,8 +220,7 @@ class Assistant:
             language = forced or detect_language(cleaned.text, fallback_language)
             detect_ms = (time.perf_counter() - clock) * 1000
             earlier = [clean_question(h, self.settings.max_question_chars).text for h in history]
-            query = contextual_question(earlier, cleaned.text)
-            retrieved = self.retriever.search(query, language, k, filters)
+            query, retrieved = self._search(cleaned.text, earlier, language, k, filters)
         clock = time.perf_counter()
         draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token, asked=cleaned.text)
         answer_ms = (time.perf_counter() - clock) * 1000
@@ -243,6 +247,24 @@ class Assistant:
             notes=draft.note,
             searched_for=query if query != cleaned.text else "",
         )
+
+    def _search(self, question: str, earlier: list[str], language: str, k: int, filters: Filters | None) -> tuple[str, Retrieved]:
+        """The text searched for ``question`` and what it found. A follow-up is searched joined to the question
+        before it; a short question that may be one but cannot be answered on its own is searched joined too,
+        and the reading the answer would be more confident in wins."""
+        query = contextual_question(earlier, question)
+        retrieved = self.retriever.search(query, language, k, filters, follow_up=question)
+        judge = self.answerer if isinstance(self.answerer, ExtractiveAnswerer) else getattr(self.answerer, "extractive", None)
+        if judge is None or not may_follow_up(earlier, question):
+            return query, retrieved
+        alone = judge.confidence(question, language, retrieved)
+        if judge.abstention.answers(alone):
+            return query, retrieved  # answered on its own: not read as a follow-up
+        joined = joined_question(earlier, question)
+        other = self.retriever.search(joined, language, k, filters, follow_up=question)
+        if judge.confidence(joined, language, other, question) > alone:
+            return joined, other
+        return query, retrieved
 
     def _check_index(self) -> None:
         if not self._checked:

@@ -29,6 +29,7 @@ FEATURES = (
     "value_present",
     "value_gap",
     "year_missing",
+    "follow_up",
 )
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ][\wÀ-ɏ'’-]*")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -82,10 +83,14 @@ def evidence_text(retrieved: Retrieved, passages: int = 3) -> str:
     return "\n".join(f"{h.title}\n{h.context}\n{h.text}" for h in retrieved.hits[:passages])
 
 
-def answer_features(question: str, retrieved: Retrieved, eligible: Retrieved, asks_value: bool) -> dict[str, float]:
+def answer_features(
+    question: str, retrieved: Retrieved, eligible: Retrieved, asks_value: bool, follow_up: bool = False
+) -> dict[str, float]:
     """The retrieval's signals plus what the question's value kind adds: whether it asks for a value,
     whether a unit of the passages states one, and how much less similar to the question the best such unit
-    is than the best unit at all (a date next to the asked one is no answer to "until when?")."""
+    is than the best unit at all (a date next to the asked one is no answer to "until when?"); and whether
+    the question is a follow-up searched together with the one before it (such a joined text meets every
+    passage less closely than a question asked whole)."""
     best_any = retrieved.best_sentence_score
     best_value = eligible.best_sentence_score if any(eligible.sentences.values()) else best_any - 0.5
     top = retrieved.hits[0] if retrieved.hits else None
@@ -102,6 +107,7 @@ def answer_features(question: str, retrieved: Retrieved, eligible: Retrieved, as
         "value_gap": max(0.0, best_any - best_value),
         "names_missing": share_missing(question, evidence_text(retrieved)),
         "year_missing": years_missing(question, evidence_text(retrieved, 1)),
+        "follow_up": 1.0 if follow_up else 0.0,
     }
 
 

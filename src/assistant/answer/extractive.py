@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features
+from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_kinds, can_answer, required_kinds, states
 from assistant.answer.values import RELATED, find_values
 from assistant.languages.locale import render
@@ -23,6 +24,14 @@ from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 PASSAGE_WEIGHT = 0.2  # a unit of a weaker passage must be this much better per point of passage score
 SAME_LANGUAGE_BONUS = 0.02
 MAX_QUOTE_CHARS = 700
+MIN_EXTRA_QUOTE_WORDS = 3  # a quote after the first states something in words, not only a dateline
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def says_something(unit: SentenceMatch) -> bool:
+    """A unit with at least a few words of letters ("21.09.18 | Nyhet" has one), or a table row, whose
+    header tells what its cells are."""
+    return unit.kind == "row" or len(_WORD.findall(unit.text)) >= MIN_EXTRA_QUOTE_WORDS
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ class ExtractiveAnswerer:
         use_kinds: bool = True,
         passages: int = 3,
         passage_weight: float = PASSAGE_WEIGHT,
+        chooser: ValueChooser | None = None,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -72,6 +82,7 @@ class ExtractiveAnswerer:
         self.use_kinds = use_kinds
         self.passages = passages  # units are quoted from the best this many passages
         self.passage_weight = passage_weight
+        self.chooser = chooser  # picks the answering value when a quote holds several
 
     def answer(
         self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
@@ -83,8 +94,12 @@ class ExtractiveAnswerer:
         if not chosen:
             return abstention(language, retrieved.hits, confidence=confidence)
         kinds = required_kinds(asked, language) if self.use_kinds else ()
-        draft = compose(language, retrieved.hits, chosen, line_kinds(asked, language, kinds), question)
+        draft = compose(language, retrieved.hits, chosen, line_kinds(asked, language, kinds), question, self.chooser)
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
+
+    def confidence(self, question: str, language: str, retrieved: Retrieved, asked: str | None = None) -> float:
+        """How sure the answer would be (the abstention model's probability that it answers)."""
+        return self.choose(question, language, retrieved, asked)[1]
 
     def choose(
         self, question: str, language: str, retrieved: Retrieved, asked: str | None = None
@@ -93,7 +108,8 @@ class ExtractiveAnswerer:
         kinds = required_kinds(asked or question, language) if self.use_kinds else ()
         eligible = answerable_units(question, language, retrieved, kinds)
         asks_value = any(kind in EXCLUSIVE for kind in kinds)
-        confidence = self.abstention.confidence(answer_features(question, retrieved, eligible, asks_value))
+        follow_up = asked is not None and asked != question
+        confidence = self.abstention.confidence(answer_features(question, retrieved, eligible, asks_value, follow_up))
         if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
             return [], confidence
         return self.select(language, eligible), confidence
@@ -122,7 +138,7 @@ class ExtractiveAnswerer:
             if len(chosen) >= self.max_quotes or adjusted < best - self.margin:
                 break
             key = " ".join(unit.text.split()).casefold()
-            if key in seen or (chosen and length + len(unit.text) > MAX_QUOTE_CHARS):
+            if key in seen or (chosen and (length + len(unit.text) > MAX_QUOTE_CHARS or not says_something(unit))):
                 continue
             cited = {c.chunk_id for c in chosen}
             if unit.chunk_id not in cited and len(cited) >= self.max_passages:
@@ -158,10 +174,16 @@ def line_kinds(question: str, language: str, kinds: tuple[str, ...]) -> tuple[st
     return tuple(found)
 
 
-def short_answer(language: str, kinds: tuple[str, ...], quoted: list[tuple[Hit, SentenceMatch, int]], question: str = "") -> str:
+def short_answer(
+    language: str,
+    kinds: tuple[str, ...],
+    quoted: list[tuple[Hit, SentenceMatch, int]],
+    question: str = "",
+    chooser: ValueChooser | None = None,
+) -> str:
     """One line in the asker's language stating the asked value(s) as the first quote holding them does,
     with its citation; "" when a kind's value cannot be told with confidence (no quote holds one, or the
-    first that does holds two different ones)."""
+    first that does holds different ones and ``chooser`` cannot tell which answers)."""
     parts: list[str] = []
     for kind in kinds:
         for hit, unit, n in quoted:
@@ -182,6 +204,11 @@ def short_answer(language: str, kinds: tuple[str, ...], quoted: list[tuple[Hit, 
                 parts.append(", ".join(rendered[:3]) + f" [{n}]")
             elif len(rendered) == 1:
                 parts.append(f"{rendered[0]} [{n}]")
+            elif chooser is not None and kind in CHOOSABLE:
+                first = {render(value, language): value for value in reversed(values)}
+                picked = chooser(question, value_clauses(unit.text, [first[r].text for r in rendered]))
+                if picked is not None:
+                    parts.append(f"{rendered[picked]} [{n}]")
             break
     if len(parts) < len(kinds) or not parts:
         return ""
@@ -207,7 +234,12 @@ def row_values(hit: Hit, unit: SentenceMatch, kind: str, language: str) -> list[
 
 
 def compose(
-    language: str, hits: tuple[Hit, ...], chosen: list[SentenceMatch], kinds: tuple[str, ...] = (), question: str = ""
+    language: str,
+    hits: tuple[Hit, ...],
+    chosen: list[SentenceMatch],
+    kinds: tuple[str, ...] = (),
+    question: str = "",
+    chooser: ValueChooser | None = None,
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state."""
@@ -235,7 +267,7 @@ def compose(
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
     text = message("intro", language) + "\n\n" + "\n".join(lines)
-    line = short_answer(language, kinds, in_order, question)
+    line = short_answer(language, kinds, in_order, question, chooser)
     if line:
         text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):

@@ -56,6 +56,7 @@ MAX_FOLLOW_UP_WORDS = 5
 
 
 MAX_BARE_FOLLOW_UP_WORDS = 3
+MAX_OPEN_FOLLOW_UP_WORDS = 6
 
 
 def names_something(question: str) -> bool:
@@ -81,4 +82,14 @@ def contextual_question(previous: list[str], question: str) -> str:
     """The text to retrieve with: the previous question joined to a short follow-up, else the question itself."""
     if not (previous and is_follow_up(question)):
         return question
-    return f"{previous[-1]} {question.strip()}"
+    return joined_question(previous, question)
+
+
+def joined_question(previous: list[str], question: str) -> str:
+    return f"{previous[-1]} {question.strip()}" if previous else question
+
+
+def may_follow_up(previous: list[str], question: str) -> bool:
+    """A short question after another that the rules of ``is_follow_up`` do not tell ("Wie viele
+    Kommunen?", "Aga Eestis?"): it is searched both alone and joined to the one before it."""
+    return bool(previous) and not is_follow_up(question) and len(question.split()) <= MAX_OPEN_FOLLOW_UP_WORDS

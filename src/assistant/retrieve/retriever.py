@@ -33,6 +33,7 @@ class RetrievalParams:
     candidates: int = 30
     unit_weight: float = 2.0
     group_translations: bool = True
+    follow_up_weight: float = 1.0  # a follow-up's own vector, added to that of the joined text
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,12 @@ class Retriever:
         """The same retriever with other parameters (an ablation), sharing model and index."""
         return Retriever(self.store, self.embedder, replace(self.params, **changes))  # type: ignore[arg-type]
 
-    def search(self, question: str, language: str, k: int = 5, filters: Filters | None = None) -> Retrieved:
+    def search(self, question: str, language: str, k: int = 5, filters: Filters | None = None, follow_up: str = "") -> Retrieved:
+        """``follow_up``: the short question that ``question`` joins to the one before it ("And in
+        Sweden?"); its own vector is added, so that what it asks weighs as much as the earlier subject."""
         timings: dict[str, float] = {}
         clock = time.perf_counter()
-        vector = self.embedder.embed_query(question)
+        vector = self.query_vector(question, follow_up)
         timings["embed"] = (time.perf_counter() - clock) * 1000
         clock = time.perf_counter()
         candidates = self.candidates(vector, question, language, filters)
@@ -92,6 +95,13 @@ class Retriever:
         units = {h.chunk_id: candidates.units[h.chunk_id] for h in hits}
         units.update({t.chunk_id: candidates.units[t.chunk_id] for h in hits for t in h.translations})
         return Retrieved(hits, units, timings, question, signals)
+
+    def query_vector(self, question: str, follow_up: str = "") -> np.ndarray:
+        vector = self.embedder.embed_query(question)
+        if not follow_up or follow_up == question or self.params.follow_up_weight <= 0:
+            return vector
+        combined = vector + self.params.follow_up_weight * self.embedder.embed_query(follow_up)
+        return np.asarray(combined / (np.linalg.norm(combined) + 1e-12), dtype=vector.dtype)
 
     def candidates(
         self, vector: np.ndarray, question: str = "", language: str = "", filters: Filters | None = None

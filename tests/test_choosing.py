@@ -1,0 +1,53 @@
+"""Which of several values in a quote answers the question: clauses, and the chooser's margin."""
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.answer.choosing import clause_of, embedding_chooser, value_clauses
+from assistant.answer.extractive import short_answer
+from assistant.types import Hit, SentenceMatch
+
+QUOTE = "I 2025 deltog i alt 214 personer, mod 187 i 2024. Af de 76, der afsluttede, kom 31 i job."
+
+
+class WordEmbedder:
+    """Deterministic vectors: one dimension per word of a small vocabulary."""
+
+    vocabulary = ("2025", "2024", "job", "deltog", "afsluttede")
+
+    def vector(self, text: str) -> np.ndarray:
+        v = np.array([1.0 if word in text else 0.0 for word in self.vocabulary]) + 0.01
+        return v / np.linalg.norm(v)
+
+    def embed_documents(self, texts: Sequence[str], titles: Sequence[str] | None = None) -> np.ndarray:
+        return np.stack([self.vector(t) for t in texts])
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.vector(text)
+
+
+def test_each_value_is_read_with_its_clause() -> None:
+    assert clause_of(QUOTE, QUOTE.index("187")) == "mod 187 i 2024."
+    assert value_clauses(QUOTE, ["214", "187", "31"]) == [
+        "I 2025 deltog i alt 214 personer",
+        "mod 187 i 2024.",
+        "kom 31 i job.",
+    ]
+    assert value_clauses("Pris: 30 euro", ["45"]) == ["Pris: 30 euro"]  # not found: the whole text
+
+
+def test_the_chooser_needs_a_clear_winner() -> None:
+    choose = embedding_chooser(WordEmbedder(), margin=0.02)
+    clauses = value_clauses(QUOTE, ["214", "187"])
+    assert choose("deltog 2025", clauses) == 0 and choose("2024", clauses) == 1
+    assert choose("deltog", ["deltog i 2025", "deltog i 2024"]) is None  # both equally like the question
+    assert choose("deltog 2025", ["same clause", "same clause"]) is None
+
+
+def test_the_short_line_states_the_chosen_value_or_nothing() -> None:
+    hit = Hit("h", "da.md", QUOTE, "Årsrapport", "da", 1.0)
+    quoted = [(hit, SentenceMatch("h", QUOTE, 0, len(QUOTE), 0.6), 1)]
+    assert short_answer("en", ("number",), quoted, "How many deltog in 2025?") == ""  # no chooser: several numbers
+    line = short_answer("en", ("number",), quoted, "How many deltog in 2025?", embedding_chooser(WordEmbedder()))
+    assert line.startswith("In short: 214 [1]")
