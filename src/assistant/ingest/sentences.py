@@ -40,31 +40,3 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, offset: 
     lead = len(piece) - len(piece.lstrip())
     begin = start + lead
     sentences.append(Sentence(stripped, begin + offset, begin + len(stripped) + offset))
-
-
-_CLAUSE_END = re.compile(r"[,;:–—]\s+")
-LONG_SENTENCE = 200  # characters
-MIN_CLAUSE = 60
-
-
-def clauses(sentence: Sentence) -> list[Sentence]:
-    """The clauses of a long sentence (split at , ; : and dashes, short pieces merged with the next), so
-    that a fact stated in one clause ("…, says the centre's director Ewa Persson Göransson") can be
-    matched on its own. Short sentences have none."""
-    if len(sentence.text) <= LONG_SENTENCE:
-        return []
-    pieces: list[Sentence] = []
-    start = 0
-    for match in _CLAUSE_END.finditer(sentence.text):
-        if match.start() - start >= MIN_CLAUSE:
-            pieces.append(_piece(sentence, start, match.start()))
-            start = match.end()
-    if pieces and len(sentence.text) - start < MIN_CLAUSE:
-        last = pieces.pop()
-        start = last.start - sentence.start
-    pieces.append(_piece(sentence, start, len(sentence.text)))
-    return pieces if len(pieces) > 1 else []
-
-
-def _piece(sentence: Sentence, start: int, end: int) -> Sentence:
-    return Sentence(sentence.text[start:end], sentence.start + start, sentence.start + end)
