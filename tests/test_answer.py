@@ -112,15 +112,6 @@ def test_units_of_a_hit() -> None:
     assert hit.units[0].text(hit.text) == "Husstand | Per måned\nEnslig | 21 200 kr"
 
 
-def test_a_dateline_is_not_quoted_beside_a_sentence() -> None:
-    text = "Kurset starter 3. mars 2025 i Fjellvik. 21.09.18 | Nyhet"
-    hit = Hit("n", "nb.html", text, "Kurs", "nb", 2.0)
-    line = text.index("21.09")
-    units = {"n": (unit("n", text[:39], 0, 39, 0.60), unit("n", text[line:], line, len(text), 0.59))}
-    draft = answerer().answer("Når starter kurset?", "nb", Retrieved((hit,), units, signals={"unit": 0.6, "best_unit": 0.6}))
-    assert [c.quote for c in draft.citations] == [text[:39]]
-
-
 def test_a_follow_up_is_a_feature_of_the_decision() -> None:
     retrieved = passages()
     assert answer_features("Hva er stønaden?", retrieved, retrieved, True)["follow_up"] == 0.0

@@ -24,14 +24,6 @@ from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 PASSAGE_WEIGHT = 0.2  # a unit of a weaker passage must be this much better per point of passage score
 SAME_LANGUAGE_BONUS = 0.02
 MAX_QUOTE_CHARS = 700
-MIN_EXTRA_QUOTE_WORDS = 3  # a quote after the first states something in words, not only a dateline
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def says_something(unit: SentenceMatch) -> bool:
-    """A unit with at least a few words of letters ("21.09.18 | Nyhet" has one), or a table row, whose
-    header tells what its cells are."""
-    return unit.kind == "row" or len(_WORD.findall(unit.text)) >= MIN_EXTRA_QUOTE_WORDS
 
 
 @dataclass(frozen=True)
@@ -138,7 +130,7 @@ class ExtractiveAnswerer:
             if len(chosen) >= self.max_quotes or adjusted < best - self.margin:
                 break
             key = " ".join(unit.text.split()).casefold()
-            if key in seen or (chosen and (length + len(unit.text) > MAX_QUOTE_CHARS or not says_something(unit))):
+            if key in seen or (chosen and length + len(unit.text) > MAX_QUOTE_CHARS):
                 continue
             cited = {c.chunk_id for c in chosen}
             if unit.chunk_id not in cited and len(cited) >= self.max_passages:

@@ -213,7 +213,8 @@ def render_markdown(report: dict[str, Any], results: list[dict[str, Any]], chang
         *match_table(report.get("by_language_match", {})),
         "",
         *follow_up_section(report.get("by_follow_up", {})),
-        "## Abstention trade-off (threshold on the answer confidence; the shipped model answers at 0.5)",
+        "## Abstention trade-off (threshold on the answer confidence; the shipped model answers at "
+        f"{report.get('settings', {}).get('abstention_threshold') or 0.5})",
         "",
         "| threshold | unanswerable abstained | answerable wrongly abstained |",
         "|---|---|---|",

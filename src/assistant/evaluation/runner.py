@@ -104,6 +104,7 @@ def run_eval_command(args: argparse.Namespace) -> int:
             "corpus": str(settings.corpus_dir),
             "split": getattr(args, "split", None) or "all",
             "retrieval": asdict(assistant.retriever.params),
+            "abstention_threshold": abstention_threshold(assistant.answerer),
         },
     }
     comparison = compare(before, report, results) if before is not None else None
@@ -191,6 +192,12 @@ def run_items(
         results.append({"gold": asdict(item), "result": result, "score": asdict(score)})
         scores.append(score)
     return results, scores, ablated
+
+
+def abstention_threshold(answerer: Any) -> float | None:
+    judge = getattr(answerer, "extractive", answerer)
+    model = getattr(judge, "abstention", None)
+    return float(model.threshold) if model is not None else None
 
 
 def conversation(item: GoldItem) -> dict[str, Any]:
