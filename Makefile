@@ -14,6 +14,7 @@ export ANONYMIZED_TELEMETRY=False
 FONTS  := fonts/.provisioned
 DEV    := --corpus eval/corpus/documents --gold eval/corpus/gold.jsonl
 FOLLOW := --corpus eval/corpus/documents --gold eval/corpus/followups.jsonl
+OPEN   := --corpus eval/corpus/documents --gold eval/corpus/unanswerable.jsonl
 
 .PHONY: run test install models fonts index lint typecheck pytest eval eval-gate tune browser bench clean test-llm
 
@@ -70,11 +71,12 @@ eval-gate: install models index
 	$(BIN)/assistant eval $(FOLLOW) --split dev --no-baselines --out eval/runs/followups-dev --gate eval/corpus/thresholds-followups.json
 	$(BIN)/assistant eval --split dev --no-baselines --out eval/runs/seed-dev --gate eval/thresholds.json
 
-# The reports the README quotes: the test documents (with baselines and ablations), the follow-ups on
-# them, the seed pages' test questions, the probes. Run it at the end of a piece of work, not while tuning.
+# The reports the README quotes: the test documents (with baselines and ablations), the follow-ups and the
+# open unanswerable questions on them, the seed pages' test questions, the probes. Run it at the end of a piece of work, not while tuning.
 eval: install models index
 	$(BIN)/assistant eval $(DEV) --split test --out eval/report --compare eval/report
 	$(BIN)/assistant eval $(FOLLOW) --split test --out eval/report-followups --compare eval/report-followups
+	$(BIN)/assistant eval $(OPEN) --split test --no-baselines --out eval/report-unanswerable --compare eval/report-unanswerable
 	$(BIN)/assistant eval --split test --out eval/report-seed --compare eval/report-seed
 	$(BIN)/assistant eval --gold eval/probes.jsonl --out eval/report-probes --compare eval/report-probes
 

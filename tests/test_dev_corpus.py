@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "eval" / "corpus" / "documents"
 GOLD = ROOT / "eval" / "corpus" / "gold.jsonl"
 FOLLOW_UPS = ROOT / "eval" / "corpus" / "followups.jsonl"
+UNANSWERABLE = ROOT / "eval" / "corpus" / "unanswerable.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +26,11 @@ def items() -> list[GoldItem]:
 @pytest.fixture(scope="module")
 def follow_ups() -> list[GoldItem]:
     return load_gold([FOLLOW_UPS])
+
+
+@pytest.fixture(scope="module")
+def open_unanswerable() -> list[GoldItem]:
+    return load_gold([UNANSWERABLE])
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +55,9 @@ def test_the_gold_set_covers_every_language_and_both_kinds(items: list[GoldItem]
     assert len({item.id for item in items}) == len(items)
 
 
-def test_split_by_document(items: list[GoldItem], follow_ups: list[GoldItem]) -> None:
+def test_split_by_document(items: list[GoldItem], follow_ups: list[GoldItem], open_unanswerable: list[GoldItem]) -> None:
     split_of: dict[str, set[str]] = {}
-    for item in items + follow_ups:
+    for item in items + follow_ups + open_unanswerable:
         for doc in item.documents[:1]:  # the document a question was written about decides its split
             split_of.setdefault(doc, set()).add(item.split)
     assert all(len(splits) == 1 for splits in split_of.values())
@@ -75,3 +81,11 @@ def test_follow_ups_lean_on_the_question_before(follow_ups: list[GoldItem], item
         assert len(item.history) == 1, item.id
         assert is_follow_up(item.question) or may_follow_up(list(item.history), item.question), item.id
     assert max(len(i.question.split()) for i in follow_ups) <= MAX_OPEN_FOLLOW_UP_WORDS
+
+
+def test_open_unanswerable_questions(open_unanswerable: list[GoldItem], items: list[GoldItem], texts: dict[str, str]) -> None:
+    assert all(not i.answerable and not i.evidence and not i.answer_keywords for i in open_unanswerable)
+    per_language = Counter(i.lang for i in open_unanswerable)
+    assert set(per_language) == set(SUPPORTED) and min(per_language.values()) >= 4
+    assert not {i.id for i in open_unanswerable} & {i.id for i in items}
+    assert all(doc in texts for i in open_unanswerable for doc in i.documents)
