@@ -125,7 +125,7 @@ def render_answer(answer: Answer, turn: int) -> str:
     if answer.citations:
         parts.append(f'<div class="sources"><div class="sources-title">{escape(message("sources", language))}</div>')
         for group in group_citations(answer.citations):
-            if len(group.citations) > 1:
+            if len({c.hit.language for c in group.citations}) > 1:  # a page and its translation
                 versions = ", ".join(escape(language_name(c.hit.language, language)) for c in group.citations)
                 parts.append(
                     f'<div class="source-group"><div class="group-note">{escape(message("same_page", language))} ({versions})</div>'
@@ -133,7 +133,7 @@ def render_answer(answer: Answer, turn: int) -> str:
                 parts.extend(render_citation(c, turn, language) for c in group.citations)
                 parts.append("</div>")
             else:
-                parts.append(render_citation(group.citations[0], turn, language))
+                parts.extend(render_citation(c, turn, language) for c in group.citations)
         parts.append("</div>")
     elif answer.abstained and answer.passages and not answer.message:
         parts.append(render_closest(answer.passages, language))
