@@ -108,3 +108,14 @@ def test_follow_ups_are_reported_apart() -> None:
     groups = split_by_follow_up([standalone, follow_up])
     assert groups["standalone"]["hit@1"] == 1.0 and groups["follow_up"]["false_abstention"] == 1.0
     assert any(line.startswith("| follow_up | 1 |") for line in follow_up_section(groups))
+
+
+def test_answer_line_precision_counts_the_lines_given() -> None:
+    value = GoldItem("v", "How much?", "en", True, ("costs 30 euro",), (("30",),), value_kind="money")
+    right = score_item(value, result(["costs 30 euro"], ["costs 30 euro"], answer="In short: 30 euro [1]\n\nx"), k=5)
+    wrong = score_item(value, result(["costs 30 euro"], ["costs 30 euro"], answer="In short: 45 euro [1]\n\nx"), k=5)
+    none = score_item(value, result(["costs 30 euro"], ["costs 30 euro"], answer="According to the sources:\n- 30 [1]"), k=5)
+    tempted = score_item(UNANSWERABLE, result(["x"], ["x"], answer="In short: 45 euro [1]"), k=5)
+    metrics = aggregate([right, wrong, none, tempted])
+    assert metrics["answer_line"] == 1 / 3 and metrics["answer_line_precision"] == 0.5
+    assert metrics["answer_line_on_unanswerable"] == 1.0

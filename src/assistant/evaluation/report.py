@@ -22,6 +22,8 @@ METRIC_ROWS = (
     "citation_recall",
     "keyword_accuracy",
     "answer_line",
+    "answer_line_precision",
+    "answer_line_on_unanswerable",
     "answer_language_accuracy",
     "abstention_unanswerable",
     "false_abstention",

@@ -23,6 +23,7 @@ from assistant.evaluation.metrics import (
 )
 
 RANK_DEPTH = 10
+_CITATION = re.compile(r"\[\d+\]")
 HEADLINE = (
     "hit@1",
     "hit@5",
@@ -53,6 +54,7 @@ class ItemScore:
     quotes_relevant: int = 0
     quote_hit: float | None = None  # the answer's quotes together hold the gold evidence
     answer_line_ok: float | None = None  # a value question: the answer's first line states the gold value
+    answer_line_given: bool = False  # the answer opens with a short line (a value and its citation)
     citation_hit: float | None = None
     keywords_ok: float | None = None
     answer_language_ok: float | None = None  # only for generators that write prose
@@ -93,6 +95,7 @@ def score_item(item: GoldItem, result: dict[str, Any], k: int) -> ItemScore:
         if item.value_kind:
             first = result["answer"].strip().split("\n")[0]
             score.answer_line_ok = 1.0 if (not score.abstained and keywords_present(first, item.answer_keywords)) else 0.0
+    score.answer_line_given = not score.abstained and bool(_CITATION.search(result["answer"].strip().split("\n")[0]))
     if result.get("generator", "extractive") != "extractive" and not score.abstained:
         from assistant.languages.detection import detect_language
 
@@ -133,6 +136,12 @@ def aggregate(scores: Sequence[ItemScore]) -> dict[str, Any]:
         "keyword_accuracy": mean([s.keywords_ok for s in answerable if s.keywords_ok is not None]),
         # Of the answerable questions asking for a value: the answer's first line states it.
         "answer_line": mean([s.answer_line_ok for s in answerable if s.answer_line_ok is not None]),
+        # Of the short lines given to answerable value questions, the share stating the gold value; and how
+        # often an unanswerable question got one (a value stated where the sources have none).
+        "answer_line_precision": mean(
+            [s.answer_line_ok for s in answerable if s.answer_line_given and s.answer_line_ok is not None]
+        ),
+        "answer_line_on_unanswerable": mean([1.0 if s.answer_line_given else 0.0 for s in unanswerable]),
         "answer_language_accuracy": mean([s.answer_language_ok for s in scores if s.answer_language_ok is not None]),
         "abstention_unanswerable": mean([1.0 if s.abstained else 0.0 for s in unanswerable]),
         "false_abstention": mean([1.0 if s.abstained else 0.0 for s in answerable]),
