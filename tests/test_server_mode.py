@@ -16,13 +16,18 @@ from assistant.testing import ChromaServer, HashEmbedder
 pytestmark = pytest.mark.server
 
 
+def one_page_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Jonava\n\nJonava was the first Baltic city to join the programme.", encoding="utf-8")
+    return corpus
+
+
 def test_server_down_and_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     server = ChromaServer(tmp_path / "data")
     server.start()
     try:
-        corpus = tmp_path / "corpus"
-        corpus.mkdir()
-        (corpus / "a.txt").write_text("Jonava\n\nJonava was the first Baltic city to join the programme.", encoding="utf-8")
+        corpus = one_page_corpus(tmp_path)
         settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "unused", chroma_url=server.url)
         assistant = Assistant.from_settings(settings, embedder=HashEmbedder())
         assistant.index()
@@ -76,9 +81,7 @@ def test_a_second_app_instance_sees_another_instances_ingest(tmp_path: Path) -> 
     server = ChromaServer(tmp_path / "data")
     server.start()
     try:
-        corpus = tmp_path / "corpus"
-        corpus.mkdir()
-        (corpus / "a.txt").write_text("Jonava\n\nJonava was the first Baltic city to join the programme.", encoding="utf-8")
+        corpus = one_page_corpus(tmp_path)
         first = Assistant.from_settings(
             Settings(corpus_dir=corpus, index_dir=tmp_path / "one", chroma_url=server.url), embedder=HashEmbedder()
         )

@@ -38,6 +38,7 @@ _CODE = re.compile(r"(?<!\w)[A-Za-z]{1,3}\d{1,2}(?!\w)")  # a level or a form: "
 
 
 def fold(text: str) -> str:
+    """Lower-case and strip diacritics, so 'Rīga' meets 'Riga'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

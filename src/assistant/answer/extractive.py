@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.values import RELATED, find_values
+from assistant.answer.values import RELATED, Value, find_values
 from assistant.languages.locale import render
 from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
@@ -191,14 +191,16 @@ def short_answer(
                 values = values or find_values(unit.text, related, hit.language)
             if not values:
                 continue
-            rendered = list(dict.fromkeys(render(value, language) for value in values))
+            by_text: dict[str, Value] = {}
+            for value in values:
+                by_text.setdefault(render(value, language), value)  # each rendered value once, as first written
+            rendered = list(by_text)
             if kind == "contact":
                 parts.append(", ".join(rendered[:3]) + f" [{n}]")
             elif len(rendered) == 1:
                 parts.append(f"{rendered[0]} [{n}]")
             elif chooser is not None and kind in CHOOSABLE:
-                first = {render(value, language): value for value in reversed(values)}
-                picked = chooser(question, value_clauses(unit.text, [first[r].text for r in rendered]))
+                picked = chooser(question, value_clauses(unit.text, [value.text for value in by_text.values()]))
                 if picked is not None:
                     parts.append(f"{rendered[picked]} [{n}]")
             break

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+from assistant.answer.abstention import fold
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 STEMMERS = {
@@ -36,12 +37,6 @@ def _stemmer(language: str) -> Any:
     if name is None or name not in Stemmer.algorithms():
         return None
     return Stemmer.Stemmer(name)
-
-
-def fold(word: str) -> str:
-    """Lower-case and strip diacritics, so 'Rīga' meets 'Riga'."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def tokenize(text: str, language: str) -> list[str]:
