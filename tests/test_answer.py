@@ -126,3 +126,15 @@ def test_a_follow_up_is_a_feature_of_the_decision() -> None:
     ExtractiveAnswerer(Recording()).answer("Hva er introduksjonsprogrammet? Og når?", "nb", retrieved, asked="Og når?")
     ExtractiveAnswerer(Recording()).answer("Hva er introduksjonsprogrammet?", "nb", retrieved)
     assert [f["follow_up"] for f in seen] == [1.0, 0.0]
+
+
+def test_the_short_line_states_the_contact_detail_asked() -> None:
+    text = "Integration services\nE-mail: integration@harjula.example.fi\nPhone: 044 718 2350 (Mon–Fri 9–11)"
+    block = Hit("k", "en.docx", text, "Integration programme", "en", 2.0)
+    quoted = [(block, unit("k", text, 0, len(text), 0.6, "lines"), 1)]
+    phone = short_answer("en", ("contact",), quoted, "What's the phone number for integration services?")
+    assert phone == "In short: 044 718 2350 [1]"
+    assert short_answer("ar", ("contact",), quoted, "ما هو البريد الإلكتروني؟") == "باختصار: integration@harjula.example.fi [1]"
+    both = short_answer("en", ("contact",), quoted, "How can I contact integration services?")
+    assert "044 718 2350" in both and "integration@harjula.example.fi" in both
+    assert short_answer("en", ("contact",), quoted, "What is the postal address?") == ""  # addresses are not read

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.kinds import can_answer, required_kinds, states
+from assistant.answer.kinds import asked_details, can_answer, required_kinds, states
 from assistant.languages.detection import SUPPORTED
 
 EXAMPLES = [
@@ -41,3 +41,56 @@ def test_units_that_state_a_value() -> None:
     assert not states("1) viden 2) partnerskaber", "number")
     assert can_answer("Tlf. 70 10 20 30", ("contact",)) and not can_answer("Ring til os", ("contact",))
     assert can_answer("Ring til os", ("place", "name"))  # places and names are not checked
+
+
+PHONE = {
+    "en": "What is the phone number of the welcome centre?",
+    "da": "Hvad er telefonnummeret til jobcentret?",
+    "sv": "Vilket telefonnummer har kommunen?",
+    "nb": "Hva er telefonnummeret til NAV-kontoret?",
+    "is": "Hvert er símanúmerið hjá Alþjóðastofu?",
+    "fi": "Mikä on neuvonnan puhelinnumero?",
+    "et": "Mis on keskuse telefoninumber?",
+    "lv": "Kāds ir centra tālruņa numurs?",
+    "lt": "Koks yra centro telefono numeris?",
+    "de": "Wie lautet die Telefonnummer der Beratungsstelle?",
+    "pl": "Jaki jest numer telefonu do urzędu?",
+    "uk": "Який номер телефону центру?",
+    "ru": "Какой телефон у центра?",
+    "ar": "ما هو رقم هاتف المركز؟",
+    "fa": "شماره تلفن مرکز چیست؟",
+    "so": "Waa maxay lambarka telefoonka xarunta?",
+    "ti": "ቁጽሪ ተሌፎን ናይቲ ማእከል እንታይ እዩ?",
+}
+EMAIL = {
+    "en": "What is their e-mail address?",
+    "da": "Hvad er e-mailadressen?",
+    "sv": "Vilken e-postadress har de?",
+    "nb": "Hva er e-postadressen?",
+    "is": "Hvert er netfangið?",
+    "fi": "Mikä on sähköpostiosoite?",
+    "et": "Mis on e-posti aadress?",
+    "lv": "Kāda ir e-pasta adrese?",
+    "lt": "Koks yra el. pašto adresas?",
+    "de": "Wie lautet die E-Mail-Adresse?",
+    "pl": "Jaki jest adres e-mail?",
+    "uk": "Яка електронна адреса центру?",
+    "ru": "Какой адрес электронной почты?",
+    "ar": "ما هو البريد الإلكتروني للمركز؟",
+    "fa": "ایمیل مرکز چیست؟",
+    "so": "Waa maxay email-ka xarunta?",
+    "ti": "ኢመይል ናይቲ ማእከል እንታይ እዩ?",
+}
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_which_contact_detail_is_asked(language: str) -> None:
+    assert asked_details(PHONE[language], language) == ("phone",)
+    assert asked_details(EMAIL[language], language) == ("email",)  # an e-mail address is no postal address
+
+
+def test_an_address_or_contact_in_general() -> None:
+    assert asked_details("Wie ist die Adresse des Zentrums?", "de") == ("address",)
+    assert asked_details("ما هو عنوان المركز؟", "ar") == ("address",)
+    assert asked_details("How can I contact them?", "en") == ()
+    assert required_kinds("How can I contact them?", "en") == ("contact",)

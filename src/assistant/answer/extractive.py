@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
-from assistant.answer.kinds import EXCLUSIVE, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.values import RELATED, Value, find_values
+from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
+from assistant.answer.values import RELATED, Value, contact_detail, find_values
 from assistant.languages.locale import render
 from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
@@ -166,6 +166,63 @@ def line_kinds(question: str, language: str, kinds: tuple[str, ...]) -> tuple[st
     return tuple(found)
 
 
+@dataclass(frozen=True)
+class Option:
+    """A value the short line could state: as rendered, with what it is compared with the question (its
+    clause, or a table row whole) and its citation number."""
+
+    text: str
+    clause: str
+    n: int
+
+
+def options(kind: str, quoted: list[tuple[Hit, SentenceMatch, int]], language: str, question: str) -> list[list[Option]]:
+    """Per quote holding a value of ``kind``, its values (each rendered once, as first written)."""
+    found: list[list[Option]] = []
+    details = asked_details(question, language) if kind == "contact" else ()
+    for hit, unit, n in quoted:
+        labelled = row_values(hit, unit, kind, language)
+        if labelled:
+            found.append([Option("; ".join(labelled[:3]), quote_text(hit, unit), n)])
+            continue
+        values = find_values(unit.text, kind, hit.language)
+        if kind == "name":  # a name the question already holds is what it asks about, not the answer
+            asked = set(re.findall(r"\w+", question.casefold()))
+            values = [v for v in values if not set(re.findall(r"\w+", v.text.casefold())) <= asked]
+        for related in RELATED.get(kind, ()):
+            values = values or find_values(unit.text, related, hit.language)
+        if kind == "contact" and details:  # the phone number asked for, not the e-mail beside it
+            values = [v for v in values if contact_detail(v) in details]
+        by_text: dict[str, Value] = {}
+        for value in values:
+            by_text.setdefault(render(value, language), value)
+        if not by_text:
+            continue
+        if unit.kind == "row":
+            contexts = [quote_text(hit, unit)] * len(by_text)
+        else:
+            contexts = value_clauses(unit.text, [value.text for value in by_text.values()])
+        found.append([Option(text, clause, n) for text, clause in zip(by_text, contexts, strict=True)])
+    return found
+
+
+def state_value(kind: str, found: list[list[Option]], question: str, chooser: ValueChooser | None) -> str:
+    """The line's part for ``kind``, from the first quote holding a value of it: its one value, the one whose
+    clause ``chooser`` finds answering, or (contact details) up to three; else ""."""
+    if not found:
+        return ""
+    first = found[0]
+    if len(first) == 1:
+        return f"{first[0].text} [{first[0].n}]"
+    if kind == "contact":
+        return ", ".join(option.text for option in first[:3]) + f" [{first[0].n}]"
+    if chooser is not None and kind in CHOOSABLE:
+        picked = chooser(question, [option.clause for option in first])
+        if picked is not None:
+            return f"{first[picked].text} [{first[picked].n}]"
+    return ""
+
+
 def short_answer(
     language: str,
     kinds: tuple[str, ...],
@@ -173,38 +230,11 @@ def short_answer(
     question: str = "",
     chooser: ValueChooser | None = None,
 ) -> str:
-    """One line in the asker's language stating the asked value(s) as the first quote holding them does,
-    with its citation; "" when a kind's value cannot be told with confidence (no quote holds one, or the
-    first that does holds different ones and ``chooser`` cannot tell which answers)."""
-    parts: list[str] = []
-    for kind in kinds:
-        for hit, unit, n in quoted:
-            labelled = row_values(hit, unit, kind, language)
-            if labelled:
-                parts.append("; ".join(labelled[:3]) + f" [{n}]")
-                break
-            values = find_values(unit.text, kind, hit.language)
-            if kind == "name":  # a name the question already holds is what it asks about, not the answer
-                asked = set(re.findall(r"\w+", question.casefold()))
-                values = [v for v in values if not set(re.findall(r"\w+", v.text.casefold())) <= asked]
-            for related in RELATED.get(kind, ()):
-                values = values or find_values(unit.text, related, hit.language)
-            if not values:
-                continue
-            by_text: dict[str, Value] = {}
-            for value in values:
-                by_text.setdefault(render(value, language), value)  # each rendered value once, as first written
-            rendered = list(by_text)
-            if kind == "contact":
-                parts.append(", ".join(rendered[:3]) + f" [{n}]")
-            elif len(rendered) == 1:
-                parts.append(f"{rendered[0]} [{n}]")
-            elif chooser is not None and kind in CHOOSABLE:
-                picked = chooser(question, value_clauses(unit.text, [value.text for value in by_text.values()]))
-                if picked is not None:
-                    parts.append(f"{rendered[picked]} [{n}]")
-            break
-    if len(parts) < len(kinds) or not parts:
+    """One line in the asker's language stating the asked value(s), each with its citation; "" when a
+    kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
+    neither ``chooser`` nor the first quote tells which answers)."""
+    parts = [state_value(kind, options(kind, quoted, language, question), question, chooser) for kind in kinds]
+    if not parts or not all(parts):
         return ""
     return message("short_answer", language, value="; ".join(parts))
 

@@ -22,6 +22,7 @@ from assistant.data import read_json
 EXCLUSIVE = ("money", "percent", "duration", "time", "date", "number")
 FREE = ("contact", "place", "name")
 KINDS = EXCLUSIVE + FREE
+CONTACT_DETAILS = ("phone", "email", "address", "web")
 _DIGIT = re.compile(r"\d")
 _LIST_MARKER = re.compile(r"(?<![\w.,(])\d{1,2}\)")  # "1) viden 2) partnerskaber": numbering, not a quantity
 _WORD = re.compile(r"[^\W\d_]+")
@@ -39,10 +40,22 @@ def _patterns() -> dict[str, Any]:
     return data
 
 
+def _any_pattern(patterns: list[str] | None) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 @cache
 def _question_pattern(kind: str, language: str) -> re.Pattern[str] | None:
-    patterns = _cues().get(kind, {}).get(language)
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    cues = _cues().get(kind, {}).get(language)
+    if isinstance(cues, dict):  # contact: grouped by the detail asked
+        return _any_pattern([p for group in cues.values() for p in group])
+    return _any_pattern(cues)
+
+
+@cache
+def _detail_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    groups: Any = _cues()["contact"].get(language, {})
+    return {detail: pattern for detail in CONTACT_DETAILS if (pattern := _any_pattern(groups.get(detail)))}
 
 
 @cache
@@ -77,6 +90,16 @@ def required_kinds(question: str, language: str) -> tuple[str, ...]:
     found = asked_kinds(question, language)
     exclusive = next((kind for kind in EXCLUSIVE if kind in found), None)
     return tuple(k for k in (exclusive, *(k for k in FREE if k in found)) if k)
+
+
+def asked_details(question: str, language: str) -> tuple[str, ...]:
+    """Which contact details a question asks for ("phone", "email", "address", "web"); empty when it asks
+    for contact in general ("How can I reach them?"). An e-mail address is an e-mail, not an address."""
+    text = unicodedata.normalize("NFC", question.strip())
+    found = [detail for detail, pattern in _detail_patterns(language).items() if pattern.search(text)]
+    if "email" in found and "address" in found:
+        found.remove("address")
+    return tuple(found)
 
 
 def has_number(text: str) -> bool:

@@ -217,6 +217,13 @@ def contacts(text: str) -> list[Value]:
     return found
 
 
+def contact_detail(value: Value) -> str:
+    """Which detail a contact value is: "email", "web" or "phone"."""
+    if _EMAIL.fullmatch(value.text):
+        return "email"
+    return "web" if _WEB.fullmatch(value.text) else "phone"
+
+
 # -- dates ----------------------------------------------------------------------------------------
 @cache
 def _months(language: str) -> list[tuple[str, int]]:

@@ -17,11 +17,16 @@ from assistant.answer.values import Value
 logger = logging.getLogger(__name__)
 
 
+# English answers are read in Europe: CLDR's "English (Europe)" writes "24 February 2026" and "18:00" as the
+# sources do, where plain "en" (American) would write "February 24, 2026" and "6:00 PM".
+REGIONS = {"nb": "nb_NO", "en": "en_150"}
+
+
 @cache
 def babel_locale(code: str) -> Any:
     from babel import Locale
 
-    return Locale.parse({"nb": "nb_NO"}.get(code, code))
+    return Locale.parse(REGIONS.get(code, code))
 
 
 def language_name(code: str, asker: str) -> str:
