@@ -37,6 +37,14 @@ def test_each_value_is_read_with_its_clause() -> None:
     assert value_clauses("Pris: 30 euro", ["45"]) == ["Pris: 30 euro"]  # not found: the whole text
 
 
+def test_values_sharing_a_clause_each_get_their_part_of_it() -> None:
+    text = "The NEET share ranged from 15 per cent in Norway to 31 per cent in Latvia."
+    assert value_clauses(text, ["15 per cent", "31 per cent"]) == [
+        "The NEET share ranged from 15 per cent in Norway to",
+        "31 per cent in Latvia.",
+    ]
+
+
 def test_the_chooser_needs_a_clear_winner() -> None:
     choose = embedding_chooser(WordEmbedder(), margin=0.02)
     clauses = value_clauses(QUOTE, ["214", "187"])

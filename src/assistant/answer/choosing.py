@@ -43,8 +43,10 @@ def clause_of(text: str, position: int) -> str:
 
 
 def value_clauses(text: str, value_texts: Sequence[str]) -> list[str]:
-    """One clause per value (found where the value is written; the whole text when it is not found)."""
-    clauses = []
+    """One clause per value (found where the value is written; the whole text when it is not found). Values
+    that share a clause ("from 15 per cent in Norway to 31 per cent in Latvia") each get the part of it that
+    runs from the value to the next one, the first also what leads in to it."""
+    positions = []
     searched_from = 0
     for value in value_texts:
         position = text.find(value, searched_from)
@@ -52,7 +54,18 @@ def value_clauses(text: str, value_texts: Sequence[str]) -> list[str]:
             position = text.find(value)
         else:
             searched_from = position + len(value)
-        clauses.append(clause_of(text, position) if position >= 0 else text)
+        positions.append(position)
+    whole = [clause_of(text, position) if position >= 0 else text for position in positions]
+    clauses = list(whole)
+    for i, (clause, position) in enumerate(zip(whole, positions, strict=True)):
+        shared = [p for j, p in enumerate(positions) if whole[j] == clause and p >= 0 and j != i]
+        if position < 0 or not shared:
+            continue
+        start = text.find(clause, max(0, position - len(clause)))
+        later = [p for p in shared if p > position]
+        end = min(later) if later else start + len(clause)
+        begin = position if any(p < position for p in shared) else start
+        clauses[i] = text[begin:end].strip()
     return clauses
 
 
