@@ -137,4 +137,8 @@ def test_the_short_line_states_the_contact_detail_asked() -> None:
     assert short_answer("ar", ("contact",), quoted, "ما هو البريد الإلكتروني؟") == "باختصار: integration@harjula.example.fi [1]"
     both = short_answer("en", ("contact",), quoted, "How can I contact integration services?")
     assert "044 718 2350" in both and "integration@harjula.example.fi" in both
-    assert short_answer("en", ("contact",), quoted, "What is the postal address?") == ""  # addresses are not read
+    assert short_answer("en", ("contact",), quoted, "What is the postal address?") == ""  # the block holds none
+    office = "Välkomstcenter Malmö\nFöreningsgatan 47, 211 52 Malmö\nTelefon: 040-34 58 20"
+    hit = Hit("m", "sv.html", office, "Välkomstcenter", "sv", 2.0)
+    at_office = [(hit, unit("m", office, 0, len(office), 0.6, "lines"), 1)]
+    assert short_answer("ar", ("contact",), at_office, "ما هو عنوان المركز؟") == "باختصار: Föreningsgatan 47, 211 52 Malmö [1]"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer.values import Value, find_values, parse_number
+from assistant.answer.values import Value, contact_detail, find_values, parse_number
 from assistant.languages.detection import SUPPORTED
 from assistant.languages.locale import country_name, language_name, render
 
@@ -87,6 +87,26 @@ def test_times_of_day_and_contacts() -> None:
     contacts = [v.text for v in find_values("Telefon: +372 640 5570, e-post: keeleope@example.ee", "contact", "et")]
     assert contacts == ["keeleope@example.ee", "+372 640 5570"]
     assert find_values("Ring gerne til os.", "contact", "da") == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Föreningsgatan 47, 211 52 Malmö",
+        "Raatuse 22, 51009 Tartu",
+        "Hadsundvej 35, 9000 Aalborg",
+        "Gedimino pr. 9, LT-01103 Vilnius",
+    ],
+)
+def test_a_street_address_with_its_postcode(address: str) -> None:
+    block = f"Välkomstcenter\n{address}\nTelefon: 040-34 58 20"
+    found = [v for v in find_values(block, "contact", "sv") if contact_detail(v) == "address"]
+    assert [v.text for v in found] == [address]
+
+
+def test_no_address_without_a_postcode_or_in_a_date() -> None:
+    for text in ("Kyrkogatan 9, dagtid måndag", "On May 12, 2026 Tallinn hosts the fair", "Tase B1, 160 tundi"):
+        assert not [v for v in find_values(text, "contact", "en") if contact_detail(v) == "address"]
 
 
 @pytest.mark.parametrize(

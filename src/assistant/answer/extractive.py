@@ -156,7 +156,7 @@ def quote_text(hit: Hit, unit: SentenceMatch) -> str:
 
 def line_kinds(question: str, language: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The kinds of value the short answer states: the question's exclusive kind, a date with a time asked
-    together ("when and at what time"), and contact details."""
+    together ("when and at what time"), and contact details (a street address among them)."""
     if not kinds:
         return ()
     asked = asked_kinds(question, language)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from assistant.answer.kinds import has_date
 from assistant.data import read_json
 
 DASH = r"\s*[–—-]\s*"
@@ -43,6 +44,13 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?\(?\d{2,4}\)?(?:[\s-]\d{2,4}){1,4}(?![\w.,]\d)")
 _WEB = re.compile(
     r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:dk|se|no|fi|is|ee|lv|lt|eu|org|com|net|int|de)(?:/[\w./-]*)?", re.IGNORECASE
+)
+# A street address with its postcode and town, as the source countries write them: "Föreningsgatan 47, 211 52
+# Malmö", "Raatuse 22, 51009 Tartu", "Hadsundvej 35, 9000 Aalborg", "Gedimino pr. 9, LT-01103 Vilnius". Without
+# the postcode a street and number cannot be told from "Level 2" or "May 12".
+_ADDRESS = re.compile(
+    r"(?<![\w-])(?:[A-ZÀ-Þ][\w'’.-]* ){0,2}[A-ZÀ-Þ]?[\w'’.-]*[^\W\d_][.]? \d{1,4}[A-Za-z]?(?:[-–/]\d{1,4})?, *"
+    r"(?:[A-Z]{1,2}-)?\d{3} ?\d{1,3} +[A-ZÀ-Þ][\w-]+"
 )
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d{2})(?!\d)|(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
@@ -209,18 +217,30 @@ def _twelve_hour(hours: str, minutes: str | None, half: str) -> dt.time | None:
     return dt.time(value, int(minutes or 0)) if int(hours) <= 12 else None
 
 
+def addresses(text: str) -> list[Value]:
+    """Street addresses with postcode and town (not a month's day: "May 12, 2026 Tallinn")."""
+    found = []
+    for match in _ADDRESS.finditer(text):
+        street = match.group(0).split(",")[0]
+        if not has_date(street):
+            found.append(Value("contact", match.group(0).strip()))
+    return found
+
+
 def contacts(text: str) -> list[Value]:
     found = [Value("contact", m.group(0)) for m in _EMAIL.finditer(text)]
     found += [Value("contact", m.group(0).strip()) for m in _PHONE.finditer(text) if sum(ch.isdigit() for ch in m.group(0)) >= 7]
     if not found:
         found = [Value("contact", m.group(0)) for m in _WEB.finditer(text) if "." in m.group(0)]
-    return found
+    return addresses(text) + found
 
 
 def contact_detail(value: Value) -> str:
     """Which detail a contact value is: "email", "web" or "phone"."""
     if _EMAIL.fullmatch(value.text):
         return "email"
+    if _ADDRESS.fullmatch(value.text):
+        return "address"
     return "web" if _WEB.fullmatch(value.text) else "phone"
 
 
