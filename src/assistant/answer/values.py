@@ -117,17 +117,18 @@ def percentages(text: str) -> list[Value]:
     return [Value("percent", m.group(0), parse_number(m.group("n"))) for m in _PERCENT.finditer(text)]
 
 
-def _covered(text: str) -> list[tuple[int, int]]:
+def _covered(text: str, language: str = "") -> list[tuple[int, int]]:
     """Spans taken by values of other kinds (money, percentages, times, dates, contacts, list numbers)."""
     spans = [m.span() for pattern in (_MONEY, _PERCENT, _TIME, _EMAIL, _PHONE, _NUMERIC_DATE) for m in pattern.finditer(text)]
     spans += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.,(])\d{1,2}\)", text)]
-    spans += [(m.start(), m.end()) for m, _, _ in _month_dates(text, "")]
+    spans += [(m.start(), m.end()) for m, _, _ in _month_dates(text, language)]
     return spans
 
 
-def numbers(text: str) -> list[Value]:
-    """Counts: numbers that are no amount, percentage, time, date, year, phone number or list numbering."""
-    covered = _covered(text)
+def numbers(text: str, language: str = "") -> list[Value]:
+    """Counts: numbers that are no amount, percentage, time, date (month names of ``language`` and English),
+    year, phone number or list numbering."""
+    covered = _covered(text, language)
     found = []
     for match in _PLAIN_NUMBER.finditer(text):
         if any(start <= match.start() < end for start, end in covered) or _YEAR.match(match.group(0)):
@@ -384,7 +385,7 @@ def find_values(text: str, kind: str, language: str) -> list[Value]:
     if kind == "date":
         return dates(text, language)
     if kind == "number":
-        return numbers(text)
+        return numbers(text, language)
     if kind == "contact":
         return contacts(text)
     if kind == "name":
