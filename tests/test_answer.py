@@ -1,7 +1,8 @@
 """The extractive answer: which units are quoted, the short answer line, and the abstention decision."""
 
 from assistant.answer.abstention import AbstentionModel, answer_features, fit, years_missing
-from assistant.answer.extractive import ExtractiveAnswerer, compose, quote_text, short_answer
+from assistant.answer.extractive import ExtractiveAnswerer, compose, line_kinds, quote_text, short_answer
+from assistant.answer.kinds import required_kinds
 from assistant.types import Hit, Retrieved, SentenceMatch, Unit
 
 ROWS = "Husstand | Per måned\nEnslig | 21 200 kr\nPar | 42 400 kr"
@@ -142,3 +143,12 @@ def test_the_short_line_states_the_contact_detail_asked() -> None:
     hit = Hit("m", "sv.html", office, "Välkomstcenter", "sv", 2.0)
     at_office = [(hit, unit("m", office, 0, len(office), 0.6, "lines"), 1)]
     assert short_answer("ar", ("contact",), at_office, "ما هو عنوان المركز؟") == "باختصار: Föreningsgatan 47, 211 52 Malmö [1]"
+
+
+def test_when_and_how_long_are_both_stated() -> None:
+    text = "Kurset starter mandag 13. april 2026 og varer 60 timer i alt."
+    hit = Hit("s", "da.md", text, "Samfundsorientering", "da", 2.0)
+    quoted = [(hit, unit("s", text, 0, len(text), 0.6), 1)]
+    question = "Коли стартує курс і скільки годин він триває?"
+    line = short_answer("uk", line_kinds(question, "uk", required_kinds(question, "uk")), quoted, question)
+    assert " ".join(line.split()) == "Коротко: 13 квітня 2026 р. [1]; 60 годин [1]"

@@ -161,8 +161,9 @@ def line_kinds(question: str, language: str, kinds: tuple[str, ...]) -> tuple[st
         return ()
     asked = asked_kinds(question, language)
     found = [k for k in kinds if k in EXCLUSIVE or k in ("contact", "name")]
-    if "time" in found and "date" in asked:
-        found.insert(found.index("time"), "date")
+    paired = next((k for k in ("time", "duration") if k in found), None)
+    if paired and "date" in asked:
+        found.insert(found.index(paired), "date")
     return tuple(found)
 
 
