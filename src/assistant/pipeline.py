@@ -16,6 +16,7 @@ from assistant.answer.choosing import embedding_chooser
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.generated import GeneratedAnswerer, SupportCheck
 from assistant.answer.generators import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
+from assistant.answer.kinds import required_kinds
 from assistant.config import Settings
 from assistant.index.chroma import StoreUnavailable, parse_headers, reachable
 from assistant.index.store import ChromaStore
@@ -253,7 +254,8 @@ class Assistant:
         before it; a short question that may be one but cannot be answered on its own is searched joined too,
         and the reading the answer would be more confident in wins."""
         query = contextual_question(earlier, question)
-        retrieved = self.retriever.search(query, language, k, filters, follow_up=question)
+        kinds = required_kinds(question, language)  # what this question asks, also as a follow-up
+        retrieved = self.retriever.search(query, language, k, filters, follow_up=question, kinds=kinds)
         judge = self.answerer if isinstance(self.answerer, ExtractiveAnswerer) else getattr(self.answerer, "extractive", None)
         if judge is None or not may_follow_up(earlier, question):
             return query, retrieved
@@ -261,7 +263,7 @@ class Assistant:
         if judge.abstention.answers(alone):
             return query, retrieved  # answered on its own: not read as a follow-up
         joined = joined_question(earlier, question)
-        other = self.retriever.search(joined, language, k, filters, follow_up=question)
+        other = self.retriever.search(joined, language, k, filters, follow_up=question, kinds=kinds)
         if judge.confidence(joined, language, other, question) > alone:
             return joined, other
         return query, retrieved

@@ -57,7 +57,7 @@ def run_tune_command(args: argparse.Namespace) -> int:
     for item in items:
         language = detect_language(item.question)
         vector = retriever.query_vector(searched_text(item), item.question if item.history else "")
-        prepared.append((item, language, retriever.candidates(vector)))
+        prepared.append((item, language, retriever.candidates(vector, kinds=required_kinds(item.question, language))))
 
     def evaluate(params: Any) -> tuple[float, float]:
         rr, first = [], []

@@ -4,7 +4,9 @@
    title and heading path (its context), so a section that never names its page is still found by it.
 2. Each candidate scores ``cos(question, passage) + unit_weight × the best cos(question, unit)``, its
    units (sentences, list items with their lead-in, table rows with their header) embedded with the same
-   context. The weight is chosen on the development documents (``assistant eval --tune``).
+   context. The weight is chosen on the development documents (``assistant eval --tune``). When the
+   question asks for a kind of value (an amount, a date, ...), only units that state one count at full
+   weight: a passage that cannot give the value falls behind one that can (``value_penalty``).
 3. Translations of one page among the results share one slot, the asker's language first
    (``assistant.retrieve.translations``).
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.answer.kinds import EXCLUSIVE, can_answer
 from assistant.index.store import ChromaStore, Passage, where_clause
 from assistant.models.embedder import Embedder
 from assistant.retrieve.translations import group_translations
@@ -34,6 +37,9 @@ class RetrievalParams:
     unit_weight: float = 2.0
     group_translations: bool = True
     follow_up_weight: float = 1.0  # a follow-up's own vector, added to that of the joined text
+    # How much a passage's best unit loses when no unit of it states the kind of value asked for (chosen on
+    # the development documents: 0.2 and anything above rank the same; docs/experiments.md).
+    value_penalty: float = 0.2
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Evidence:
     hit: Hit
     passage: float
     unit: float  # the best unit of the passage
+    answering: float  # the best unit that can state the asked kind of value (else ``unit`` less the penalty)
 
 
 @dataclass
@@ -65,6 +72,15 @@ def unit_matches(passage: Passage, vector: np.ndarray) -> tuple[SentenceMatch, .
     return tuple(sorted(matches, key=lambda m: (-m.score, m.start)))
 
 
+def answering(matches: tuple[SentenceMatch, ...], best: float, kinds: tuple[str, ...], penalty: float) -> float:
+    """The unit evidence a passage ranks by: its best unit that can state the asked kind of value; ``best``
+    less ``penalty`` when none can; ``best`` when no value is asked (or ``penalty`` is 0)."""
+    if not kinds or penalty <= 0:
+        return best
+    stating = [m.score for m in matches if can_answer(m.text, kinds)]
+    return stating[0] if stating else best - penalty
+
+
 class Retriever:
     def __init__(self, store: ChromaStore, embedder: Embedder, params: RetrievalParams | None = None):
         self.store = store
@@ -75,15 +91,24 @@ class Retriever:
         """The same retriever with other parameters (an ablation), sharing model and index."""
         return Retriever(self.store, self.embedder, replace(self.params, **changes))  # type: ignore[arg-type]
 
-    def search(self, question: str, language: str, k: int = 5, filters: Filters | None = None, follow_up: str = "") -> Retrieved:
+    def search(
+        self,
+        question: str,
+        language: str,
+        k: int = 5,
+        filters: Filters | None = None,
+        follow_up: str = "",
+        kinds: tuple[str, ...] = (),
+    ) -> Retrieved:
         """``follow_up``: the short question that ``question`` joins to the one before it ("And in
-        Sweden?"); its own vector is added, so that what it asks weighs as much as the earlier subject."""
+        Sweden?"); its own vector is added, so that what it asks weighs as much as the earlier subject.
+        ``kinds``: the kinds of value the question asks for (``assistant.answer.kinds.required_kinds``)."""
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         vector = self.query_vector(question, follow_up)
         timings["embed"] = (time.perf_counter() - clock) * 1000
         clock = time.perf_counter()
-        candidates = self.candidates(vector, question, language, filters)
+        candidates = self.candidates(vector, question, language, filters, kinds)
         timings["search"] = (time.perf_counter() - clock) * 1000
         clock = time.perf_counter()
         ranked = self.rank(candidates, self.params)
@@ -104,17 +129,24 @@ class Retriever:
         return np.asarray(combined / (np.linalg.norm(combined) + 1e-12), dtype=vector.dtype)
 
     def candidates(
-        self, vector: np.ndarray, question: str = "", language: str = "", filters: Filters | None = None
+        self,
+        vector: np.ndarray,
+        question: str = "",
+        language: str = "",
+        filters: Filters | None = None,
+        kinds: tuple[str, ...] = (),
     ) -> Candidates:
         """The nearest passages with their similarity at both levels (before weighting)."""
         candidates = Candidates([], {}, {})
+        valued = tuple(kind for kind in kinds if kind in EXCLUSIVE)
         for passage in self.store.query(vector, self.params.candidates, where_clause(filters)):
             hit = passage.hit
             matches = unit_matches(passage, vector)
             passage_sim = float(passage.vector @ vector)
+            best = matches[0].score if matches else passage_sim
             candidates.vectors[hit.chunk_id] = passage.vector
             candidates.units[hit.chunk_id] = matches
-            candidates.rows.append(Evidence(hit, passage_sim, matches[0].score if matches else passage_sim))
+            candidates.rows.append(Evidence(hit, passage_sim, best, answering(matches, best, valued, self.params.value_penalty)))
         return candidates
 
     @staticmethod
@@ -122,7 +154,7 @@ class Retriever:
         """Candidates scored with ``params``' weights, best first."""
         scored = []
         for row in candidates.rows:
-            score = row.passage + params.unit_weight * row.unit
+            score = row.passage + params.unit_weight * row.answering
             scored.append((replace(row.hit, score=score), score))
         scored.sort(key=lambda pair: (-pair[1], pair[0].chunk_id))
         return scored
