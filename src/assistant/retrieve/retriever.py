@@ -112,7 +112,7 @@ class Retriever:
         timings["search"] = (time.perf_counter() - clock) * 1000
         clock = time.perf_counter()
         ranked = self.rank(candidates, self.params)
-        signals = ranking_signals(ranked, candidates)
+        signals = ranking_signals(self.rank(candidates, self.params, by_value=False), candidates)
         if self.params.group_translations:
             ranked = group_translations(ranked, candidates.vectors, language)
         hits = tuple(hit for hit, _ in ranked[:k])
@@ -150,11 +150,13 @@ class Retriever:
         return candidates
 
     @staticmethod
-    def rank(candidates: Candidates, params: RetrievalParams) -> list[tuple[Hit, float]]:
-        """Candidates scored with ``params``' weights, best first."""
+    def rank(candidates: Candidates, params: RetrievalParams, by_value: bool = True) -> list[tuple[Hit, float]]:
+        """Candidates scored with ``params``' weights, best first. ``by_value=False`` ranks by the best unit
+        whatever the kind of value asked: the similarity signals the abstention model reads come from that
+        ranking, as when it was fitted (whether a value is stated is its own feature)."""
         scored = []
         for row in candidates.rows:
-            score = row.passage + params.unit_weight * row.answering
+            score = row.passage + params.unit_weight * (row.answering if by_value else row.unit)
             scored.append((replace(row.hit, score=score), score))
         scored.sort(key=lambda pair: (-pair[1], pair[0].chunk_id))
         return scored
