@@ -152,3 +152,11 @@ def test_when_and_how_long_are_both_stated() -> None:
     question = "Коли стартує курс і скільки годин він триває?"
     line = short_answer("uk", line_kinds(question, "uk", required_kinds(question, "uk")), quoted, question)
     assert " ".join(line.split()) == "Коротко: 13 квітня 2026 р. [1]; 60 годин [1]"
+
+
+def test_a_phone_question_is_not_answered_by_a_web_address() -> None:
+    text = "Foto: norden.org"
+    hit = Hit("f", "sv.html", text, "Nordens välfärdscenter", "sv", 2.0)
+    retrieved = Retrieved((hit,), {"f": (unit("f", text, 0, len(text), 0.7, "line"),)}, signals={"unit": 0.7, "best_unit": 0.7})
+    assert answerer().answer("What is the phone number of the centre?", "en", retrieved).abstained
+    assert not answerer().answer("What is their website?", "en", retrieved).abstained

@@ -104,3 +104,8 @@ def test_a_short_question_answered_on_its_own_is_not_read_as_a_follow_up(seed_as
     first = "Що таке програма FOR-IN і які міста брали участь?"
     answer = seed_assistant.ask("Хто такий Dagfinn Høybråten?", history=[first])
     assert not answer.abstained and answer.searched_for == ""
+
+
+def test_a_phone_number_the_pages_do_not_give_is_not_answered(seed_assistant: Any) -> None:
+    answer = seed_assistant.ask("What is the phone number of the Nordic Welfare Centre?")
+    assert answer.abstained and not answer.citations

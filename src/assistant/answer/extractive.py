@@ -41,9 +41,14 @@ def answerable_units(question: str, language: str, retrieved: Retrieved, kinds: 
     a block of contact details (an address, phone, e-mail) only for a question about contact, place or time."""
     kinds = required_kinds(question, language) if kinds is None else kinds
     about_contact = bool({"contact", "place", "time"} & set(kinds))
+    # A phone number or an e-mail address asked for is answered only by a unit that gives one ("Foto:
+    # norden.org" is no answer to "What is their phone number?"); an address may be written without postcode.
+    details = [d for d in asked_details(question, language) if d in ("phone", "email")] if "contact" in kinds else []
 
     def fits(unit: SentenceMatch) -> bool:
         if not about_contact and unit.kind in ("lines", "line") and states(unit.text, "contact"):
+            return False
+        if details and not any(contact_detail(v) in details for v in find_values(unit.text, "contact", language)):
             return False
         return not kinds or can_answer(unit.text, kinds)
 
