@@ -161,6 +161,11 @@ def test_arabic_answer_renders_right_to_left_with_isolated_quotes(page: Any) -> 
     layout = answer.evaluate(MARKER_LAYOUT)
     assert layout and all(q["isolated"] and q["sameLine"] and -2 <= q["gap"] <= 24 for q in layout), layout
     assert page.inner_text("#send") == "اسأل"  # the interface followed the asker
+    # The title and the detected-language line read right to left too ("[n]" and "(ar)" in their place).
+    for box in ("#title", "#detected"):
+        directions = page.eval_on_selector(box, "e => [...e.querySelectorAll('*')].map(c => getComputedStyle(c).direction)")
+        assert "rtl" in directions, (box, directions)
+    assert answer.locator("bdi.value").count() >= 1  # the short line's value is isolated
     save_screenshot(page, "answer-arabic.png")
 
 

@@ -150,6 +150,8 @@ def test_login_parsing_and_editors(tmp_path: Path) -> None:
 def test_upload_names_stay_inside_the_corpus(tmp_path: Path, name: str) -> None:
     source = tmp_path / "src.bin"
     source.write_text("content about integration", encoding="utf-8")
+    if name.endswith(".pdf"):  # an upload is read before it is kept: a PDF must be one
+        source.write_bytes((Path(__file__).parent / "data" / "guide.pdf").read_bytes())
     folder = tmp_path / "corpus" / "uploads"
     stored = store_upload(source, name, folder)
     assert stored.resolve().is_relative_to(folder.resolve())
@@ -179,6 +181,25 @@ def test_upload_rejects_bad_types_and_empty_files(tmp_path: Path) -> None:
     empty.write_text("", encoding="utf-8")
     with pytest.raises(UploadRejected, match="empty"):
         store_upload(empty, "empty.txt", tmp_path / "uploads")
+
+
+def test_an_unreadable_upload_is_refused_and_not_kept(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(UploadRejected, match="corrupt PDF"):
+        store_upload(broken, "broken.pdf", tmp_path / "uploads")
+    assert list((tmp_path / "uploads").iterdir()) == []
+    good = tmp_path / "notes.md"
+    good.write_text("# Björkvik\n\nNästa kurs startar den 12 januari 2027.\n", encoding="utf-8")
+    assert store_upload(good, "notes.md", tmp_path / "uploads").read_text(encoding="utf-8").startswith("# Björkvik")
+
+
+def test_the_short_line_isolates_its_values() -> None:
+    from assistant.app.rendering import short_line_html
+
+    line = short_line_html("به طور خلاصه: 0480-45 12 00 [1]", 0, {1}, "fa")
+    assert line is not None and '<bdi class="value" dir="auto">0480-45 12 00</bdi>' in line and 'class="cite"' in line
+    assert short_line_html("According to the sources:", 0, {1}, "en") is None
 
 
 def test_feedback_loses_no_record_under_concurrent_clicks(tmp_path: Path) -> None:
@@ -218,7 +239,7 @@ def test_app_flow_with_fake_assistant(fake_assistant: Any, tmp_path: Path) -> No
     note, box = app.comment(session, "useful")
     assert app.feedback.all()[0]["comment"] == "useful" and box == ""
     empty = list(app.respond("   ", chat, session, "auto"))
-    assert empty[-1][0] == chat
+    assert empty[-1][0][:-1] == chat and "Please type a question." in empty[-1][0][-1]["content"]
     assert app.ask_json("Which city?", "lv")["language"] == "lv"
 
 

@@ -186,8 +186,9 @@ class App:
         previous = session.language
         forced = chosen_language(language_choice)
         ui_language = forced or previous
-        if not (question or "").strip():
-            yield chat, session, ui_language, ""
+        if not (question or "").strip():  # said in the chat, not silently ignored; nothing is asked
+            notice = f'<div class="notice" dir="{direction(ui_language)}">{escape(message("empty", ui_language))}</div>'
+            yield [*chat, {"role": "assistant", "content": notice}], session, ui_language, ""
             return
         pending = [
             *chat,

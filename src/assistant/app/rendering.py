@@ -85,6 +85,22 @@ def link_markers(text: str, turn: int, known: set[int]) -> str:
     return _MARKER.sub(replace, quoted)
 
 
+def short_line_html(line: str, turn: int, known: set[int], language: str) -> str | None:
+    """The short answer line with each value isolated (``<bdi dir="auto">``), so that "0480-45 12 00" or a
+    Swedish amount keeps its own order inside an Arabic line; None when ``line`` is no short answer line."""
+    prefix = message("short_answer", language, value="")
+    if not prefix or not line.startswith(prefix) or not _MARKER.search(line):
+        return None
+    parts = [escape(prefix)]
+    for part in re.split(r"(\[\d+\](?:; )?)", line[len(prefix) :]):
+        if _MARKER.match(part):
+            parts.append(link_markers(part, turn, known))
+        elif part.strip():
+            space = " " if part.endswith(" ") else ""
+            parts.append(f'<bdi class="value" dir="auto">{escape(part.strip())}</bdi>{space}')
+    return "".join(parts)
+
+
 def render_citation(citation: Citation, turn: int, language: str) -> str:
     hit = citation.hit
     rows = [
@@ -117,7 +133,12 @@ def render_answer(answer: Answer, turn: int) -> str:
     """The answer with linked markers, then its sources (translations of one page shown together)."""
     language = answer.language
     known = {c.n for c in answer.citations}
-    body = link_markers(answer.text, turn, known).replace("\n", "<br>")
+    first, _, rest = answer.text.partition("\n")
+    line = short_line_html(first, turn, known, language)
+    if line is None:
+        body = link_markers(answer.text, turn, known).replace("\n", "<br>")
+    else:
+        body = line + ("<br>" + link_markers(rest, turn, known).replace("\n", "<br>") if rest else "")
     parts = [f'<div class="answer" dir="{direction(language)}" lang="{escape(language)}">']
     if answer.searched_for:  # say how a misspelt name was read, so the asker can check it
         parts.append(f'<div class="searched-for">{escape(message("searched_for", language, text=answer.searched_for))}</div>')

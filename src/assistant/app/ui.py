@@ -116,7 +116,9 @@ def build(app: App) -> Any:
                     tag_filter = gr.Dropdown(tags, multiselect=True, label=text["filter_tags"], elem_id="filter-tags")
                     language_filter = gr.Dropdown(languages, multiselect=True, label=text["filter_languages"])
                     document_filter = gr.Dropdown(documents, multiselect=True, label=text["filter_documents"])
-                chatbot = gr.Chatbot(elem_id="chat", height=520, sanitize_html=False, render_markdown=False, show_label=False)
+                chatbot = gr.Chatbot(
+                    elem_id="chat", height=520, sanitize_html=False, render_markdown=False, show_label=False, buttons=["copy"]
+                )
                 with gr.Row():
                     question = gr.Textbox(
                         placeholder=text["placeholder"], show_label=False, elem_id="question", scale=5, max_lines=6
@@ -151,10 +153,10 @@ def build(app: App) -> Any:
             words = labels(lang)
             rtl = direction(lang) == "rtl"
             return [
-                gr.update(value=words["title"]),
+                gr.update(value=words["title"], rtl=rtl),  # an Arabic title reads right to left, "[n]" in place
                 gr.update(placeholder=words["placeholder"], rtl=rtl),
                 gr.update(value=words["send"]),
-                gr.update(value=words["detected"]),
+                gr.update(value=words["detected"], rtl=rtl),
                 gr.update(label=words["language"], choices=localized_choices(lang)),
                 gr.update(label=words["filters"]),
                 gr.update(label=words["filter_tags"]),

@@ -7,7 +7,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from assistant.ingest.loaders import MAX_FILE_BYTES, SUPPORTED_SUFFIXES
+from assistant.ingest.loaders import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, UnreadableFile, load_file
 
 
 class UploadRejected(ValueError):
@@ -24,7 +24,8 @@ def safe_name(name: str) -> str:
 
 def store_upload(source: Path, original_name: str, folder: Path) -> Path:
     """Copy ``source`` into ``folder`` (the uploads folder of the corpus) under a sanitised, non-clobbering
-    name; return the new path."""
+    name, and read it as the ingest will; return the new path. Raises ``UploadRejected`` (and keeps nothing)
+    for an unsupported, empty, too large or unreadable file."""
     name = safe_name(original_name)
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -44,4 +45,9 @@ def store_upload(source: Path, original_name: str, folder: Path) -> Path:
     if target.resolve().parent != target_dir:
         raise UploadRejected("invalid file name")
     shutil.copyfile(source, target)
+    try:  # a file that cannot be read is not kept in the corpus, where every ingest would skip it again
+        load_file(target)
+    except UnreadableFile as error:
+        target.unlink(missing_ok=True)
+        raise UploadRejected(str(error)) from error
     return target
