@@ -109,3 +109,39 @@ def test_a_short_question_answered_on_its_own_is_not_read_as_a_follow_up(seed_as
 def test_a_phone_number_the_pages_do_not_give_is_not_answered(seed_assistant: Any) -> None:
     answer = seed_assistant.ask("What is the phone number of the Nordic Welfare Centre?")
     assert answer.abstained and not answer.citations
+
+
+SMALL_CORPUS = {
+    "ezermala.md": "---\ntitle: Integrācijas kursi Ezermalas novadā\nlanguage: lv\n---\n\n# Integrācijas kursi Ezermalas novadā\n\n"
+    "Latviešu valodas kurss ilgst 12 nedēļas, nodarbības notiek divas reizes nedēļā.\n\n"
+    "Kurss sākas 2026. gada 6. aprīlī. Pieteikties var līdz 2026. gada 20. martam.\n\n"
+    "## Kontakti\n\nEzermalas novada Integrācijas centrs, Ezera iela 12, Ezermala, LV-4501\n\nTālrunis: +371 2612 3456\n",
+    "fjordby.md": "---\ntitle: Introduksjonsprogrammet i Fjordby kommune\nlanguage: nb\n---\n\n# Introduksjonsprogrammet\n\n"
+    "Programmet varer i inntil 24 måneder. Neste oppstart er 2. september 2026.\n\n"
+    "Deltakere over 25 år får 248 000 kroner i året i introduksjonsstønad.\n\n## Kontakt\n\nTelefon: 57 12 34 56\n",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long does the Latvian language course in Ezermala last?",
+        "Сколько длится программа в Fjordby?",
+        "Hvor mye får deltakere over 25 år i Fjordby?",
+    ],
+)
+def test_a_caseworkers_own_two_documents_answer_their_questions(tmp_path: Any, embedder: Any, question: str) -> None:
+    """An index of a few passages: how far the best unit stands out is measured among all units, so the
+    answer is not refused for want of other passages to stand out from."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in SMALL_CORPUS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", feedback_db=tmp_path / "fb.sqlite3")
+    assistant = Assistant.from_settings(settings, embedder=embedder)
+    assistant.index()
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations

@@ -29,3 +29,18 @@ def test_the_unit_evidence_of_a_passage() -> None:
     assert answering((ABOUT, AMOUNT), 0.70, ("money",), 0.2) == 0.62  # the best unit holding an amount
     assert round(answering((ABOUT,), 0.70, ("money",), 0.2), 2) == 0.50  # none holds one: the best, less the penalty
     assert answering((ABOUT,), 0.70, (), 0.2) == 0.70
+
+
+def test_a_small_index_measures_how_far_the_best_stands_out_among_all_units() -> None:
+    from assistant.retrieve.retriever import ranking_signals
+
+    rows, units = [], {}
+    for i, best in enumerate((0.70, 0.45, 0.44, 0.43)):
+        matches = tuple(SentenceMatch(f"p{i}", "x", 0, 1, score) for score in (best, 0.30, 0.28, 0.25, 0.22))
+        rows.append(Evidence(Hit(f"p{i}", "d.md", "x", "T", "da", 0.0), 0.5, best, best))
+        units[f"p{i}"] = matches
+    candidates = Candidates(rows, units, {})
+    ranked = Retriever.rank(candidates, RetrievalParams())
+    among_passages = ranking_signals(ranked, candidates, pool=4)["unit_z"]
+    assert among_passages <= 3**0.5 + 1e-6  # the best of four values cannot stand out further
+    assert ranking_signals(ranked, candidates, pool=30)["unit_z"] > 3.0  # among the 20 units it does

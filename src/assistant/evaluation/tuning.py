@@ -88,7 +88,7 @@ def run_tune_command(args: argparse.Namespace) -> int:
     rows, labels = [], []
     for item, language, candidates in prepared:
         ranked = retriever.rank(candidates, chosen)
-        signals = ranking_signals(retriever.rank(candidates, chosen, by_value=False), candidates)
+        signals = ranking_signals(retriever.rank(candidates, chosen, by_value=False), candidates, chosen.candidates)
         top = {hit.chunk_id for hit, _ in ranked[:5]}
         from assistant.types import Retrieved
 

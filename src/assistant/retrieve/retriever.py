@@ -112,7 +112,7 @@ class Retriever:
         timings["search"] = (time.perf_counter() - clock) * 1000
         clock = time.perf_counter()
         ranked = self.rank(candidates, self.params)
-        signals = ranking_signals(self.rank(candidates, self.params, by_value=False), candidates)
+        signals = ranking_signals(self.rank(candidates, self.params, by_value=False), candidates, self.params.candidates)
         if self.params.group_translations:
             ranked = group_translations(ranked, candidates.vectors, language)
         hits = tuple(hit for hit, _ in ranked[:k])
@@ -162,10 +162,15 @@ class Retriever:
         return scored
 
 
-def ranking_signals(ranked: list[tuple[Hit, float]], candidates: Candidates) -> dict[str, float]:
+def ranking_signals(ranked: list[tuple[Hit, float]], candidates: Candidates, pool: int = 30) -> dict[str, float]:
     """What the ranking says about how well the question is answered: the best passage's similarities
     (passage, best unit), how far they stand out from the other candidates, the best unit of any
-    candidate, and the best score's margin over the next passage."""
+    candidate, and the best score's margin over the next passage.
+
+    How far the best unit stands out is measured among the ``pool`` candidates' best units; an index with
+    fewer passages than that measures it among all their units instead, since the best of four values
+    cannot stand out by more than √3 standard deviations (a caseworker's three documents were refused
+    questions they answer)."""
     if not ranked:
         return {}
     rows = {row.hit.chunk_id: row for row in candidates.rows}
@@ -173,6 +178,8 @@ def ranking_signals(ranked: list[tuple[Hit, float]], candidates: Candidates) -> 
     margin = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else ranked[0][1]
     passages = np.array([row.passage for row in candidates.rows])
     units = np.array([row.unit for row in candidates.rows])
+    if len(candidates.rows) < pool:
+        units = np.array([m.score for matches in candidates.units.values() for m in matches] or [best.unit])
     return {
         # How far the best stands out from the other candidates: a similarity scale that holds in every
         # language (questions in some languages meet every passage less closely).
