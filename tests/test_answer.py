@@ -160,3 +160,17 @@ def test_a_phone_question_is_not_answered_by_a_web_address() -> None:
     retrieved = Retrieved((hit,), {"f": (unit("f", text, 0, len(text), 0.7, "line"),)}, signals={"unit": 0.7, "best_unit": 0.7})
     assert answerer().answer("What is the phone number of the centre?", "en", retrieved).abstained
     assert not answerer().answer("What is their website?", "en", retrieved).abstained
+
+
+def test_an_address_question_quotes_the_address() -> None:
+    text = "Introduksjonskontoret, Storgata 14, 6800 Fjordby"
+    phone = "Telefon: 57 12 34 56"
+    hit = Hit("k", "nb.docx", f"{text}\n{phone}", "Fjordby", "nb", 2.0)
+    units = (
+        unit("k", phone, len(text) + 1, len(text) + 1 + len(phone), 0.72, "line"),
+        unit("k", text, 0, len(text), 0.60, "line"),
+    )
+    retrieved = Retrieved((hit,), {"k": units}, signals={"unit": 0.72, "best_unit": 0.72})
+    draft = answerer().answer("What is the address of the office in Fjordby?", "en", retrieved)
+    assert [c.quote for c in draft.citations] == [text]
+    assert draft.text.startswith("In short: Storgata 14, 6800 Fjordby [1]")

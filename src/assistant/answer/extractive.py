@@ -42,14 +42,26 @@ def answerable_units(question: str, language: str, retrieved: Retrieved, kinds: 
     kinds = required_kinds(question, language) if kinds is None else kinds
     about_contact = bool({"contact", "place", "time"} & set(kinds))
     # A phone number or an e-mail address asked for is answered only by a unit that gives one ("Foto:
-    # norden.org" is no answer to "What is their phone number?"); an address may be written without postcode.
-    details = [d for d in asked_details(question, language) if d in ("phone", "email")] if "contact" in kinds else []
+    # norden.org" is no answer to "What is their phone number?"). An address may be written without a
+    # postcode, so it is required only when some unit gives one with it (then the phone line beside it is
+    # no answer to "What is the address?").
+    asked = asked_details(question, language) if "contact" in kinds else ()
+    details = [d for d in asked if d in ("phone", "email")]
+    if "address" in asked and any(
+        contact_detail(v) == "address"
+        for group in retrieved.sentences.values()
+        for unit in group
+        for v in find_values(unit.text, "contact", language)
+    ):
+        details.append("address")
 
     def fits(unit: SentenceMatch) -> bool:
         if not about_contact and unit.kind in ("lines", "line") and states(unit.text, "contact"):
             return False
-        if details and not any(contact_detail(v) in details for v in find_values(unit.text, "contact", language)):
-            return False
+        if details:  # the detail asked stands for any contact detail; a value kind asked with it still counts
+            if not any(contact_detail(v) in details for v in find_values(unit.text, "contact", language)):
+                return False
+            return all(states(unit.text, kind) for kind in kinds if kind in EXCLUSIVE)
         return not kinds or can_answer(unit.text, kinds)
 
     kept = {cid: tuple(s for s in group if fits(s)) for cid, group in retrieved.sentences.items()}
