@@ -43,6 +43,10 @@ def test_server_down_and_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
         monkeypatch.setattr(cli, "make_assistant", lambda: assistant)
         assert cli.main(["ask", "Which city joined first?"]) == 1
         assert server.url in capsys.readouterr().err
+        loads: list[str] = []
+        monkeypatch.setattr("assistant.app.progress.load_with_spinner", lambda *a, **k: loads.append("model"))
+        assert cli.main(["ingest", "--corpus", str(corpus)]) == 1  # said before the model is loaded
+        assert server.url in capsys.readouterr().err and loads == []
         app = App(assistant, FeedbackStore(tmp_path / "fb.sqlite3"))
         chat, _, _, box = list(app.respond("Which city joined first?", [], Session(), "en"))[-1]
         assert server.url in chat[-1]["content"] and box == "Which city joined first?"  # the question is kept

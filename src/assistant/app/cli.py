@@ -184,6 +184,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     from assistant.ingest.indexing import check_folder
 
     check_folder(corpus)  # a missing or empty folder is refused before the model is loaded
+    from assistant.index.chroma import reachable
+
+    with reachable(assistant.store.location):
+        assistant.store.count()  # and so is a Chroma server that is down
     if not args.json:
         load_with_spinner(lambda: assistant.embedder.dimension, "loading the embedding model")
     with ProgressBar("embedding", disable=args.json) as bar:
