@@ -249,13 +249,24 @@ class Retrieved:
     timings_ms: dict[str, float] = field(default_factory=dict)
     query: str = ""  # the text that was searched (a follow-up joined to the previous question)
     signals: dict[str, float] = field(default_factory=dict)
+    # The passages in the order that ignores the kind of value asked: the abstention decision reads these,
+    # as it was fitted on them (``hits`` may put a passage stating a value first).
+    judged: tuple[Hit, ...] = ()
 
     def top(self, k: int) -> Retrieved:
         """The same result cut to the best ``k`` passages."""
-        if k >= len(self.hits):
+        if k >= len(self.hits) and k >= len(self.judged):
             return self
-        hits = self.hits[:k]
-        return replace(self, hits=hits, sentences={h.chunk_id: self.sentences.get(h.chunk_id, ()) for h in hits})
+        hits, judged = self.hits[:k], self.judged[:k]
+        kept = {h.chunk_id: self.sentences.get(h.chunk_id, ()) for h in (*hits, *judged)}
+        return replace(self, hits=hits, judged=judged, sentences=kept)
+
+    def judged_view(self) -> Retrieved:
+        """The result as the abstention decision reads it: the kind-blind order and its passages' units."""
+        if not self.judged:
+            return self
+        sentences = {h.chunk_id: self.sentences.get(h.chunk_id, ()) for h in self.judged}
+        return replace(self, hits=self.judged, sentences=sentences, judged=())
 
     @property
     def best_sentence_score(self) -> float:

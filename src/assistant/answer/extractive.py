@@ -115,10 +115,12 @@ class ExtractiveAnswerer:
     ) -> tuple[list[SentenceMatch], float]:
         """The units to quote (none: abstain) and the answer's confidence (the abstention model's)."""
         kinds = required_kinds(asked or question, language) if self.use_kinds else ()
-        eligible = answerable_units(question, language, retrieved, kinds)
+        judged = retrieved.judged_view()  # the passages as the abstention model was fitted on them
         asks_value = any(kind in EXCLUSIVE for kind in kinds)
         follow_up = asked is not None and asked != question
-        confidence = self.abstention.confidence(answer_features(question, retrieved, eligible, asks_value, follow_up))
+        features = answer_features(question, judged, answerable_units(question, language, judged, kinds), asks_value, follow_up)
+        confidence = self.abstention.confidence(features)
+        eligible = answerable_units(question, language, retrieved, kinds)
         if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
             return [], confidence
         return self.select(language, eligible), confidence

@@ -87,8 +87,8 @@ def run_tune_command(args: argparse.Namespace) -> int:
     lines.append(f"chosen: {'the current weights' if keep else best[2]}")
     rows, labels = [], []
     for item, language, candidates in prepared:
-        ranked = retriever.rank(candidates, chosen)
-        signals = ranking_signals(retriever.rank(candidates, chosen, by_value=False), candidates, chosen.candidates)
+        ranked = retriever.rank(candidates, chosen, by_value=False)  # the decision reads the kind-blind order
+        signals = ranking_signals(ranked, candidates, chosen.candidates)
         top = {hit.chunk_id for hit, _ in ranked[:5]}
         from assistant.types import Retrieved
 

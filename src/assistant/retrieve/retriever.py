@@ -112,14 +112,17 @@ class Retriever:
         timings["search"] = (time.perf_counter() - clock) * 1000
         clock = time.perf_counter()
         ranked = self.rank(candidates, self.params)
-        signals = ranking_signals(self.rank(candidates, self.params, by_value=False), candidates, self.params.candidates)
+        blind = self.rank(candidates, self.params, by_value=False)
+        signals = ranking_signals(blind, candidates, self.params.candidates)
         if self.params.group_translations:
             ranked = group_translations(ranked, candidates.vectors, language)
+            blind = group_translations(blind, candidates.vectors, language)
         hits = tuple(hit for hit, _ in ranked[:k])
+        judged = tuple(hit for hit, _ in blind[:k])
         timings["rank"] = (time.perf_counter() - clock) * 1000
-        units = {h.chunk_id: candidates.units[h.chunk_id] for h in hits}
-        units.update({t.chunk_id: candidates.units[t.chunk_id] for h in hits for t in h.translations})
-        return Retrieved(hits, units, timings, question, signals)
+        units = {h.chunk_id: candidates.units[h.chunk_id] for h in (*hits, *judged)}
+        units.update({t.chunk_id: candidates.units[t.chunk_id] for h in (*hits, *judged) for t in h.translations})
+        return Retrieved(hits, units, timings, question, signals, judged if judged != hits else ())
 
     def query_vector(self, question: str, follow_up: str = "") -> np.ndarray:
         vector = self.embedder.embed_query(question)
