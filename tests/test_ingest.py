@@ -151,6 +151,7 @@ def test_unreadable_file_keeps_its_last_good_revision(fake_assistant: Any) -> No
     (corpus / "a.txt").write_bytes(b"\x00\x01 binary now")
     report = fake_assistant.index()
     assert [s.path for s in report.skipped] == ["a.txt"] and report.removed == []
+    assert "last readable version is still answered from" in report.skipped[0].reason  # the report says so
     assert any("Jonava" in h.text for h in fake_assistant.ask("Jonava first Baltic city", lang="en").passages)
 
 

@@ -26,7 +26,7 @@ from assistant.ingest.chunking import Chunker
 from assistant.ingest.corpus import CorpusScan, has_document, scan_corpus
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.models.embedder import Embedder
-from assistant.types import Chunk, Document, IngestReport, Unit
+from assistant.types import Chunk, Document, IngestReport, SkippedFile, Unit
 
 logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -141,6 +141,10 @@ class Indexer:
         report.removed = sorted(set(old) - {d.doc_id for d in scan.documents} - set(scan.kept) - unreadable)
         for doc_id in sorted(unreadable & set(old)):  # a file that cannot be read now keeps its last good revision
             manifest.documents[doc_id] = previous.documents[doc_id]  # type: ignore[union-attr]
+        report.skipped = [
+            SkippedFile(s.path, f"{s.reason}; its last readable version is still answered from") if s.path in old else s
+            for s in report.skipped
+        ]
         if old and len(report.removed) > len(old) / 2 and not prune:
             raise PruneRefused(
                 f"this ingest would remove {len(report.removed)} of the {len(old)} indexed documents "
