@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.values import RELATED, Value, contact_detail, find_values
+from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
 from assistant.languages.locale import render
 from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
@@ -48,10 +48,7 @@ def answerable_units(question: str, language: str, retrieved: Retrieved, kinds: 
     asked = asked_details(question, language) if "contact" in kinds else ()
     details = [d for d in asked if d in ("phone", "email")]
     if "address" in asked and any(
-        contact_detail(v) == "address"
-        for group in retrieved.sentences.values()
-        for unit in group
-        for v in find_values(unit.text, "contact", language)
+        "address" in contact_details(unit.text, language) for group in retrieved.sentences.values() for unit in group
     ):
         details.append("address")
 
@@ -59,7 +56,7 @@ def answerable_units(question: str, language: str, retrieved: Retrieved, kinds: 
         if not about_contact and unit.kind in ("lines", "line") and states(unit.text, "contact"):
             return False
         if details:  # the detail asked stands for any contact detail; a value kind asked with it still counts
-            if not any(contact_detail(v) in details for v in find_values(unit.text, "contact", language)):
+            if not contact_details(unit.text, language) & set(details):
                 return False
             return all(states(unit.text, kind) for kind in kinds if kind in EXCLUSIVE)
         return not kinds or can_answer(unit.text, kinds)

@@ -236,6 +236,12 @@ def contacts(text: str) -> list[Value]:
     return addresses(text) + found
 
 
+@lru_cache(maxsize=4096)
+def contact_details(text: str, language: str) -> frozenset[str]:
+    """The kinds of contact detail ``text`` gives (read once per unit: the eligibility check asks again)."""
+    return frozenset(contact_detail(value) for value in find_values(text, "contact", language))
+
+
 def contact_detail(value: Value) -> str:
     """Which detail a contact value is: "email", "web" or "phone"."""
     if _EMAIL.fullmatch(value.text):

@@ -112,11 +112,12 @@ class Retriever:
         timings["search"] = (time.perf_counter() - clock) * 1000
         clock = time.perf_counter()
         ranked = self.rank(candidates, self.params)
-        blind = self.rank(candidates, self.params, by_value=False)
+        valued = any(row.answering != row.unit for row in candidates.rows)
+        blind = self.rank(candidates, self.params, by_value=False) if valued else ranked
         signals = ranking_signals(blind, candidates, self.params.candidates)
         if self.params.group_translations:
             ranked = group_translations(ranked, candidates.vectors, language)
-            blind = group_translations(blind, candidates.vectors, language)
+            blind = group_translations(blind, candidates.vectors, language) if valued else ranked
         hits = tuple(hit for hit, _ in ranked[:k])
         judged = tuple(hit for hit, _ in blind[:k])
         timings["rank"] = (time.perf_counter() - clock) * 1000
