@@ -251,6 +251,14 @@ def test_uploaded_document_becomes_answerable_and_html_stays_text(page: Any, ser
         page.wait_for_timeout(500)
         assert page.dialogs == []  # type: ignore[attr-defined]
         assert "<img src=x onerror=alert(2)>" in answer.inner_text() or "onerror=alert(2)" in answer.inner_text()
+        page.get_by_role("tab", name="Sources").click()  # and taken out again
+        page.click("#added-documents input")
+        page.get_by_role("option", name="valmiera-cafe.txt").click()
+        page.click("#remove-document")
+        page.wait_for_function("document.querySelector('#ingest-status').innerText.includes('removed 1')", timeout=60_000)
+        assert "valmiera-cafe.txt was removed from the sources" in page.inner_text("#ingest-status")
+        assert "valmiera-cafe" not in page.inner_text("#documents")
+        assert (app.assistant.settings.corpus_dir / "uploads" / ".removed" / "valmiera-cafe.txt").is_file()
     finally:
         shutil.rmtree(app.assistant.settings.corpus_dir / "uploads", ignore_errors=True)
         app.assistant.index()

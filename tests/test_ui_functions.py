@@ -290,3 +290,33 @@ def test_other_language_versions_are_shown_escaped_beside_the_passage() -> None:
     html = render_answer(make_answer("x [1]", (citation,), "lv"), 0)
     assert 'class="translation"' in html and "Tas pats fragments valodā: dāņu" in html
     assert "&lt;b&gt;først&lt;/b&gt;" in html
+
+
+def test_an_added_document_can_be_removed_and_is_kept_aside(fake_assistant: Any, tmp_path: Path) -> None:
+    from assistant.app.uploads import uploaded_files
+
+    uploads = fake_assistant.settings.uploads_dir
+    source = tmp_path / "tartu-courses.txt"
+    source.write_text("Tartu courses\n\nFree Estonian courses in Tartu start in April.", encoding="utf-8")
+    app = App(fake_assistant, FeedbackStore(tmp_path / "fb.sqlite3"))
+    note, rows = app.upload([str(source)], None)
+    assert uploaded_files(uploads) == ["tartu-courses.txt"] and any(r[4] == "uploads/tartu-courses.txt" for r in rows)
+    note, rows = app.remove("tartu-courses.txt", None)  # the only document: the index keeps it, so does the folder
+    assert "no document" in note and len(rows) == 1 and uploaded_files(uploads) == ["tartu-courses.txt"]
+    (fake_assistant.settings.corpus_dir / "a.txt").write_text("Jonava\n\nJonava joined in 2016.", encoding="utf-8")
+    app.reindex(None)
+    note, rows = app.remove(None, None, language="de")
+    assert note == "Wählen Sie ein hinzugefügtes Dokument zum Entfernen." and len(rows) == 2
+    for bad in ("../a.txt", ".removed", "missing.txt"):
+        note, rows = app.remove(bad, None)
+        assert note.startswith("✘") and len(rows) == 2
+    note, rows = app.remove("tartu-courses.txt", None, language="uk")
+    assert "вилучено з джерел" in note and "removed 1" in note and [r[4] for r in rows] == ["a.txt"]
+    assert uploaded_files(uploads) == [] and (uploads / ".removed" / "tartu-courses.txt").is_file()
+    app.upload([str(source)], None)  # added again and removed again: the first copy aside is not overwritten
+    app.remove("tartu-courses.txt", None)
+    assert sorted(p.name for p in (uploads / ".removed").iterdir()) == ["tartu-courses-2.txt", "tartu-courses.txt"]
+    login = App(fake_assistant, FeedbackStore(tmp_path / "fb2.sqlite3"), login_on=True)
+    app.upload([str(source)], None)
+    note, _ = login.remove("tartu-courses.txt", None)
+    assert "signed-in" in note and uploaded_files(uploads) == ["tartu-courses.txt"]

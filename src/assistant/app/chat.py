@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.app.feedback import FeedbackStore
 from assistant.app.rendering import direction, escape, render_answer, render_question
-from assistant.app.uploads import UploadRejected, store_upload
+from assistant.app.uploads import UploadRejected, remove_upload, store_upload
 from assistant.config import Settings
 from assistant.index.chroma import StoreUnavailable
 from assistant.index.versions import NothingToRollBack, rollback
@@ -272,15 +272,37 @@ class App:
                 notes.append(f"✘ {escape(Path(original).name)}: {escape(str(error))}")
         if not any(note.startswith("✔") for note in notes):
             return "\n\n".join(notes), documents_rows(self.assistant, language)
-        report_note = self._ingest(progress, prune=False)
+        report_note, _ = self._ingest(progress, prune=False)
         return "\n\n".join([*notes, report_note]), documents_rows(self.assistant, language)
+
+    def remove(
+        self, name: str | None, username: str | None, progress: Any = None, language: str = "en"
+    ) -> tuple[str, list[list[Any]]]:
+        """Take an added document out of the sources (the file is kept aside in the uploads folder's
+        ``.removed``) and update the index."""
+        if not may_edit(self.assistant.settings, username, self.login_on):
+            return message("not_allowed", language), documents_rows(self.assistant, language)
+        if not name:
+            return message("remove_none", language), documents_rows(self.assistant, language)
+        folder = self.assistant.settings.uploads_dir
+        try:
+            with self._ingest_lock:
+                kept = remove_upload(name, folder)
+        except (UploadRejected, OSError) as error:
+            return f"✘ {escape(str(error))}", documents_rows(self.assistant, language)
+        note, done = self._ingest(progress, prune=True)  # chosen by hand: no "is this the right folder?" guard
+        if not done:  # the index still holds it (the last document, a store that is down): so does the folder
+            kept.rename(folder.resolve() / name)
+            return note, documents_rows(self.assistant, language)
+        removed = message("removed", language, name=escape(name))
+        return f"{removed}\n\n{note}", documents_rows(self.assistant, language)
 
     def reindex(
         self, username: str | None, prune: bool = False, progress: Any = None, language: str = "en"
     ) -> tuple[str, list[list[Any]]]:
         if not may_edit(self.assistant.settings, username, self.login_on):
             return message("not_allowed", language), documents_rows(self.assistant, language)
-        return self._ingest(progress, prune), documents_rows(self.assistant, language)
+        return self._ingest(progress, prune)[0], documents_rows(self.assistant, language)
 
     def rollback(self, username: str | None, language: str = "en") -> tuple[str, list[list[Any]]]:
         if not may_edit(self.assistant.settings, username, self.login_on):
@@ -294,7 +316,9 @@ class App:
             return escape(str(error)), documents_rows(self.assistant, language)
         return message("rolled_back", language, built_at=status.built_at), documents_rows(self.assistant, language)
 
-    def _ingest(self, progress: Any, prune: bool) -> str:
+    def _ingest(self, progress: Any, prune: bool) -> tuple[str, bool]:
+        """Bring the index up to date with the folder: the report, and whether it was done."""
+
         def report(done: int, total: int) -> None:
             if progress is not None and total:
                 progress((done, total), desc="embedding", unit="texts")
@@ -303,10 +327,10 @@ class App:
             with self._ingest_lock:
                 result = self.assistant.index(progress=report, prune=prune)
         except (StoreUnavailable, CorpusError, PruneRefused) as error:
-            return "⚠️ " + escape(str(error))
+            return "⚠️ " + escape(str(error)), False
         lines = [
             f"added {len(result.added)}, updated {len(result.updated)}, unchanged {len(result.unchanged)}, "
             f"removed {len(result.removed)}; {result.chunks_total} passages indexed"
         ]
         lines += [f"skipped {escape(s.path)}: {escape(s.reason)}" for s in result.skipped]
-        return "\n\n".join(lines)
+        return "\n\n".join(lines), True

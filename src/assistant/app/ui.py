@@ -24,6 +24,7 @@ from assistant.app.chat import (
 )
 from assistant.app.feedback import FeedbackStore
 from assistant.app.rendering import direction
+from assistant.app.uploads import uploaded_files
 from assistant.config import Settings
 from assistant.data import read_text
 from assistant.ingest.loaders import MAX_FILE_BYTES, SUPPORTED_SUFFIXES
@@ -86,6 +87,8 @@ def labels(language: str) -> dict[str, Any]:
         "reindex": message("reindex", language),
         "rollback": message("rollback", language),
         "prune": message("prune", language),
+        "added_documents": message("added_documents", language),
+        "remove": message("remove", language),
         "examples": message("examples", language),
         "chat_tab": message("chat_tab", language),
         "sources_tab": message("sources_tab", language),
@@ -144,10 +147,19 @@ def build(app: App) -> Any:
                     reindex = gr.Button(text["reindex"], elem_id="reindex")
                     prune = gr.Checkbox(False, label=text["prune"], elem_id="prune")
                     undo = gr.Button(text["rollback"], elem_id="rollback")
+                with gr.Row():
+                    added = gr.Dropdown(
+                        uploaded_files(app.assistant.settings.uploads_dir),
+                        value=None,
+                        label=text["added_documents"],
+                        elem_id="added-documents",
+                    )
+                    remove = gr.Button(text["remove"], elem_id="remove-document")
                 ingest_status = gr.Markdown(elem_id="ingest-status")
 
         relabelled = [title, question, send, detected, language, filters, tag_filter, language_filter, document_filter]
-        relabelled += [comment, comment_send, add, reindex, prune, undo, chat_tab, sources_tab, examples.dataset]
+        relabelled += [comment, comment_send, add, reindex, prune, undo, added, remove, chat_tab, sources_tab]
+        relabelled += [examples.dataset]
 
         def relabel(lang: str) -> list[Any]:
             words = labels(lang)
@@ -168,6 +180,8 @@ def build(app: App) -> Any:
                 gr.update(value=words["reindex"]),
                 gr.update(label=words["prune"]),
                 gr.update(value=words["rollback"]),
+                gr.update(label=words["added_documents"]),
+                gr.update(value=words["remove"]),
                 gr.update(label=words["chat_tab"]),
                 gr.update(label=words["sources_tab"]),
                 gr.update(label=words["examples"]),
@@ -194,11 +208,20 @@ def build(app: App) -> Any:
         chatbot.like(on_like, [session], [session, feedback_status], api_visibility="private")
         comment_send.click(app.comment, [session, comment], [feedback_status, comment], api_visibility="private")
 
+        def added_files() -> Any:
+            return gr.update(choices=uploaded_files(app.assistant.settings.uploads_dir), value=None)
+
         def on_upload(
             files: list[Any] | None, lang: str, request: gr.Request, progress: gr.Progress = gr.Progress()
-        ) -> tuple[str, Any, str]:
+        ) -> tuple[str, Any, str, Any]:
             note, rows = app.upload(files, getattr(request, "username", None), progress, lang)
-            return note, rows, index_banner(app.assistant, lang)
+            return note, rows, index_banner(app.assistant, lang), added_files()
+
+        def on_remove(
+            name: str | None, lang: str, request: gr.Request, progress: gr.Progress = gr.Progress()
+        ) -> tuple[str, Any, str, Any]:
+            note, rows = app.remove(name, getattr(request, "username", None), progress, lang)
+            return note, rows, index_banner(app.assistant, lang), added_files()
 
         def on_reindex(
             confirm: bool, lang: str, request: gr.Request, progress: gr.Progress = gr.Progress()
@@ -210,7 +233,10 @@ def build(app: App) -> Any:
             note, rows = app.rollback(getattr(request, "username", None), lang)
             return note, rows, index_banner(app.assistant, lang)
 
-        add.click(on_upload, [uploads, ui_language], [ingest_status, table, banner], api_visibility="private")
+        edited = [ingest_status, table, banner, added]
+        add.click(on_upload, [uploads, ui_language], edited, api_visibility="private")
+        remove.click(on_remove, [added, ui_language], edited, api_visibility="private")
+        demo.load(added_files, None, [added], api_visibility="private")  # files added since the app started
         reindex.click(on_reindex, [prune, ui_language], [ingest_status, table, banner], api_visibility="private")
         undo.click(on_rollback, [ui_language], [ingest_status, table, banner], api_visibility="private")
         gr.api(app.ask_json, api_name="ask")

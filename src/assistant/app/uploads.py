@@ -51,3 +51,30 @@ def store_upload(source: Path, original_name: str, folder: Path) -> Path:
         target.unlink(missing_ok=True)
         raise UploadRejected(str(error)) from error
     return target
+
+
+REMOVED_FOLDER = ".removed"  # hidden: the ingest does not read it
+
+
+def uploaded_files(folder: Path) -> list[str]:
+    """The names of the documents added through the interface, in name order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def remove_upload(name: str, folder: Path) -> Path:
+    """Move the added document ``name`` out of the corpus, into ``folder/.removed`` (where it can be taken
+    back by hand); return where it went. Raises ``UploadRejected`` for a name that is not an added document."""
+    target_dir = folder.resolve()
+    source = target_dir / Path(name).name
+    if not name or Path(name).name != name or name.startswith(".") or not source.is_file():
+        raise UploadRejected(f"'{name}' is not an added document")
+    kept = target_dir / REMOVED_FOLDER
+    kept.mkdir(exist_ok=True)
+    destination, counter = kept / source.name, 1
+    while destination.exists():
+        counter += 1
+        destination = kept / f"{source.stem}-{counter}{source.suffix}"
+    source.rename(destination)
+    return destination
