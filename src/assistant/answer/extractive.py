@@ -17,6 +17,7 @@ from assistant.answer.abstention import AbstentionModel, answer_features
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
+from assistant.answer.weekdays import days_named, on_asked_days, on_days
 from assistant.languages.locale import render
 from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
@@ -79,6 +80,7 @@ class ExtractiveAnswerer:
         passages: int = 3,
         passage_weight: float = PASSAGE_WEIGHT,
         chooser: ValueChooser | None = None,
+        use_days: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -89,6 +91,7 @@ class ExtractiveAnswerer:
         self.passages = passages  # units are quoted from the best this many passages
         self.passage_weight = passage_weight
         self.chooser = chooser  # picks the answering value when a quote holds several
+        self.use_days = use_days  # a question naming a day of the week is not answered from other days' units
 
     def answer(
         self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
@@ -118,6 +121,8 @@ class ExtractiveAnswerer:
         features = answer_features(question, judged, answerable_units(question, language, judged, kinds), asks_value, follow_up)
         confidence = self.abstention.confidence(features)
         eligible = answerable_units(question, language, retrieved, kinds)
+        if self.use_days:
+            eligible = on_asked_days(eligible, days_named(asked or question, language))
         if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
             return [], confidence
         return self.select(language, eligible), confidence
@@ -197,7 +202,10 @@ def options(kind: str, quoted: list[tuple[Hit, SentenceMatch, int]], language: s
     """Per quote holding a value of ``kind``, its values (each rendered once, as first written)."""
     found: list[list[Option]] = []
     details = asked_details(question, language) if kind == "contact" else ()
+    days = days_named(question, language)
     for hit, unit, n in quoted:
+        if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
+            continue
         labelled = row_values(hit, unit, kind, language)
         if labelled:
             found.append([Option("; ".join(labelled[:3]), quote_text(hit, unit), n)])

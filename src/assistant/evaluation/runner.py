@@ -149,6 +149,9 @@ def variants(assistant: Any) -> dict[str, Any]:
         unchosen = copy.copy(answerer)
         unchosen.chooser = None
         rows["without_value_choice"] = with_parts(answerer=unchosen)
+        dayless = copy.copy(answerer)
+        dayless.use_days = False
+        rows["without_weekdays"] = with_parts(answerer=dayless)
     return rows
 
 

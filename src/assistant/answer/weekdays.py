@@ -1,0 +1,100 @@
+"""Days of the week: a question about Saturdays is answered from the Saturday row, not Monday's.
+
+"Välkomstcenter ማልሞ ቀዳም ክፉት ድዩ?" (is it open on Saturday?) found the opening-hours table, whose Monday row is
+most like the question to the embedder. When the question names a day of the week (CLDR's names through Babel,
+in the question's language, matched by stem: "torstaisin", "субботам", "ceturtdienās"), a unit that names
+other days only ("Dag: Måndag; Öppet: 09.00–16.00") is not quoted, as long as some unit names an asked day or
+a range holding it ("Mon–Thu 9–15", "mandag til fredag").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from functools import cache
+
+from assistant.languages.locale import babel_locale
+from assistant.types import Retrieved
+
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def stem(name: str) -> str:
+    """What inflected forms of a day's name keep: "torst" of "torstaisin", "czwar" of "czwartkową", "manud" of
+    the Icelandic "mánudögum"."""
+    return name if len(name) <= 5 else name[: max(5, len(name) - 4)]
+
+
+@cache
+def day_names(language: str) -> tuple[tuple[tuple[str, int], ...], dict[str, int]]:
+    """(stem, day) of each full name of a day in ``language`` (0 = Monday), and its short names by day."""
+    from babel.core import UnknownLocaleError
+
+    try:
+        days = babel_locale(language).days
+    except (ValueError, LookupError, UnknownLocaleError):
+        return (), {}
+    stems: dict[str, int] = {}
+    short: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for day, name in days[context]["wide"].items():
+            stems.setdefault(stem(fold(name)), day)
+        for width in ("abbreviated", "short"):
+            for day, name in days[context][width].items():
+                short.setdefault(fold(name).strip("."), day)
+    return tuple(stems.items()), short
+
+
+def _day(word: str, language: str, abbreviated: bool) -> int | None:
+    stems, short = day_names(language)
+    folded = fold(word)
+    for prefix, day in stems:
+        if folded.startswith(prefix):
+            return day
+    return short.get(folded) if abbreviated else None
+
+
+def days_named(text: str, language: str) -> frozenset[int]:
+    """The days of the week ``text`` names in ``language``: full names, and ranges of full or short names
+    at most one word apart ("Mon–Thu", "Monday to Thursday", "mandag til fredag": Monday to Thursday or
+    Friday). Two days one word apart are taken for a range even when they are not one ("Monday and
+    Thursday"): a unit is then kept for more days than it names, never for fewer."""
+    words = _WORD.findall(text)
+    days = {day for word in words if (day := _day(word, language, False)) is not None}
+    marked = [_day(word, language, True) for word in words]
+    for i, start in enumerate(marked):
+        if start is None:
+            continue
+        for end in marked[i + 1 : i + 3]:
+            if end is not None:
+                days.update((start + step) % 7 for step in range((end - start) % 7 + 1))
+                break
+    return frozenset(days)
+
+
+def on_days(text: str, language: str, days: frozenset[int]) -> bool:
+    """Does ``text`` name no day of the week, or one of ``days``?"""
+    named = days_named(text, language)
+    return not named or bool(named & days)
+
+
+def on_asked_days(retrieved: Retrieved, days: frozenset[int]) -> Retrieved:
+    """``retrieved`` without the units that name days of the week, none of them in ``days``, when some unit
+    names one of ``days``."""
+    if not days:
+        return retrieved
+    languages = {t.chunk_id: t.language for h in retrieved.hits for t in (h, *h.translations)}
+    units = [(unit, languages.get(chunk_id, "")) for chunk_id, group in retrieved.sentences.items() for unit in group]
+    if not any(days_named(unit.text, language) & days for unit, language in units):
+        return retrieved
+    kept = {
+        chunk_id: tuple(unit for unit in group if on_days(unit.text, languages.get(chunk_id, ""), days))
+        for chunk_id, group in retrieved.sentences.items()
+    }
+    return replace(retrieved, sentences=kept)

@@ -1,0 +1,71 @@
+"""Days of the week: found by their CLDR names in any supported language, and a question about one day is
+not answered from another day's unit."""
+
+import pytest
+
+from assistant.answer.abstention import AbstentionModel
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.weekdays import days_named
+from assistant.types import Hit, Retrieved, SentenceMatch
+
+MONDAY, WEDNESDAY, THURSDAY, SATURDAY = 0, 2, 3, 5
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "days"),
+    [
+        ("Välkomstcenter ማልሞ ቀዳም ክፉት ድዩ?", "ti", {SATURDAY}),
+        ("Mihin aikaan toimisto on auki torstaisin?", "fi", {THURSDAY}),
+        ("Работает ли центр по субботам?", "ru", {SATURDAY}),
+        ("Чи працює центр у суботу?", "uk", {SATURDAY}),
+        ("Līdz cikiem ceturtdienās strādā birojs?", "lv", {THURSDAY}),
+        ("Jak umówić się na czwartkową konsultację?", "pl", {THURSDAY}),
+        ("ما هي ساعات العمل يوم السبت؟", "ar", {SATURDAY}),
+        ("Kennt á mánudögum og miðvikudögum kl. 17:30–19:30.", "is", {MONDAY, 1, WEDNESDAY}),  # a range, see below
+        ("Dag: Lördag; Öppet: 10.00–14.00", "sv", {SATURDAY}),
+        ("Open Monday to Thursday 9 am – 3 pm.", "en", {0, 1, 2, 3}),
+        ("Åpent man.–fre. 9–15", "nb", {0, 1, 2, 3, 4}),
+        ("Hvor mange deltog man i 2023?", "da", set()),  # "man" is a day only in a range
+        ("Wie viel kostet der Kurs?", "de", set()),
+        ("Dag: Lördag", "xx", set()),  # a language CLDR does not know
+    ],
+)
+def test_days_named(text: str, language: str, days: set[int]) -> None:
+    assert days_named(text, language) == days
+
+
+def unit(chunk: str, text: str, start: int, score: float) -> SentenceMatch:
+    return SentenceMatch(chunk, text, start, start + len(text), score, ((start, start + len(text)),), "row")
+
+
+MONDAY_ROW = "Dag: Måndag; Öppet: 09.00–16.00; Kommentar: Drop-in hela dagen"
+SATURDAY_ROW = "Dag: Lördag; Öppet: 10.00–14.00; Kommentar: Jämna veckor"
+
+
+def opening_hours(*rows: tuple[str, float]) -> Retrieved:
+    text = "\n".join(row for row, _ in rows)
+    hit = Hit("h", "sv.html", text, "Välkomstcenter Malmö", "sv", 2.0)
+    units = tuple(unit("h", row, text.index(row), score) for row, score in rows)
+    return Retrieved((hit,), {"h": units}, signals={"unit": 0.7, "best_unit": 0.7})
+
+
+def answerer(**options: bool) -> ExtractiveAnswerer:
+    return ExtractiveAnswerer(AbstentionModel.at_least(0.4), **options)
+
+
+def test_a_question_about_saturday_is_answered_from_the_saturday_row() -> None:
+    retrieved = opening_hours((MONDAY_ROW, 0.70), (SATURDAY_ROW, 0.65))
+    draft = answerer().answer("What are the opening hours on Saturday?", "en", retrieved)
+    assert [c.quote for c in draft.citations] == [SATURDAY_ROW]
+    assert draft.text.startswith("In short: 10:00–14:00 [1]")
+    without = answerer(use_days=False).answer("What are the opening hours on Saturday?", "en", retrieved)
+    assert "Måndag" in without.text  # what the ablation row removes
+
+
+def test_another_days_hours_are_quoted_but_never_stated_as_the_answer() -> None:
+    retrieved = opening_hours((MONDAY_ROW, 0.70))
+    draft = answerer().answer("ما هي ساعات العمل يوم السبت؟", "ar", retrieved)
+    assert not draft.abstained and [c.quote for c in draft.citations] == [MONDAY_ROW]  # what the sources say
+    assert draft.text.startswith("وفقًا للمصادر:")  # and no short line stating Monday's hours
+    monday = answerer().answer("What are the opening hours on Monday?", "en", retrieved)
+    assert monday.text.startswith("In short: 09:00–16:00 [1]")
