@@ -17,7 +17,7 @@ from assistant.answer.abstention import AbstentionModel, answer_features
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
-from assistant.answer.weekdays import days_named, on_asked_days, on_days
+from assistant.answer.weekdays import days_named, on_days
 from assistant.languages.locale import render
 from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
@@ -91,7 +91,7 @@ class ExtractiveAnswerer:
         self.passages = passages  # units are quoted from the best this many passages
         self.passage_weight = passage_weight
         self.chooser = chooser  # picks the answering value when a quote holds several
-        self.use_days = use_days  # a question naming a day of the week is not answered from other days' units
+        self.use_days = use_days  # a question naming a day of the week gets no short line from another day's unit
 
     def answer(
         self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
@@ -103,7 +103,8 @@ class ExtractiveAnswerer:
         if not chosen:
             return abstention(language, retrieved.hits, confidence=confidence)
         kinds = required_kinds(asked, language) if self.use_kinds else ()
-        draft = compose(language, retrieved.hits, chosen, line_kinds(asked, language, kinds), question, self.chooser)
+        days = days_named(question, language) if self.use_days else frozenset()
+        draft = compose(language, retrieved.hits, chosen, line_kinds(asked, language, kinds), question, self.chooser, days)
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def confidence(self, question: str, language: str, retrieved: Retrieved, asked: str | None = None) -> float:
@@ -121,8 +122,6 @@ class ExtractiveAnswerer:
         features = answer_features(question, judged, answerable_units(question, language, judged, kinds), asks_value, follow_up)
         confidence = self.abstention.confidence(features)
         eligible = answerable_units(question, language, retrieved, kinds)
-        if self.use_days:
-            eligible = on_asked_days(eligible, days_named(asked or question, language))
         if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
             return [], confidence
         return self.select(language, eligible), confidence
@@ -198,11 +197,13 @@ class Option:
     n: int
 
 
-def options(kind: str, quoted: list[tuple[Hit, SentenceMatch, int]], language: str, question: str) -> list[list[Option]]:
-    """Per quote holding a value of ``kind``, its values (each rendered once, as first written)."""
+def options(
+    kind: str, quoted: list[tuple[Hit, SentenceMatch, int]], language: str, question: str, days: frozenset[int] = frozenset()
+) -> list[list[Option]]:
+    """Per quote holding a value of ``kind``, its values (each rendered once, as first written); a quote that
+    names days of the week, none of ``days`` (those the question names), holds none."""
     found: list[list[Option]] = []
     details = asked_details(question, language) if kind == "contact" else ()
-    days = days_named(question, language)
     for hit, unit, n in quoted:
         if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
             continue
@@ -254,11 +255,12 @@ def short_answer(
     quoted: list[tuple[Hit, SentenceMatch, int]],
     question: str = "",
     chooser: ValueChooser | None = None,
+    days: frozenset[int] = frozenset(),
 ) -> str:
     """One line in the asker's language stating the asked value(s), each with its citation; "" when a
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
     neither ``chooser`` nor the first quote tells which answers)."""
-    parts = [state_value(kind, options(kind, quoted, language, question), question, chooser) for kind in kinds]
+    parts = [state_value(kind, options(kind, quoted, language, question, days), question, chooser) for kind in kinds]
     if not parts or not all(parts):
         return ""
     return message("short_answer", language, value="; ".join(parts))
@@ -289,6 +291,7 @@ def compose(
     kinds: tuple[str, ...] = (),
     question: str = "",
     chooser: ValueChooser | None = None,
+    days: frozenset[int] = frozenset(),
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state."""
@@ -316,7 +319,7 @@ def compose(
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
     text = message("intro", language) + "\n\n" + "\n".join(lines)
-    line = short_answer(language, kinds, in_order, question, chooser)
+    line = short_answer(language, kinds, in_order, question, chooser, days)
     if line:
         text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):
