@@ -141,3 +141,17 @@ def test_short_questions_in_every_language() -> None:
     wrong = [(item["lang"], item["question"]) for item in items if detect_language(item["question"]) != item["lang"]]
     assert len(items) >= 80
     assert len(wrong) <= len(items) * 0.05, wrong
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous"),
+    [("А в Литве?", "ru"), ("Och i Finland?", "sv"), ("A w Norwegii?", "pl"), ("Og i Sverige?", "nb"), ("And in Estonia?", "en")],
+)
+def test_a_short_follow_up_keeps_the_conversations_language(follow_up: str, previous: str) -> None:
+    assert detect_language(follow_up, previous, continuing=True) == previous
+
+
+def test_a_follow_up_clearly_in_another_language_switches() -> None:
+    assert detect_language("А в Латвії?", "ru", continuing=True) == "uk"  # Ukrainian letters
+    assert detect_language("Aga õe kvalifikatsiooni tunnustamine?", "fi", continuing=True) == "et"
+    assert detect_language("Hvad med Norge?", "nb", continuing=True) == "da"  # "hvad" is Danish only

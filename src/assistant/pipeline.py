@@ -218,7 +218,7 @@ class Assistant:
                 return Answer(cleaned.text, language, True, text, (), (), {"total": 0.0}, message=text)
             self._check_index()
             clock = time.perf_counter()
-            language = forced or detect_language(cleaned.text, fallback_language)
+            language = forced or detect_language(cleaned.text, fallback_language, continuing=bool(history))
             detect_ms = (time.perf_counter() - clock) * 1000
             earlier = [clean_question(h, self.settings.max_question_chars).text for h in history]
             query, retrieved = self._search(cleaned.text, earlier, language, k, filters)

@@ -41,6 +41,7 @@ ICELANDIC_LETTERS = re.compile(r"[ðþáíóúý]", re.IGNORECASE)
 UKRAINIAN_LETTERS = re.compile(r"[ґєії]")
 RUSSIAN_LETTERS = re.compile(r"[ёыэъ]")
 SHORT_QUESTION_WORDS = 6  # up to this many words (names left out), question words decide
+KEPT_LANGUAGE_SHARE = 0.5  # a short follow-up keeps the conversation's language at this share of the best score
 # The letters beyond ASCII each Latin-script language writes: a question with 'ā' is not Lithuanian even
 # when its first word is the Lithuanian question particle 'ar' (in Latvian, 'with').
 LATIN_LETTERS = {
@@ -98,9 +99,14 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
-def detect_language(text: str, fallback: str = "en", is_name: Callable[[str], bool] | None = None) -> str:
+def detect_language(
+    text: str, fallback: str = "en", is_name: Callable[[str], bool] | None = None, continuing: bool = False
+) -> str:
     """Best guess of ``text``'s language among SUPPORTED; ``fallback`` when there is too little to go on.
-    ``is_name`` tells the corpus's names, which are left out of the evidence."""
+    ``is_name`` tells the corpus's names, which are left out of the evidence. ``continuing``: ``text``
+    follows an earlier question in ``fallback``'s language, which a short question keeps unless it is
+    clearly in another ("А в Литве?" after a Russian question is Russian, "Och i Finland?" after a Swedish
+    one Swedish)."""
     letters = LETTER.findall(text)
     if not letters:
         return fallback
@@ -109,9 +115,13 @@ def detect_language(text: str, fallback: str = "en", is_name: Callable[[str], bo
         return "ti"
     sample = text[:2000]
     stripped = without_names(sample, is_name)
-    cyrillic = cyrillic_language(stripped)
-    if cyrillic is not None and len(CYRILLIC.findall(stripped)) >= len(LETTER.findall(stripped)) / 2:
-        return cyrillic
+    short = len(sample.split()) <= SHORT_QUESTION_WORDS
+    cyrillic = cyrillic_language(stripped) or cyrillic_language(sample)  # "Латвії" is a name in Ukrainian spelling
+    if len(CYRILLIC.findall(stripped)) >= len(LETTER.findall(stripped)) / 2:
+        if cyrillic is not None:
+            return cyrillic
+        if continuing and fallback in ("uk", "ru"):
+            return fallback
     if len(stripped.split()) <= SHORT_QUESTION_WORDS:
         by_words = question_word_language(stripped)
         if by_words is not None and (by_words != "is" or ICELANDIC_LETTERS.search(sample)):
@@ -122,6 +132,8 @@ def detect_language(text: str, fallback: str = "en", is_name: Callable[[str], bo
     if not ICELANDIC_LETTERS.search(sample):
         values.pop("is", None)  # Icelandic without ð, þ or an acute vowel: short Danish/Norwegian ("Hvem er …?")
     ranked = sorted(values.items(), key=lambda item: -item[1])
+    if continuing and short and ranked and values.get(fallback, 0.0) >= ranked[0][1] * KEPT_LANGUAGE_SHARE:
+        return fallback
     if not ranked or ranked[0][1] < MIN_CONFIDENCE:
         return fallback
     latin = sum(1 for ch in letters if is_latin(ch))
