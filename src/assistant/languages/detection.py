@@ -59,13 +59,20 @@ LATIN_LETTERS = {
 _LOWER_WORD = re.compile(r"[^\W\d_]+")
 
 
+_QUOTED = re.compile(r"\([^()]*\)|„[^“”\"]*[“”\"]|«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
 def without_names(text: str, is_name: Callable[[str], bool] | None = None) -> str:
     """Drop the words that name things rather than show the asker's language: names such as 'Dagfinn
     Høybråten' carry letters (ø, å) that outvote the asker's own words. Dropped: capitalised words after the
     first, a short lower-case word between two of them ('Tent Partnership *for* Refugees'), words
     ``is_name`` knows as names (the corpus's own, so a lower-cased 'ewa persson göransson' goes too), and
-    Latin-script words in a question mostly in another script ('ما هي مبادرة Cities #WithRefugees؟').
-    Kept as is when fewer than two words would remain."""
+    Latin-script words in a question mostly in another script ('ما هي مبادرة Cities #WithRefugees؟'), and
+    what stands in brackets or quotation marks, the source's own terms ('lacagta guriga (bostadsersättning)',
+    'Orientierungskurs „Iepazīsti Latviju“'). Kept as is when fewer than two words would remain."""
+    unquoted = _QUOTED.sub(" ", text)
+    if len(_WORD.findall(unquoted)) >= 2:
+        text = unquoted
     words = _WORD.findall(text)
     scripts = [all(is_latin(ch) for ch in LETTER.findall(w)) for w in words if LETTER.search(w)]
     other_script = scripts.count(False) >= scripts.count(True)
