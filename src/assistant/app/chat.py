@@ -24,6 +24,7 @@ from assistant.languages.detection import SUPPORTED, normalise_code
 from assistant.languages.locale import language_name
 from assistant.languages.messages import message
 from assistant.pipeline import Assistant
+from assistant.retrieve.questions import clean_question
 from assistant.types import Answer, Filters
 
 logger = logging.getLogger(__name__)
@@ -152,6 +153,9 @@ def index_banner(assistant: Assistant, language: str = "en") -> str:
     return "" if count else f"⚠️ {message('index_missing', language)}"
 
 
+NOTICE = '<div class="notice"'  # a message that is no answer ("Please type a question."), shown once
+
+
 class App:
     """Callbacks bound to one ``Assistant``; each is a plain method a test can call."""
 
@@ -182,12 +186,12 @@ class App:
     ) -> Iterator[tuple[list[dict[str, str]], Session, str, str]]:
         """Yields (chat, session, interface language, question box) as the answer is prepared; the
         interface language is the manual choice or, once the question's language is known, that one."""
-        chat = list(chat or [])
+        chat = [m for m in chat or [] if NOTICE not in str(m.get("content", ""))]  # an earlier notice goes
         previous = session.language
         forced = chosen_language(language_choice)
         ui_language = forced or previous
-        if not (question or "").strip():  # said in the chat, not silently ignored; nothing is asked
-            notice = f'<div class="notice" dir="{direction(ui_language)}">{escape(message("empty", ui_language))}</div>'
+        if clean_question(question).empty:  # said in the chat, not silently ignored; nothing is asked
+            notice = f'{NOTICE} dir="{direction(ui_language)}">{escape(message("empty", ui_language))}</div>'
             yield [*chat, {"role": "assistant", "content": notice}], session, ui_language, ""
             return
         pending = [

@@ -120,7 +120,13 @@ def build(app: App) -> Any:
                     language_filter = gr.Dropdown(languages, multiselect=True, label=text["filter_languages"])
                     document_filter = gr.Dropdown(documents, multiselect=True, label=text["filter_documents"])
                 chatbot = gr.Chatbot(
-                    elem_id="chat", height=520, sanitize_html=False, render_markdown=False, show_label=False, buttons=["copy"]
+                    elem_id="chat",
+                    height=520,
+                    sanitize_html=False,
+                    render_markdown=False,
+                    show_label=False,
+                    buttons=["copy"],
+                    group_consecutive_messages=False,  # a notice is not part of the answer before it
                 )
                 with gr.Row():
                     question = gr.Textbox(

@@ -17,7 +17,8 @@ class CleanQuestion:
 
     @property
     def empty(self) -> bool:
-        return not self.text
+        """Nothing to search for: no letter and no digit ("", "???", "…")."""
+        return not any(ch.isalnum() for ch in self.text)
 
 
 def clean_question(raw: str | None, max_chars: int = 2000) -> CleanQuestion:
