@@ -167,6 +167,12 @@ def test_arabic_answer_renders_right_to_left_with_isolated_quotes(page: Any) -> 
         assert "rtl" in directions, (box, directions)
     assert answer.locator("bdi.value").count() >= 1  # the short line's value is isolated
     save_screenshot(page, "answer-arabic.png")
+    page.get_by_role("tab", name="المصادر").click()  # the Sources tab follows too
+    page.wait_for_timeout(500)
+    headers = page.inner_text("#documents")
+    assert "العنوان" in headers and "المقاطع" in headers and "Passages" not in headers, headers[:200]
+    assert "أضف مستنداً" in page.inner_text("#upload")
+    page.get_by_role("tab", name="المحادثة").click()
 
 
 def save_screenshot(page: Any, name: str) -> None:

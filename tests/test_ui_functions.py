@@ -311,7 +311,7 @@ def test_an_added_document_can_be_removed_and_is_kept_aside(fake_assistant: Any,
         note, rows = app.remove(bad, None)
         assert note.startswith("✘") and len(rows) == 2
     note, rows = app.remove("tartu-courses.txt", None, language="uk")
-    assert "вилучено з джерел" in note and "removed 1" in note and [r[4] for r in rows] == ["a.txt"]
+    assert "вилучено з джерел" in note and "вилучено 1" in note and [r[4] for r in rows] == ["a.txt"]
     assert uploaded_files(uploads) == [] and (uploads / ".removed" / "tartu-courses.txt").is_file()
     app.upload([str(source)], None)  # added again and removed again: the first copy aside is not overwritten
     app.remove("tartu-courses.txt", None)

@@ -127,6 +127,12 @@ def may_edit(settings: Settings, username: str | None, login_on: bool) -> bool:
     return not editors or username in editors
 
 
+def document_columns(language: str) -> list[str]:
+    """The Sources table's column names in ``language``."""
+    keys = ("source_title", "source_language", "col_passages", "col_indexed", "col_file")
+    return [message(key, language) for key in keys]
+
+
 def documents_rows(assistant: Assistant, language: str = "en") -> list[list[Any]]:
     try:
         documents = assistant.documents()
@@ -276,7 +282,7 @@ class App:
                 notes.append(f"✘ {escape(Path(original).name)}: {escape(str(error))}")
         if not any(note.startswith("✔") for note in notes):
             return "\n\n".join(notes), documents_rows(self.assistant, language)
-        report_note, _ = self._ingest(progress, prune=False)
+        report_note, _ = self._ingest(progress, prune=False, language=language)
         return "\n\n".join([*notes, report_note]), documents_rows(self.assistant, language)
 
     def remove(
@@ -294,7 +300,7 @@ class App:
                 kept = remove_upload(name, folder)
         except (UploadRejected, OSError) as error:
             return f"✘ {escape(str(error))}", documents_rows(self.assistant, language)
-        note, done = self._ingest(progress, prune=True)  # chosen by hand: no "is this the right folder?" guard
+        note, done = self._ingest(progress, prune=True, language=language)  # chosen by hand: no "is this the right folder?" guard
         if not done:  # the index still holds it (the last document, a store that is down): so does the folder
             kept.rename(folder.resolve() / name)
             return note, documents_rows(self.assistant, language)
@@ -306,7 +312,7 @@ class App:
     ) -> tuple[str, list[list[Any]]]:
         if not may_edit(self.assistant.settings, username, self.login_on):
             return message("not_allowed", language), documents_rows(self.assistant, language)
-        return self._ingest(progress, prune)[0], documents_rows(self.assistant, language)
+        return self._ingest(progress, prune, language)[0], documents_rows(self.assistant, language)
 
     def rollback(self, username: str | None, language: str = "en") -> tuple[str, list[list[Any]]]:
         if not may_edit(self.assistant.settings, username, self.login_on):
@@ -320,7 +326,7 @@ class App:
             return escape(str(error)), documents_rows(self.assistant, language)
         return message("rolled_back", language, built_at=status.built_at), documents_rows(self.assistant, language)
 
-    def _ingest(self, progress: Any, prune: bool) -> tuple[str, bool]:
+    def _ingest(self, progress: Any, prune: bool, language: str = "en") -> tuple[str, bool]:
         """Bring the index up to date with the folder: the report, and whether it was done."""
 
         def report(done: int, total: int) -> None:
@@ -332,9 +338,7 @@ class App:
                 result = self.assistant.index(progress=report, prune=prune)
         except (StoreUnavailable, CorpusError, PruneRefused) as error:
             return "⚠️ " + escape(str(error)), False
-        lines = [
-            f"added {len(result.added)}, updated {len(result.updated)}, unchanged {len(result.unchanged)}, "
-            f"removed {len(result.removed)}; {result.chunks_total} passages indexed"
-        ]
-        lines += [f"skipped {escape(s.path)}: {escape(s.reason)}" for s in result.skipped]
+        counts = {"added": len(result.added), "updated": len(result.updated), "unchanged": len(result.unchanged)}
+        lines = [message("ingest_report", language, **counts, removed=len(result.removed), passages=result.chunks_total)]
+        lines += [message("skipped", language, path=escape(s.path), reason=escape(s.reason)) for s in result.skipped]
         return "\n\n".join(lines), True

@@ -15,6 +15,7 @@ from assistant.app.chat import (
     Session,
     chosen_language,
     detected_label,
+    document_columns,
     documents_rows,
     filter_options,
     index_banner,
@@ -141,7 +142,7 @@ def build(app: App) -> Any:
             with gr.Tab(message("sources_tab", "en"), id="sources") as sources_tab:
                 table = gr.Dataframe(
                     documents_rows(app.assistant),
-                    headers=["title", "language", "passages", "indexed", "source"],
+                    headers=document_columns("en"),
                     interactive=False,
                     elem_id="documents",
                 )
@@ -165,9 +166,18 @@ def build(app: App) -> Any:
 
         relabelled = [title, question, send, detected, language, filters, tag_filter, language_filter, document_filter]
         relabelled += [comment, comment_send, add, reindex, prune, undo, added, remove, chat_tab, sources_tab]
+        relabelled += [table, uploads, ingest_status]
         relabelled += [examples.dataset]
 
-        def relabel(lang: str) -> list[Any]:
+        def documents_table(lang: str, rows: list[list[Any]] | None = None) -> Any:
+            import pandas as pd
+
+            rows = documents_rows(app.assistant, lang) if rows is None else rows
+            return pd.DataFrame(rows, columns=document_columns(lang))
+
+        def relabel(lang: str, table_too: bool = True) -> list[Any]:
+            """Every label in ``lang``; the Sources table (its headers and language names) only when asked,
+            as it reads the index."""
             words = labels(lang)
             rtl = direction(lang) == "rtl"
             return [
@@ -190,12 +200,17 @@ def build(app: App) -> Any:
                 gr.update(value=words["remove"]),
                 gr.update(label=words["chat_tab"]),
                 gr.update(label=words["sources_tab"]),
+                gr.update(value=documents_table(lang)) if table_too else gr.update(),
+                gr.update(label=words["upload"]),
+                gr.update(rtl=rtl),  # the ingest report in Persian or Arabic
                 gr.update(label=words["examples"]),
             ]
 
         def on_question(*args: Any) -> Any:
+            shown = None
             for chat, state, lang, box in app.respond(*args):
-                yield [chat, state, lang, box, *relabel(lang)]
+                yield [chat, state, lang, box, *relabel(lang, table_too=lang != shown)]
+                shown = lang
 
         inputs = [question, chatbot, session, language, tag_filter, language_filter, document_filter]
         outputs = [chatbot, session, ui_language, question, *relabelled]
@@ -219,28 +234,34 @@ def build(app: App) -> Any:
 
         def on_upload(
             files: list[Any] | None, lang: str, request: gr.Request, progress: gr.Progress = gr.Progress()
-        ) -> tuple[str, Any, str, Any]:
+        ) -> tuple[str, Any, str, Any, None]:
             note, rows = app.upload(files, getattr(request, "username", None), progress, lang)
-            return note, rows, index_banner(app.assistant, lang), added_files()
+            return (
+                note,
+                documents_table(lang, rows),
+                index_banner(app.assistant, lang),
+                added_files(),
+                None,
+            )  # the upload box emptied
 
         def on_remove(
             name: str | None, lang: str, request: gr.Request, progress: gr.Progress = gr.Progress()
         ) -> tuple[str, Any, str, Any]:
             note, rows = app.remove(name, getattr(request, "username", None), progress, lang)
-            return note, rows, index_banner(app.assistant, lang), added_files()
+            return note, documents_table(lang, rows), index_banner(app.assistant, lang), added_files()
 
         def on_reindex(
             confirm: bool, lang: str, request: gr.Request, progress: gr.Progress = gr.Progress()
         ) -> tuple[str, Any, str]:
             note, rows = app.reindex(getattr(request, "username", None), bool(confirm), progress, lang)
-            return note, rows, index_banner(app.assistant, lang)
+            return note, documents_table(lang, rows), index_banner(app.assistant, lang)
 
         def on_rollback(lang: str, request: gr.Request) -> tuple[str, Any, str]:
             note, rows = app.rollback(getattr(request, "username", None), lang)
-            return note, rows, index_banner(app.assistant, lang)
+            return note, documents_table(lang, rows), index_banner(app.assistant, lang)
 
         edited = [ingest_status, table, banner, added]
-        add.click(on_upload, [uploads, ui_language], edited, api_visibility="private")
+        add.click(on_upload, [uploads, ui_language], [*edited, uploads], api_visibility="private")
         remove.click(on_remove, [added, ui_language], edited, api_visibility="private")
         demo.load(added_files, None, [added], api_visibility="private")  # files added since the app started
         reindex.click(on_reindex, [prune, ui_language], [ingest_status, table, banner], api_visibility="private")
