@@ -144,6 +144,8 @@ def build(app: App) -> Any:
                     documents_rows(app.assistant),
                     headers=document_columns("en"),
                     interactive=False,
+                    wrap=True,  # long titles wrap: every column fits the page
+                    column_widths=["40%", "12%", "10%", "18%", "20%"],
                     elem_id="documents",
                 )
                 uploads = gr.File(
