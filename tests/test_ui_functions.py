@@ -320,3 +320,16 @@ def test_an_added_document_can_be_removed_and_is_kept_aside(fake_assistant: Any,
     app.upload([str(source)], None)
     note, _ = login.remove("tartu-courses.txt", None)
     assert "signed-in" in note and uploaded_files(uploads) == ["tartu-courses.txt"]
+
+
+def test_two_passages_of_one_page_are_told_apart_in_the_sources() -> None:
+    from assistant.app.rendering import render_citation, source_label
+    from assistant.types import Citation, Hit
+
+    title = "FOR-IN projekto mokomieji vizitai"
+    first = Hit("a", "lt.html", "Delegacijoje dalyvavo …", title, "lt", 1.0, heading="Baltijos šalių delegacija")
+    assert source_label(first) == "FOR-IN projekto mokomieji vizitai › Baltijos šalių delegacija"
+    assert source_label(Hit("b", "lt.html", "…", title, "lt", 1.0, heading=title)) == title  # no repeat
+    assert source_label(Hit("c", "lt.html", "…", title, "lt", 1.0, heading="x" * 200)).endswith("x…")
+    html = render_citation(Citation(1, first, "Delegacijoje dalyvavo", 0, 21), 0, "uk")
+    assert "<summary><bdi>[1]</bdi> <bdi>FOR-IN projekto mokomieji vizitai › Baltijos šalių delegacija</bdi> (литовська)" in html

@@ -101,6 +101,15 @@ def short_line_html(line: str, turn: int, known: set[int], language: str) -> str
     return "".join(parts)
 
 
+def source_label(hit: Hit, longest: int = 80) -> str:
+    """The title of a cited passage's document and its section ("FOR-IN projekto … › Baltijos šalių
+    delegacija"), so that two passages of one page are told apart in the list of sources."""
+    heading = hit.heading.strip()
+    if not heading or heading.casefold() == hit.title.strip().casefold():
+        return hit.title
+    return f"{hit.title} › {heading if len(heading) <= longest else heading[: longest - 1] + '…'}"
+
+
 def render_citation(citation: Citation, turn: int, language: str) -> str:
     hit = citation.hit
     rows = [
@@ -122,7 +131,7 @@ def render_citation(citation: Citation, turn: int, language: str) -> str:
     spans = citation.spans or ((citation.quote_start, citation.quote_end),)
     return (
         f'<details class="source" id="{anchor(turn, citation.n)}" data-n="{citation.n}">'
-        f"<summary><bdi>[{citation.n}]</bdi> <bdi>{escape(hit.title)}</bdi> ({escape(language_name(hit.language, language))})</summary>"
+        f"<summary><bdi>[{citation.n}]</bdi> <bdi>{escape(source_label(hit))}</bdi> ({escape(language_name(hit.language, language))})</summary>"
         f'<div class="source-meta">{meta}</div>'
         f'<blockquote class="passage" dir="auto">{highlight_spans(hit.text, spans)}</blockquote>'
         f"{versions}</details>"
