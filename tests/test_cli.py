@@ -131,6 +131,10 @@ def test_index_status_and_rollback(use_seed: Any, capsys: pytest.CaptureFixture[
     assert cli.main(["index", "status"]) == 0
     out = capsys.readouterr().out
     assert "live version:" in out and "documents: 5" in out and "embeddinggemma" in out
+    corpus = str(use_seed.settings.corpus_dir.resolve())
+    assert f"corpus folder: {corpus}" in out  # which folder this index was built from
+    assert cli.main(["index", "status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["corpus"] == corpus
 
 
 @pytest.mark.parametrize("question", ["", "   \n\t ", "\x00\x01\x02"])

@@ -218,13 +218,17 @@ def run_index(args: argparse.Namespace) -> int:
     current = status(assistant.store)
     if current is None:
         return fail("nothing is indexed yet: run 'assistant ingest'", 1)
+    location = str(assistant.store.location)
+    index = location if "://" in location else str(Path(location).resolve())
+    where = {"index": index, "corpus": str(assistant.settings.corpus_dir.resolve())}
     if args.json:
         from dataclasses import asdict
 
-        emit(json.dumps(asdict(current), indent=2))
+        emit(json.dumps({**asdict(current), **where}, indent=2))
     else:
         for line in current.lines():
             emit(line)
+        emit(f"index: {where['index']}; corpus folder: {where['corpus']}")
     return 0
 
 
