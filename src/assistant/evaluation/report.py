@@ -38,6 +38,7 @@ ABLATION_COLUMNS = (
     "quote_precision",
     "keyword_accuracy",
     "answer_line",
+    "answer_line_precision",  # a layer that only withholds wrong lines shows here
     "abstention_unanswerable",
     "false_abstention",
 )
