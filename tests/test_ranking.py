@@ -1,5 +1,7 @@
 """Ranking logic: a passage's unit evidence when the question asks for a kind of value."""
 
+import math
+
 from assistant.retrieve.retriever import Candidates, Evidence, RetrievalParams, Retriever, answering
 from assistant.types import Hit, SentenceMatch
 
@@ -44,3 +46,21 @@ def test_a_small_index_measures_how_far_the_best_stands_out_among_all_units() ->
     among_passages = ranking_signals(ranked, candidates, pool=4)["unit_z"]
     assert among_passages <= 3**0.5 + 1e-6  # the best of four values cannot stand out further
     assert ranking_signals(ranked, candidates, pool=30)["unit_z"] > 3.0  # among the 20 units it does
+
+
+def test_the_corrections_of_the_ranking() -> None:
+    from assistant.retrieve.retriever import corrections
+
+    params = RetrievalParams()
+    short = "Tasuta kursused."
+    long = " ".join(["sõna"] * 120)
+    intro = Evidence(Hit("i", "et.md", short, "Kursused", "et", 0.0), 0.6, 0.6, 0.6, opening=True, same_language=True)
+    body = Evidence(Hit("b", "et.md", long, "Kursused", "et", 0.0), 0.6, 0.6, 0.6)
+    assert corrections(body, params) > corrections(intro, params)  # a page's opening, in the asker's language, loses
+    assert round(corrections(intro, params) - 0.02 * math.log1p(2), 6) == -0.06
+    plain = RetrievalParams(intro_penalty=0.0, same_language_penalty=0.0, length_weight=0.0)
+    assert corrections(intro, plain) == corrections(body, plain) == 0.0
+    ranked = Retriever.rank(Candidates([intro, body], {"i": (), "b": ()}, {}), params)
+    assert [hit.chunk_id for hit, _ in ranked] == ["b", "i"]
+    blind = Retriever.rank(Candidates([intro, body], {"i": (), "b": ()}, {}), params, by_value=False)
+    assert blind[0][1] == blind[1][1]  # the order the abstention model reads has no corrections

@@ -140,6 +140,9 @@ def variants(assistant: Any) -> dict[str, Any]:
         "without_translation_grouping": with_parts(retriever=retriever.with_params(group_translations=False)),
         "without_follow_up_vector": with_parts(retriever=retriever.with_params(follow_up_weight=0.0)),
         "without_value_ranking": with_parts(retriever=retriever.with_params(value_penalty=0.0)),
+        "without_ranking_corrections": with_parts(
+            retriever=retriever.with_params(intro_penalty=0.0, same_language_penalty=0.0, length_weight=0.0)
+        ),
     }
     answerer = assistant.answerer
     if isinstance(answerer, ExtractiveAnswerer):
