@@ -11,17 +11,12 @@ dropping other days' units from them cost an answer its keywords on the test doc
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
+from assistant.answer.abstention import fold
 from assistant.languages.locale import babel_locale
 
 _WORD = re.compile(r"\w+")
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def stem(name: str) -> str:

@@ -155,8 +155,7 @@ class Retriever:
         """The nearest passages with their similarity at both levels (before weighting)."""
         candidates = Candidates([], {}, {})
         valued = tuple(kind for kind in kinds if kind in EXCLUSIVE)
-        manifest = self.store.active()
-        sizes = {doc_id: entry.passages for doc_id, entry in manifest.documents.items()} if manifest is not None else {}
+        documents = manifest.documents if (manifest := self.store.active()) is not None else {}
         for passage in self.store.query(vector, self.params.candidates, where_clause(filters)):
             hit = passage.hit
             matches = unit_matches(passage, vector)
@@ -165,7 +164,8 @@ class Retriever:
             candidates.vectors[hit.chunk_id] = passage.vector
             candidates.units[hit.chunk_id] = matches
             value = answering(matches, best, valued, self.params.value_penalty)
-            opening = hit.ordinal == 0 and sizes.get(hit.doc_id, 1) > 1
+            entry = documents.get(hit.doc_id)
+            opening = hit.ordinal == 0 and entry is not None and entry.passages > 1
             candidates.rows.append(Evidence(hit, passage_sim, best, value, opening, hit.language == language))
         return candidates
 
