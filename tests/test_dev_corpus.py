@@ -89,3 +89,17 @@ def test_open_unanswerable_questions(open_unanswerable: list[GoldItem], items: l
     assert set(per_language) == set(SUPPORTED) and min(per_language.values()) >= 4
     assert not {i.id for i in open_unanswerable} & {i.id for i in items}
     assert all(doc in texts for i in open_unanswerable for doc in i.documents)
+
+
+def test_the_holdout_set_is_whole_and_its_evidence_occurs() -> None:
+    holdout = ROOT / "eval" / "holdout"
+    items = load_gold([holdout / "gold.jsonl"])
+    texts = {d.doc_id: normalise(d.text) for d in scan_corpus(holdout / "documents").documents}
+    assert len(texts) >= 12 and len(items) >= 85
+    assert set(Counter(i.lang for i in items)) == set(SUPPORTED) and all(i.split == "test" for i in items)
+    assert sum(not i.answerable for i in items) >= 15
+    for item in items:
+        assert item.answerable == bool(item.evidence), item.id
+        assert all(doc in texts for doc in item.documents), item.id
+        for quote in item.evidence:
+            assert any(normalise(quote) in texts[doc] for doc in item.documents), (item.id, quote)

@@ -119,3 +119,11 @@ def test_answer_line_precision_counts_the_lines_given() -> None:
     metrics = aggregate([right, wrong, none, tempted])
     assert metrics["answer_line"] == 1 / 3 and metrics["answer_line_precision"] == 0.5
     assert metrics["answer_line_on_unanswerable"] == 1.0
+
+
+def test_decision_threshold_is_the_boundary_unless_it_refuses_too_many() -> None:
+    from assistant.evaluation.tuning import decision_threshold
+
+    assert decision_threshold([0.9] * 19 + [0.3], [True] * 20) == 0.5  # never above the model's own boundary
+    assert decision_threshold([0.9] * 19 + [0.3, 0.4], [True] * 21) == 0.4  # lowered until at most 5 % are refused
+    assert decision_threshold([0.1, 0.9], [False, True]) == 0.5  # unanswerable items do not move it

@@ -111,6 +111,14 @@ def test_a_phone_number_the_pages_do_not_give_is_not_answered(seed_assistant: An
     assert answer.abstained and not answer.citations
 
 
+def test_the_chats_example_questions_are_answered_by_the_shipped_pages(seed_assistant: Any) -> None:
+    from assistant.app.ui import EXAMPLES
+
+    for question in EXAMPLES:  # a newcomer's first click must not meet "the sources do not answer"
+        answer = seed_assistant.ask(question)
+        assert not answer.abstained and answer.citations, question
+
+
 SMALL_CORPUS = {
     "ezermala.md": "---\ntitle: Integrācijas kursi Ezermalas novadā\nlanguage: lv\n---\n\n# Integrācijas kursi Ezermalas novadā\n\n"
     "Latviešu valodas kurss ilgst 12 nedēļas, nodarbības notiek divas reizes nedēļā.\n\n"

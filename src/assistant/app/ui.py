@@ -33,10 +33,12 @@ from assistant.languages.messages import message
 from assistant.pipeline import Assistant
 
 logger = logging.getLogger(__name__)
+# Questions the shipped corpus (the seed pages) answers, in several languages (tests/test_integration.py).
 EXAMPLES = [
-    "Hvor længe varer integrationsprogrammet, og hvor meget får man i ydelse?",
-    "Скільки коштує возз'єднання сім'ї у Швеції?",
-    "متى يبدأ دورة اللغة الإستونية المجانية؟",
+    "Хто є директором Північного центру соціального забезпечення?",
+    "متى زار وفد دول البلطيق الدنمارك والسويد؟",
+    "Hvornår holdes den nordiske integrationskonference i København?",
+    "Immisa waddan ayay IKEA ballan qaaday inay qaxootiga ka caawiso shaqo iyo tababar?",
     "ናብ መደብ Intercultural Cities ዝተጸንበረት ቀዳመይቲ ከተማ ባልቲክ ኣየናይ እያ?",
     "Kas izveidoja Bēgļu stipendijas iniciatīvu Lietuvā?",
     "Which was the first Baltic city to join the Intercultural Cities programme?",

@@ -1,7 +1,7 @@
 """``assistant eval``: run a gold set through the same pipeline as ``assistant ask`` and report.
 
 Writes ``results.jsonl``, ``metrics.json``, ``report.md`` and PNG plots into ``--out``. With ``--corpus DIR``
-the run indexes DIR into its own index (``eval/.index/<folder name>``, updated incrementally, vectors
+the run indexes DIR into its own index (``eval/.index/<folder name>-<hash>``, updated incrementally, vectors
 cached in ``eval/.cache``) instead of using the product's index. Besides the product it scores baselines
 (BM25, dense, the LlamaIndex default) and ablations (the product without one of its layers) on the same
 items; ``--gate`` fails (exit 1) when a headline metric falls below the thresholds file; ``--compare DIR``
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import json
 import logging
 import sys
@@ -54,12 +55,19 @@ def eval_settings(args: argparse.Namespace) -> Any:
         settings = settings.model_copy(
             update={
                 "corpus_dir": corpus,
-                "index_dir": EVAL_INDEX_ROOT / corpus.resolve().name,
+                "index_dir": eval_index_dir(corpus),
                 "embed_cache": EVAL_CACHE,
                 "chroma_url": "",
             }
         )
     return settings
+
+
+def eval_index_dir(corpus: Path) -> Path:
+    """``eval/.index/<folder name>-<short hash of its path>``: two corpora called "documents" get two
+    indexes."""
+    path = corpus.resolve()
+    return EVAL_INDEX_ROOT / f"{path.name}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
 
 
 def run_eval_command(args: argparse.Namespace) -> int:
