@@ -272,6 +272,31 @@ def test_editors_reindex_with_prune_confirmation_and_roll_back(fake_assistant: A
     assert rows[0][1] == "англійська"  # the document's language, named in the interface's language
 
 
+def test_returning_to_the_previous_version_undoes_a_removal_or_an_upload_in_the_folder_too(
+    fake_assistant: Any, tmp_path: Path
+) -> None:
+    from assistant.app.uploads import uploaded_files
+
+    uploads = fake_assistant.settings.uploads_dir
+    (fake_assistant.settings.corpus_dir / "a.txt").write_text("Jonava\n\nJonava joined in 2016.", encoding="utf-8")
+    source = tmp_path / "riga-centre.txt"
+    source.write_text("Riga centre\n\nThe centre in Riga is open on Fridays 10-15.", encoding="utf-8")
+    app = App(fake_assistant, FeedbackStore(tmp_path / "fb.sqlite3"))
+    app.upload([str(source)], None)
+    app.remove("riga-centre.txt", None)
+    note, rows = app.rollback(None)  # the removal undone: the document is listed and can be removed again
+    assert "uploads/riga-centre.txt" in [r[4] for r in rows] and uploaded_files(uploads) == ["riga-centre.txt"]
+    app.reindex(None)  # nothing to do: folder and index agree
+    assert uploaded_files(uploads) == ["riga-centre.txt"]
+    other = tmp_path / "tartu.txt"
+    other.write_text("Tartu\n\nCourses in Tartu start in April.", encoding="utf-8")
+    app.upload([str(other)], None)
+    note, rows = app.rollback(None)  # the upload undone: its file is set aside, not read by the next re-index
+    assert uploaded_files(uploads) == ["riga-centre.txt"] and (uploads / ".removed" / "tartu.txt").is_file()
+    note, rows = app.reindex(None)
+    assert "uploads/tartu.txt" not in [r[4] for r in rows]
+
+
 def test_empty_index_page_says_how_to_build_it(fake_assistant: Any) -> None:
     from assistant.app.chat import index_banner
 
@@ -316,6 +341,12 @@ def test_an_added_document_can_be_removed_and_is_kept_aside(fake_assistant: Any,
     app.upload([str(source)], None)  # added again and removed again: the first copy aside is not overwritten
     app.remove("tartu-courses.txt", None)
     assert sorted(p.name for p in (uploads / ".removed").iterdir()) == ["tartu-courses-2.txt", "tartu-courses.txt"]
+    app.upload([str(source)], None)
+    source.write_text("Tartu courses\n\nFree Estonian courses in Tartu start in May.", encoding="utf-8")
+    note, rows = app.upload([str(source)], None)  # the same name again: a new version replaces the document
+    assert uploaded_files(uploads) == ["tartu-courses.txt"] and "May" in (uploads / "tartu-courses.txt").read_text()
+    assert len(list((uploads / ".removed").iterdir())) == 3 and not any(p.name.startswith(".") for p in uploads.glob("*.txt"))
+    app.remove("tartu-courses.txt", None)
     login = App(fake_assistant, FeedbackStore(tmp_path / "fb2.sqlite3"), login_on=True)
     app.upload([str(source)], None)
     note, _ = login.remove("tartu-courses.txt", None)

@@ -97,6 +97,8 @@ def test_times_of_day_and_contacts() -> None:
         "Raatuse 22, 51009 Tartu",
         "Hadsundvej 35, 9000 Aalborg",
         "Gedimino pr. 9, LT-01103 Vilnius",
+        "Tērbatas iela 14, Rīga, LV-1011",
+        "Šiaulių g. 5, LT-01100 Vilnius",
     ],
 )
 def test_a_street_address_with_its_postcode(address: str) -> None:
@@ -106,7 +108,12 @@ def test_a_street_address_with_its_postcode(address: str) -> None:
 
 
 def test_no_address_without_a_postcode_or_in_a_date() -> None:
-    for text in ("Kyrkogatan 9, dagtid måndag", "On May 12, 2026 Tallinn hosts the fair", "Tase B1, 160 tundi"):
+    for text in (
+        "Kyrkogatan 9, dagtid måndag",
+        "On May 12, 2026 Tallinn hosts the fair",
+        "Tase B1, 160 tundi",
+        "Grupa 2, Rīga, 2026",
+    ):
         assert not [v for v in find_values(text, "contact", "en") if contact_detail(v) == "address"]
 
 

@@ -47,10 +47,11 @@ _WEB = re.compile(
 )
 # A street address with its postcode and town, as the source countries write them: "Föreningsgatan 47, 211 52
 # Malmö", "Raatuse 22, 51009 Tartu", "Hadsundvej 35, 9000 Aalborg", "Gedimino pr. 9, LT-01103 Vilnius". Without
-# the postcode a street and number cannot be told from "Level 2" or "May 12".
+# the postcode a street and number cannot be told from "Level 2" or "May 12". Latvian addresses put the town
+# before the postcode: "Tērbatas iela 14, Rīga, LV-1011".
 _ADDRESS = re.compile(
-    r"(?<![\w-])(?:[A-ZÀ-Þ][\w'’.-]* ){0,2}[A-ZÀ-Þ]?[\w'’.-]*[^\W\d_][.]? \d{1,4}[A-Za-z]?(?:[-–/]\d{1,4})?, *"
-    r"(?:[A-Z]{1,2}-)?\d{3} ?\d{1,3} +[A-ZÀ-Þ][\w-]+"
+    r"(?<![\w-])(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]* ){0,2}[A-ZÀ-ÞĀ-Ž]?[\w'’.-]*[^\W\d_][.]? \d{1,4}[A-Za-z]?(?:[-–/]\d{1,4})?, *"
+    r"(?:(?:[A-Z]{1,2}-)?\d{3} ?\d{1,3} +[A-ZÀ-ÞĀ-Ž][\w-]+|[A-ZÀ-ÞĀ-Ž][\w-]+, *[A-Z]{2}-\d{4,5}(?!\d))"
 )
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d{2})(?!\d)|(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"

@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.app.feedback import FeedbackStore
 from assistant.app.rendering import direction, escape, render_answer, render_question
-from assistant.app.uploads import UploadRejected, remove_upload, store_upload
+from assistant.app.uploads import UploadRejected, match_uploads_to_index, remove_upload, store_upload
 from assistant.config import Settings
 from assistant.index.chroma import StoreUnavailable
 from assistant.index.versions import NothingToRollBack, rollback
@@ -320,6 +320,7 @@ class App:
         try:
             with self._ingest_lock:
                 status = rollback(self.assistant.store)
+                match_uploads_to_index(self.assistant.settings, self.assistant.store.active())
         except NothingToRollBack:
             return message("no_previous", language), documents_rows(self.assistant, language)
         except StoreUnavailable as error:

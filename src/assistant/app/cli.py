@@ -212,7 +212,10 @@ def run_index(args: argparse.Namespace) -> int:
 
     assistant = make_assistant()
     if args.action == "rollback":
+        from assistant.app.uploads import match_uploads_to_index
+
         found = rollback(assistant.store)
+        match_uploads_to_index(assistant.settings, assistant.store.active())
         emit("rolled back: " + found.lines()[0])
         return 0
     current = status(assistant.store)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import unicodedata
 from pathlib import Path
 
+from assistant.config import Settings
+from assistant.index.manifest import Manifest
 from assistant.ingest.loaders import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, UnreadableFile, load_file
+
+logger = logging.getLogger(__name__)
 
 
 class UploadRejected(ValueError):
@@ -23,9 +28,11 @@ def safe_name(name: str) -> str:
 
 
 def store_upload(source: Path, original_name: str, folder: Path) -> Path:
-    """Copy ``source`` into ``folder`` (the uploads folder of the corpus) under a sanitised, non-clobbering
-    name, and read it as the ingest will; return the new path. Raises ``UploadRejected`` (and keeps nothing)
-    for an unsupported, empty, too large or unreadable file."""
+    """Copy ``source`` into ``folder`` (the uploads folder of the corpus) under a sanitised name, and read it
+    as the ingest will; return the new path. A document added earlier under the same name is replaced (a
+    new version of it; the earlier file is set aside in ``.removed``, as a removal does). Raises
+    ``UploadRejected`` (and keeps nothing, changes nothing) for an unsupported, empty, too large or unreadable
+    file."""
     name = safe_name(original_name)
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -37,19 +44,19 @@ def store_upload(source: Path, original_name: str, folder: Path) -> Path:
         raise UploadRejected(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     target_dir = folder.resolve()
     target_dir.mkdir(parents=True, exist_ok=True)
-    stem, counter = Path(name).stem, 1
     target = target_dir / name
-    while target.exists():
-        counter += 1
-        target = target_dir / f"{stem}-{counter}{suffix}"
     if target.resolve().parent != target_dir:
         raise UploadRejected("invalid file name")
-    shutil.copyfile(source, target)
+    incoming = target_dir / f".incoming-{name}"  # hidden: the ingest does not read it
+    shutil.copyfile(source, incoming)
     try:  # a file that cannot be read is not kept in the corpus, where every ingest would skip it again
-        load_file(target)
+        load_file(incoming)
     except UnreadableFile as error:
-        target.unlink(missing_ok=True)
+        incoming.unlink(missing_ok=True)
         raise UploadRejected(str(error)) from error
+    if target.is_file():
+        remove_upload(name, folder)
+    incoming.rename(target)
     return target
 
 
@@ -78,3 +85,41 @@ def remove_upload(name: str, folder: Path) -> Path:
         destination = kept / f"{source.stem}-{counter}{source.suffix}"
     source.rename(destination)
     return destination
+
+
+def match_uploads(listed: set[str], folder: Path) -> tuple[list[str], list[str]]:
+    """Make the added documents in ``folder`` those the index lists (``listed``: their file names), after a
+    return to an earlier version: one the index lists again comes back from ``.removed`` (its latest copy
+    there), one it no longer lists is set aside there. Returns (restored, set aside)."""
+    present = set(uploaded_files(folder))
+    kept = folder.resolve() / REMOVED_FOLDER
+    restored = []
+    for name in sorted(listed - present):
+        stem, suffix = Path(name).stem, Path(name).suffix
+        copies = [
+            p
+            for p in kept.glob(f"{stem}*{suffix}")
+            if p.name == name or re.fullmatch(rf"{re.escape(stem)}-\d+{re.escape(suffix)}", p.name)
+        ]
+        if copies:
+            max(copies, key=lambda p: p.stat().st_mtime_ns).rename(folder.resolve() / name)
+            restored.append(name)
+    set_aside = sorted(present - listed)
+    for name in set_aside:
+        remove_upload(name, folder)
+    return restored, set_aside
+
+
+def match_uploads_to_index(settings: Settings, manifest: Manifest | None) -> None:
+    """After a return to an earlier version, the uploads folder holds the added documents that version
+    lists: a removal undone brings its file back, an upload undone sets its file aside."""
+    try:
+        prefix = settings.uploads_dir.resolve().relative_to(settings.corpus_dir.resolve()).as_posix() + "/"
+    except ValueError:
+        return  # uploads kept outside the corpus folder are not the index's documents
+    if manifest is None:
+        return
+    listed = {d[len(prefix) :] for d in manifest.documents if d.startswith(prefix) and "/" not in d[len(prefix) :]}
+    restored, set_aside = match_uploads(listed, settings.uploads_dir)
+    if restored or set_aside:
+        logger.info("added documents restored: %s; set aside: %s", restored, set_aside)
