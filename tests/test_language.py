@@ -64,6 +64,18 @@ def test_names_in_another_script_or_with_small_words_do_not_decide(question: str
 @pytest.mark.parametrize(
     ("question", "code"),
     [
+        ("Who is the director of Nordens välfärdscenter?", "en"),  # the name's lower-case word is Swedish
+        ("What does Nordens välfärdscenter do?", "en"),
+        ("Hvilke organisationer i Sverige mødes delegationen med?", "da"),  # Danish writes 'ø': the word stays
+    ],
+)
+def test_a_names_lower_case_word_does_not_decide(question: str, code: str) -> None:
+    assert detect_language(question) == code
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
         ("Hva er Nordregio?", "nb"),
         ("Hvad er Nordregio?", "da"),
         ("Vad är Nordregio?", "sv"),

@@ -285,15 +285,15 @@ def test_returning_to_the_previous_version_undoes_a_removal_or_an_upload_in_the_
     app.upload([str(source)], None)
     app.remove("riga-centre.txt", None)
     note, rows = app.rollback(None)  # the removal undone: the document is listed and can be removed again
-    assert "uploads/riga-centre.txt" in [r[4] for r in rows] and uploaded_files(uploads) == ["riga-centre.txt"]
+    assert note and "uploads/riga-centre.txt" in [r[4] for r in rows] and uploaded_files(uploads) == ["riga-centre.txt"]
     app.reindex(None)  # nothing to do: folder and index agree
     assert uploaded_files(uploads) == ["riga-centre.txt"]
     other = tmp_path / "tartu.txt"
     other.write_text("Tartu\n\nCourses in Tartu start in April.", encoding="utf-8")
     app.upload([str(other)], None)
-    note, rows = app.rollback(None)  # the upload undone: its file is set aside, not read by the next re-index
+    app.rollback(None)  # the upload undone: its file is set aside, not read by the next re-index
     assert uploaded_files(uploads) == ["riga-centre.txt"] and (uploads / ".removed" / "tartu.txt").is_file()
-    note, rows = app.reindex(None)
+    _, rows = app.reindex(None)
     assert "uploads/tartu.txt" not in [r[4] for r in rows]
 
 

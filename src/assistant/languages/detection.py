@@ -62,10 +62,11 @@ _LOWER_WORD = re.compile(r"[^\W\d_]+")
 _QUOTED = re.compile(r"\([^()]*\)|„[^“”\"]*[“”\"]|«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 
-def without_names(text: str, is_name: Callable[[str], bool] | None = None) -> str:
+def without_names(text: str, is_name: Callable[[str], bool] | None = None, tails: bool = False) -> str:
     """Drop the words that name things rather than show the asker's language: names such as 'Dagfinn
     Høybråten' carry letters (ø, å) that outvote the asker's own words. Dropped: capitalised words after the
-    first, a short lower-case word between two of them ('Tent Partnership *for* Refugees'), words
+    first, a short lower-case word between two of them ('Tent Partnership *for* Refugees'), with ``tails``
+    a lower-case word with letters beyond ASCII right after one ('Nordens *välfärdscenter*'), words
     ``is_name`` knows as names (the corpus's own, so a lower-cased 'ewa persson göransson' goes too), and
     Latin-script words in a question mostly in another script ('ما هي مبادرة Cities #WithRefugees؟'), and
     what stands in brackets or quotation marks, the source's own terms ('lacagta guriga (bostadsersättning)',
@@ -86,6 +87,9 @@ def without_names(text: str, is_name: Callable[[str], bool] | None = None) -> st
     for i in range(1, len(words) - 1):
         if not named[i] and len(words[i]) <= 3 and named[i - 1] and named[i + 1] and words[i - 1][:1].isupper():
             named[i] = True
+    for i in range(1, len(words)):  # 'Nordens välfärdscenter': a name's lower-case word in its own language
+        if tails and not named[i] and named[i - 1] and words[i - 1][:1].isupper() and not other_script:
+            named[i] = any(not ch.isascii() for ch in LETTER.findall(words[i]))
     kept = [w for w, dropped in zip(words, named, strict=True) if not dropped]
     if other_script and kept:
         return " ".join(kept)  # 'Nordregio چیست؟': one Persian word says more than the name
@@ -121,7 +125,7 @@ def detect_language(
     if ethiopic and ethiopic >= len(letters) / 3:
         return "ti"
     sample = text[:2000]
-    stripped = without_names(sample, is_name)
+    stripped = name_tails_dropped(sample, without_names(sample, is_name), is_name)
     short = len(sample.split()) <= SHORT_QUESTION_WORDS
     cyrillic = cyrillic_language(stripped) or cyrillic_language(sample)  # "Латвії" is a name in Ukrainian spelling
     if len(CYRILLIC.findall(stripped)) >= len(LETTER.findall(stripped)) / 2:
@@ -147,6 +151,27 @@ def detect_language(
     if len(text.split()) <= 2 and latin == len(letters) and ranked[0][1] < SHORT_TEXT_CONFIDENCE:
         return fallback  # "IKEA?" says nothing about the asker's language
     return ranked[0][0]
+
+
+def name_tails_dropped(sample: str, stripped: str, is_name: Callable[[str], bool] | None) -> str:
+    """``stripped`` without the lower-case words that continue a name ('Who is the director of Nordens
+    välfärdscenter?') when their letters beyond ASCII are letters no language the rest of the question may be
+    in writes (its question words', else those lingua rates at least half as likely as the best); kept when
+    one does ('Hvilke organisationer i Sverige mødes …' may be Danish)."""
+    tailless = without_names(sample, is_name, tails=True)
+    if tailless == stripped:
+        return stripped
+    foreign = {ch for ch in stripped.casefold() if not ch.isascii() and is_latin(ch)}
+    foreign -= {ch for ch in tailless.casefold() if not ch.isascii()}
+    by_words = question_word_language(tailless)
+    if by_words is not None:
+        plausible = {by_words}
+    else:
+        values = _confidences(tailless)
+        top = max(values.values(), default=0.0)
+        plausible = {code for code, value in values.items() if value >= top / 2}
+    writes = any(foreign <= set(LATIN_LETTERS.get(code, "")) for code in plausible)
+    return stripped if writes else tailless
 
 
 def cyrillic_language(text: str) -> str | None:
