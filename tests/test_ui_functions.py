@@ -361,6 +361,8 @@ def test_two_passages_of_one_page_are_told_apart_in_the_sources() -> None:
     first = Hit("a", "lt.html", "Delegacijoje dalyvavo …", title, "lt", 1.0, heading="Baltijos šalių delegacija")
     assert source_label(first) == "FOR-IN projekto mokomieji vizitai › Baltijos šalių delegacija"
     assert source_label(Hit("b", "lt.html", "…", title, "lt", 1.0, heading=title)) == title  # no repeat
+    nested = Hit("c", "lt.html", "…", title, "lt", 1.0, heading=f"{title} > Baltijos šalių delegacija > Vilnius")
+    assert source_label(nested) == "FOR-IN projekto mokomieji vizitai › Baltijos šalių delegacija › Vilnius"
     assert source_label(Hit("c", "lt.html", "…", title, "lt", 1.0, heading="x" * 200)).endswith("x…")
     html = render_citation(Citation(1, first, "Delegacijoje dalyvavo", 0, 21), 0, "uk")
     assert "<summary><bdi>[1]</bdi> <bdi>FOR-IN projekto mokomieji vizitai › Baltijos šalių delegacija</bdi> (литовська)" in html

@@ -148,3 +148,12 @@ def test_rendering_examples_from_cldr() -> None:
     assert render(Value("money", "45,65 euroa", 45.65, currency="EUR"), "en") == "45.65 euros"
     assert language_name("lv", "uk") == "латиська" and language_name("da", "de") == "Dänisch"
     assert country_name("LV", "uk") == "Латвія"
+
+
+def test_lists_are_joined_as_the_askers_language_writes_them() -> None:
+    from assistant.languages.locale import language_name, listed
+
+    names = {asker: [language_name("lv", asker), language_name("da", asker)] for asker in ("fa", "uk", "en")}
+    assert listed(names["fa"], "fa") == "لتونیایی و دانمارکی"  # no Latin comma in a right-to-left line
+    assert listed(names["uk"], "uk") == "латиська і данська"
+    assert listed(names["en"], "en") == "Latvian and Danish"

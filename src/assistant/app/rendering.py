@@ -9,7 +9,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from assistant.languages.locale import language_name
+from assistant.languages.locale import language_name, listed
 from assistant.languages.messages import message
 from assistant.types import Answer, Citation, Hit
 
@@ -104,8 +104,10 @@ def short_line_html(line: str, turn: int, known: set[int], language: str) -> str
 def source_label(hit: Hit, longest: int = 80) -> str:
     """The title of a cited passage's document and its section ("FOR-IN projekto … › Baltijos šalių
     delegacija"), so that two passages of one page are told apart in the list of sources."""
-    heading = hit.heading.strip()
-    if not heading or heading.casefold() == hit.title.strip().casefold():
+    title = hit.title.strip()
+    parts = [p.strip() for p in hit.heading.split(" > ") if p.strip() and p.strip().casefold() != title.casefold()]
+    heading = " › ".join(parts)  # the heading path without the title its first heading often repeats
+    if not heading:
         return hit.title
     return f"{hit.title} › {heading if len(heading) <= longest else heading[: longest - 1] + '…'}"
 
@@ -156,7 +158,7 @@ def render_answer(answer: Answer, turn: int) -> str:
         parts.append(f'<div class="sources"><div class="sources-title">{escape(message("sources", language))}</div>')
         for group in group_citations(answer.citations):
             if len({c.hit.language for c in group.citations}) > 1:  # a page and its translation
-                versions = ", ".join(escape(language_name(c.hit.language, language)) for c in group.citations)
+                versions = escape(listed([language_name(c.hit.language, language) for c in group.citations], language))
                 parts.append(
                     f'<div class="source-group"><div class="group-note">{escape(message("same_page", language))} ({versions})</div>'
                 )

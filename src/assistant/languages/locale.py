@@ -29,6 +29,16 @@ def babel_locale(code: str) -> Any:
     return Locale.parse(REGIONS.get(code, code))
 
 
+def listed(items: list[str], asker: str) -> str:
+    """Items joined as the asker's language writes a list (CLDR: "латиська та данська", "لتونیایی و دانمارکی")."""
+    from babel.lists import format_list
+
+    try:
+        return str(format_list(items, style="standard", locale=babel_locale(asker)))
+    except (ValueError, LookupError):
+        return ", ".join(items)
+
+
 def language_name(code: str, asker: str) -> str:
     """ "lv" for a Ukrainian asker: "латиська"."""
     try:
