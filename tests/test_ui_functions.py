@@ -63,7 +63,7 @@ def test_translations_of_one_page_form_one_source() -> None:
     groups = group_citations((da, lv, other))
     assert [len(g.citations) for g in groups] == [2, 1]
     html = render_answer(make_answer("x [1] [2] [3]", (da, lv, other)), 0)
-    assert html.count('class="source-group"') == 1 and "(Danish, Latvian)" in html
+    assert html.count('class="source-group"') == 1 and "(Danish and Latvian)" in html
     second = make_citation(4, "002.txt", "lt", "Dar kitas.", "Dar kitas.")
     html = render_answer(make_answer("x [3] [4]", (other, second)), 0)  # two passages of one page
     assert 'class="source-group"' not in html and html.count('class="source"') == 2
