@@ -330,6 +330,8 @@ def test_an_added_document_can_be_removed_and_is_kept_aside(fake_assistant: Any,
     assert "no document" in note and len(rows) == 1 and uploaded_files(uploads) == ["tartu-courses.txt"]
     (fake_assistant.settings.corpus_dir / "a.txt").write_text("Jonava\n\nJonava joined in 2016.", encoding="utf-8")
     app.reindex(None)
+    note, _ = app.upload(None, None, language="uk")  # the button pressed without a file
+    assert note == "Спочатку виберіть файл, який треба додати."
     note, rows = app.remove(None, None, language="de")
     assert note == "Wählen Sie ein hinzugefügtes Dokument zum Entfernen." and len(rows) == 2
     for bad in ("../a.txt", ".removed", "missing.txt"):

@@ -271,6 +271,8 @@ class App:
     ) -> tuple[str, list[list[Any]]]:
         if not may_edit(self.assistant.settings, username, self.login_on):
             return message("not_allowed", language), documents_rows(self.assistant, language)
+        if not files:
+            return message("upload_none", language), documents_rows(self.assistant, language)
         notes = []
         for item in files or []:
             path = Path(getattr(item, "name", None) or str(item))
