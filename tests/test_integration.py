@@ -138,18 +138,41 @@ SMALL_CORPUS = {
         "Hvor mye får deltakere over 25 år i Fjordby?",
     ],
 )
-def test_a_caseworkers_own_two_documents_answer_their_questions(tmp_path: Any, embedder: Any, question: str) -> None:
+def test_a_caseworkers_own_two_documents_answer_their_questions(small_assistant: Any, question: str) -> None:
     """An index of a few passages: how far the best unit stands out is measured among all units, so the
     answer is not refused for want of other passages to stand out from."""
+    answer = small_assistant.ask(question)
+    assert not answer.abstained and answer.citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Telefonnummer des Integrationszentrums in Tartu?",  # neither page is about Tartu
+        "What is the phone number of Gaišā Osta in Riga?",
+    ],
+)
+def test_another_places_phone_number_is_no_answer(small_assistant: Any, question: str) -> None:
+    answer = small_assistant.ask(question)
+    assert answer.abstained and "+371 2612 3456" not in answer.text and "57 12 34 56" not in answer.text
+
+
+def test_the_phone_number_of_a_place_the_pages_name_is_given(small_assistant: Any) -> None:
+    answer = small_assistant.ask("What is the phone number of the integration centre in Ezermala?")
+    assert not answer.abstained and "+371 2612 3456" in answer.text
+
+
+@pytest.fixture(scope="module")
+def small_assistant(tmp_path_factory: Any, embedder: Any) -> Any:
     from assistant.config import Settings
     from assistant.pipeline import Assistant
 
-    corpus = tmp_path / "corpus"
+    root = tmp_path_factory.mktemp("small")
+    corpus = root / "corpus"
     corpus.mkdir()
     for name, text in SMALL_CORPUS.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", feedback_db=tmp_path / "fb.sqlite3")
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index", feedback_db=root / "fb.sqlite3")
     assistant = Assistant.from_settings(settings, embedder=embedder)
     assistant.index()
-    answer = assistant.ask(question)
-    assert not answer.abstained and answer.citations
+    return assistant

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.answer.abstention import AbstentionModel, answer_features
+from assistant.answer.abstention import AbstentionModel, answer_features, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
@@ -37,7 +37,9 @@ class Draft:
     note: str = ""  # e.g. how many unsupported generated sentences were dropped
 
 
-def answerable_units(question: str, language: str, retrieved: Retrieved, kinds: tuple[str, ...] | None = None) -> Retrieved:
+def answerable_units(
+    question: str, language: str, retrieved: Retrieved, kinds: tuple[str, ...] | None = None, named: bool = True
+) -> Retrieved:
     """Only the units that can give the kind of value the question asks for, when it asks for one; and
     a block of contact details (an address, phone, e-mail) only for a question about contact, place or time."""
     kinds = required_kinds(question, language) if kinds is None else kinds
@@ -63,7 +65,19 @@ def answerable_units(question: str, language: str, retrieved: Retrieved, kinds: 
         return not kinds or can_answer(unit.text, kinds)
 
     kept = {cid: tuple(s for s in group if fits(s)) for cid, group in retrieved.sentences.items()}
+    if named and "contact" in kinds:  # a phone number or an address belongs to the place or office the question names
+        hits = {h.chunk_id: h for h in retrieved.hits}
+        kept = {cid: group if names_the_asked(question, hits.get(cid)) else () for cid, group in kept.items()}
     return replace(retrieved, sentences=kept)
+
+
+def names_the_asked(question: str, hit: Hit | None) -> bool:
+    """Does the passage (with its document title and headings) hold at least half of the names the question
+    gives ("Gaišā Osta", "Tartu")? Another office's number is no answer (a user trial got a Danish language
+    centre's phone number for a Riga refugee centre the index does not hold)."""
+    if hit is None:
+        return True
+    return share_missing(question, f"{hit.title}\n{hit.context}\n{hit.text}") <= 0.5
 
 
 class ExtractiveAnswerer:
@@ -81,6 +95,7 @@ class ExtractiveAnswerer:
         passage_weight: float = PASSAGE_WEIGHT,
         chooser: ValueChooser | None = None,
         use_days: bool = True,
+        use_names: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -92,6 +107,7 @@ class ExtractiveAnswerer:
         self.passage_weight = passage_weight
         self.chooser = chooser  # picks the answering value when a quote holds several
         self.use_days = use_days  # a question naming a day of the week gets no short line from another day's unit
+        self.use_names = use_names  # contact details only from a passage that holds the names the question gives
 
     def answer(
         self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
@@ -119,9 +135,10 @@ class ExtractiveAnswerer:
         judged = retrieved.judged_view()  # the passages as the abstention model was fitted on them
         asks_value = any(kind in EXCLUSIVE for kind in kinds)
         follow_up = asked is not None and asked != question
-        features = answer_features(question, judged, answerable_units(question, language, judged, kinds), asks_value, follow_up)
+        answering = answerable_units(question, language, judged, kinds, self.use_names)
+        features = answer_features(question, judged, answering, asks_value, follow_up)
         confidence = self.abstention.confidence(features)
-        eligible = answerable_units(question, language, retrieved, kinds)
+        eligible = answerable_units(question, language, retrieved, kinds, self.use_names)
         if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
             return [], confidence
         return self.select(language, eligible), confidence

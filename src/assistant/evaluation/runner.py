@@ -163,6 +163,9 @@ def variants(assistant: Any) -> dict[str, Any]:
         dayless = copy.copy(answerer)
         dayless.use_days = False
         rows["without_weekdays"] = with_parts(answerer=dayless)
+        nameless = copy.copy(answerer)
+        nameless.use_names = False
+        rows["without_contact_names"] = with_parts(answerer=nameless)
     return rows
 
 
