@@ -28,6 +28,8 @@ MONDAY, WEDNESDAY, THURSDAY, SATURDAY = 0, 2, 3, 5
         ("Hvor mange deltog man i 2023?", "da", set()),  # "man" is a day only in a range
         ("Wie viel kostet der Kurs?", "de", set()),
         ("Dag: Lördag", "xx", set()),  # a language CLDR does not know
+        ("Коли відкрито у п'ятницю?", "uk", {4}),  # typed with ' where CLDR writes ʼ
+        ("Коли відкрито у п’ятницю?", "uk", {4}),
     ],
 )
 def test_days_named(text: str, language: str, days: set[int]) -> None:
@@ -69,3 +71,13 @@ def test_another_days_hours_are_quoted_but_never_stated_as_the_answer() -> None:
     assert draft.text.startswith("وفقًا للمصادر:")  # and no short line stating Monday's hours
     monday = answerer().answer("What are the opening hours on Monday?", "en", retrieved)
     assert monday.text.startswith("In short: 09:00–16:00 [1]")
+
+
+def test_the_asked_days_unit_of_a_quoted_passage_is_quoted_and_answers() -> None:
+    # The Saturday row is below the quote margin (0.3): only the Monday row would be quoted.
+    retrieved = opening_hours((MONDAY_ROW, 0.95), (SATURDAY_ROW, 0.60))
+    draft = answerer().answer("When is the centre open on Saturday?", "en", retrieved)  # "when" + a time
+    assert [c.quote for c in draft.citations] == [f"{MONDAY_ROW}\n{SATURDAY_ROW}"]
+    assert draft.text.startswith("In short: 10:00–14:00 [1]")  # no date is asked for beside the hours
+    open_question = answerer().answer("How do I book a Saturday visit?", "en", retrieved)
+    assert "Lördag" not in open_question.text  # a question for no value keeps the quotes as ranked

@@ -120,7 +120,10 @@ class ExtractiveAnswerer:
             return abstention(language, retrieved.hits, confidence=confidence)
         kinds = required_kinds(asked, language) if self.use_kinds else ()
         days = days_named(question, language) if self.use_days else frozenset()
-        draft = compose(language, retrieved.hits, chosen, line_kinds(asked, language, kinds), question, self.chooser, days)
+        if days and any(kind in EXCLUSIVE for kind in kinds):  # "When is it open on Friday?", not "How do I book it?"
+            chosen = with_asked_day(chosen, retrieved, days, kinds, self.max_quotes)
+        line = line_kinds(asked, language, kinds, weekday=bool(days))
+        draft = compose(language, retrieved.hits, chosen, line, question, self.chooser, days)
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def confidence(self, question: str, language: str, retrieved: Retrieved, asked: str | None = None) -> float:
@@ -191,15 +194,41 @@ def quote_text(hit: Hit, unit: SentenceMatch) -> str:
     return " ".join(" ".join(part.split("\n")) if unit.kind != "lines" else ", ".join(part.split("\n")) for part in parts)
 
 
-def line_kinds(question: str, language: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+def with_asked_day(
+    chosen: list[SentenceMatch], retrieved: Retrieved, days: frozenset[int], kinds: tuple[str, ...], most: int
+) -> list[SentenceMatch]:
+    """When no quote names the day of the week a question for a value asks about, the best unit of a quoted
+    passage that does ("Piektdiena: 10:00–15:00" for "When is it open on Friday?") is quoted second."""
+    hits = {h.chunk_id: h for h in retrieved.hits}
+
+    def names_day(unit: SentenceMatch) -> bool:
+        hit = hits.get(unit.chunk_id)
+        return hit is not None and bool(days_named(unit.text, hit.language) & days)
+
+    if any(names_day(unit) for unit in chosen):
+        return chosen
+    quoted = {unit.chunk_id for unit in chosen}
+    found = [
+        unit
+        for chunk_id in dict.fromkeys(u.chunk_id for u in chosen)
+        for unit in retrieved.sentences.get(chunk_id, ())
+        if unit.chunk_id in quoted and names_day(unit) and (not kinds or can_answer(unit.text, kinds))
+    ]
+    if not found:
+        return chosen
+    return [chosen[0], found[0], *chosen[1:]][:most]
+
+
+def line_kinds(question: str, language: str, kinds: tuple[str, ...], weekday: bool = False) -> tuple[str, ...]:
     """The kinds of value the short answer states: the question's exclusive kind, a date with a time asked
-    together ("when and at what time"), and contact details (a street address among them)."""
+    together ("when and at what time"; not when the question names the day of the week: "When is it open on
+    Fridays?" asks for the hours), and contact details (a street address among them)."""
     if not kinds:
         return ()
     asked = asked_kinds(question, language)
     found = [k for k in kinds if k in EXCLUSIVE or k in ("contact", "name")]
     paired = next((k for k in ("time", "duration") if k in found), None)
-    if paired and "date" in asked:
+    if paired and "date" in asked and not (weekday and paired == "time"):
         found.insert(found.index(paired), "date")
     return tuple(found)
 

@@ -17,6 +17,8 @@ from assistant.answer.abstention import fold
 from assistant.languages.locale import babel_locale
 
 _WORD = re.compile(r"\w+")
+# CLDR writes the Ukrainian "пʼятниця" with U+02BC, a letter; askers type ' or ’, which split the word.
+_APOSTROPHES = str.maketrans({"'": "\u02bc", "’": "\u02bc"})
 
 
 def stem(name: str) -> str:
@@ -59,7 +61,7 @@ def days_named(text: str, language: str) -> frozenset[int]:
     at most one word apart ("Mon–Thu", "Monday to Thursday", "mandag til fredag": Monday to Thursday or
     Friday). Two days one word apart are taken for a range even when they are not one ("Monday and
     Thursday"): a unit is then kept for more days than it names, never for fewer."""
-    words = _WORD.findall(text)
+    words = _WORD.findall(text.translate(_APOSTROPHES))
     days = {day for word in words if (day := _day(word, language, False)) is not None}
     marked = [_day(word, language, True) for word in words]
     for i, start in enumerate(marked):
