@@ -67,6 +67,8 @@ def test_translations_of_one_page_form_one_source() -> None:
     second = make_citation(4, "002.txt", "lt", "Dar kitas.", "Dar kitas.")
     html = render_answer(make_answer("x [3] [4]", (other, second)), 0)  # two passages of one page
     assert 'class="source-group"' not in html and html.count('class="source"') == 2
+    assert "“Kitas.”" in html and "“Dar kitas.”" in html  # same title and section: the quotes' first words tell them apart
+    assert "“Kitas.”" not in render_answer(make_answer("x [3]", (other,)), 0)  # one passage: the label alone
 
 
 def test_an_abstention_folds_away_its_closest_passages_escaped() -> None:

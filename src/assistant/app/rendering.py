@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from assistant.languages.locale import language_name, listed
@@ -112,8 +113,18 @@ def source_label(hit: Hit, longest: int = 80) -> str:
     return f"{hit.title} › {heading if len(heading) <= longest else heading[: longest - 1] + '…'}"
 
 
-def render_citation(citation: Citation, turn: int, language: str) -> str:
+def quote_opening(quote: str, words: int = 6) -> str:
+    """The first words of a quote ("“Jonava blev den første baltiske by,…”"), to tell apart two passages of one
+    section."""
+    parts = quote.split()
+    return "“" + " ".join(parts[:words]) + ("…" if len(parts) > words else "") + "”"
+
+
+def render_citation(citation: Citation, turn: int, language: str, same_label: bool = False) -> str:
+    """A cited passage as an expandable source; ``same_label``: another cited passage of the answer has the
+    same title and section, so the summary adds the quote's first words."""
     hit = citation.hit
+    label = source_label(hit) + (f" · {quote_opening(citation.quote)}" if same_label else "")
     rows = [
         ("source_title", hit.title),
         ("source_publisher", hit.publisher),
@@ -133,7 +144,7 @@ def render_citation(citation: Citation, turn: int, language: str) -> str:
     spans = citation.spans or ((citation.quote_start, citation.quote_end),)
     return (
         f'<details class="source" id="{anchor(turn, citation.n)}" data-n="{citation.n}">'
-        f"<summary><bdi>[{citation.n}]</bdi> <bdi>{escape(source_label(hit))}</bdi> ({escape(language_name(hit.language, language))})</summary>"
+        f"<summary><bdi>[{citation.n}]</bdi> <bdi>{escape(label)}</bdi> ({escape(language_name(hit.language, language))})</summary>"
         f'<div class="source-meta">{meta}</div>'
         f'<blockquote class="passage" dir="auto">{highlight_spans(hit.text, spans)}</blockquote>'
         f"{versions}</details>"
@@ -155,6 +166,11 @@ def render_answer(answer: Answer, turn: int) -> str:
         parts.append(f'<div class="searched-for">{escape(message("searched_for", language, text=answer.searched_for))}</div>')
     parts.append(body)
     if answer.citations:
+        labels = Counter(source_label(c.hit) for c in answer.citations)
+
+        def cited(c: Citation) -> str:
+            return render_citation(c, turn, language, same_label=labels[source_label(c.hit)] > 1)
+
         parts.append(f'<div class="sources"><div class="sources-title">{escape(message("sources", language))}</div>')
         for group in group_citations(answer.citations):
             if len({c.hit.language for c in group.citations}) > 1:  # a page and its translation
@@ -162,10 +178,10 @@ def render_answer(answer: Answer, turn: int) -> str:
                 parts.append(
                     f'<div class="source-group"><div class="group-note">{escape(message("same_page", language))} ({versions})</div>'
                 )
-                parts.extend(render_citation(c, turn, language) for c in group.citations)
+                parts.extend(cited(c) for c in group.citations)
                 parts.append("</div>")
             else:
-                parts.extend(render_citation(c, turn, language) for c in group.citations)
+                parts.extend(cited(c) for c in group.citations)
         parts.append("</div>")
     elif answer.abstained and answer.passages and not answer.message:
         parts.append(render_closest(answer.passages, language))
