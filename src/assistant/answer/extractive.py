@@ -207,12 +207,11 @@ def with_asked_day(
 
     if any(names_day(unit) for unit in chosen):
         return chosen
-    quoted = {unit.chunk_id for unit in chosen}
     found = [
         unit
         for chunk_id in dict.fromkeys(u.chunk_id for u in chosen)
         for unit in retrieved.sentences.get(chunk_id, ())
-        if unit.chunk_id in quoted and names_day(unit) and (not kinds or can_answer(unit.text, kinds))
+        if names_day(unit) and (not kinds or can_answer(unit.text, kinds))
     ]
     if not found:
         return chosen

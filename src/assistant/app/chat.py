@@ -274,7 +274,7 @@ class App:
         if not files:
             return message("upload_none", language), documents_rows(self.assistant, language)
         notes = []
-        for item in files or []:
+        for item in files:
             path = Path(getattr(item, "name", None) or str(item))
             original = getattr(item, "orig_name", None) or path.name
             try:
