@@ -13,18 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.answer.abstention import AbstentionModel, answer_features, share_missing
+from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
+from assistant.answer.places import named_in
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
 from assistant.answer.weekdays import days_named, on_days
-from assistant.languages.locale import render
+from assistant.languages.locale import listed, render
 from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
 PASSAGE_WEIGHT = 0.2  # a unit of a weaker passage must be this much better per point of passage score
 SAME_LANGUAGE_BONUS = 0.02
 MAX_QUOTE_CHARS = 700
+MAX_PLACES = 4  # a quote naming more places than this lists, not answers
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class ExtractiveAnswerer:
         chooser: ValueChooser | None = None,
         use_days: bool = True,
         use_names: bool = True,
+        use_places: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -108,6 +111,7 @@ class ExtractiveAnswerer:
         self.chooser = chooser  # picks the answering value when a quote holds several
         self.use_days = use_days  # a question naming a day of the week gets no short line from another day's unit
         self.use_names = use_names  # contact details only from a passage that holds the names the question gives
+        self.use_places = use_places  # towns and countries (a gazetteer) on the short line of "which town" questions
 
     def answer(
         self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
@@ -123,6 +127,8 @@ class ExtractiveAnswerer:
         if days and any(kind in EXCLUSIVE for kind in kinds):  # "When is it open on Friday?", not "How do I book it?"
             chosen = with_asked_day(chosen, retrieved, days, kinds, self.max_quotes)
         line = line_kinds(asked, language, kinds, weekday=bool(days))
+        if not self.use_places:
+            line = tuple(kind for kind in line if kind != "place")
         draft = compose(language, retrieved.hits, chosen, line, question, self.chooser, days)
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
@@ -225,7 +231,7 @@ def line_kinds(question: str, language: str, kinds: tuple[str, ...], weekday: bo
     if not kinds:
         return ()
     asked = asked_kinds(question, language)
-    found = [k for k in kinds if k in EXCLUSIVE or k in ("contact", "name")]
+    found = [k for k in kinds if k in EXCLUSIVE or k in ("contact", "name", "place")]
     paired = next((k for k in ("time", "duration") if k in found), None)
     if paired and "date" in asked and not (weekday and paired == "time"):
         found.insert(found.index(paired), "date")
@@ -252,7 +258,7 @@ def options(
     for hit, unit, n in quoted:
         if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
             continue
-        labelled = row_values(hit, unit, kind, language)
+        labelled = row_values(hit, unit, kind, language) if kind != "place" else []  # places: the whole row's
         if labelled:
             found.append([Option("; ".join(labelled[:3]), quote_text(hit, unit), n)])
             continue
@@ -260,6 +266,8 @@ def options(
         if kind == "name":  # a name the question already holds is what it asks about, not the answer
             asked = set(re.findall(r"\w+", question.casefold()))
             values = [v for v in values if not set(re.findall(r"\w+", v.text.casefold())) <= asked]
+        if kind == "place":
+            values = asked_places(values, question, language)
         for related in RELATED.get(kind, ()):
             values = values or find_values(unit.text, related, hit.language)
         if kind == "contact" and details:  # the phone number asked for, not the e-mail beside it
@@ -277,9 +285,23 @@ def options(
     return found
 
 
-def state_value(kind: str, found: list[list[Option]], question: str, chooser: ValueChooser | None) -> str:
+def asked_places(values: list[Value], question: str, language: str) -> list[Value]:
+    """The places of a quote that can answer ``question``: not those it names itself ("Which town in
+    Lithuania…?" is not answered by "Lithuania"), towns rather than the countries beside them, and no country
+    for a question that names a town ("Where in Tartu…?" is not answered by "Estonia")."""
+    named = named_in(question, language)
+    values = [v for v in values if (v.territory or fold(v.text)) not in named]
+    towns = [v for v in values if not v.territory]
+    if towns or any(place.islower() for place in named):  # a question naming a town is not answered by its country
+        return towns
+    return values
+
+
+def state_value(
+    kind: str, found: list[list[Option]], question: str, chooser: ValueChooser | None, language: str = "en"
+) -> str:
     """The line's part for ``kind``, from the first quote holding a value of it: its one value, the one whose
-    clause ``chooser`` finds answering, or (contact details) up to three; else ""."""
+    clause ``chooser`` finds answering, (contact details) up to three, or (places) all, up to four; else ""."""
     if not found:
         return ""
     first = found[0]
@@ -287,6 +309,8 @@ def state_value(kind: str, found: list[list[Option]], question: str, chooser: Va
         return f"{first[0].text} [{first[0].n}]"
     if kind == "contact":
         return ", ".join(option.text for option in first[:3]) + f" [{first[0].n}]"
+    if kind == "place" and len(first) <= MAX_PLACES:  # "Which towns took part?": all the quote names
+        return listed([option.text for option in first], language) + f" [{first[0].n}]"
     if chooser is not None and kind in CHOOSABLE:
         picked = chooser(question, [option.clause for option in first])
         if picked is not None:
@@ -305,7 +329,7 @@ def short_answer(
     """One line in the asker's language stating the asked value(s), each with its citation; "" when a
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
     neither ``chooser`` nor the first quote tells which answers)."""
-    parts = [state_value(kind, options(kind, quoted, language, question, days), question, chooser) for kind in kinds]
+    parts = [state_value(kind, options(kind, quoted, language, question, days), question, chooser, language) for kind in kinds]
     if not parts or not all(parts):
         return ""
     return message("short_answer", language, value="; ".join(parts))

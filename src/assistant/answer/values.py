@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from assistant.answer.kinds import has_date
+from assistant.answer.places import places
 from assistant.data import read_json
 
 DASH = r"\s*[–—-]\s*"
@@ -73,6 +74,7 @@ class Value:
     until: dt.date | None = None  # the end of a period
     has_year: bool = True
     clock: tuple[dt.time, dt.time | None] | None = None
+    territory: str = ""  # a country (its CLDR code), rendered in the asker's language
 
 
 @lru_cache(maxsize=1)
@@ -397,4 +399,6 @@ def find_values(text: str, kind: str, language: str) -> list[Value]:
         return contacts(text)
     if kind == "name":
         return names(text)
+    if kind == "place":
+        return [Value("place", town or land, territory=land) for town, land in places(text, language)]
     return []

@@ -166,6 +166,9 @@ def variants(assistant: Any) -> dict[str, Any]:
         nameless = copy.copy(answerer)
         nameless.use_names = False
         rows["without_contact_names"] = with_parts(answerer=nameless)
+        placeless = copy.copy(answerer)
+        placeless.use_places = False
+        rows["without_places"] = with_parts(answerer=placeless)
     return rows
 
 

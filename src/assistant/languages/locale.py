@@ -133,6 +133,8 @@ def render(value: Value, asker: str) -> str:
             return _date(value.day, value.has_year, asker)
         if value.kind == "time" and value.clock is not None:
             return _time(value.clock, asker)
+        if value.kind == "place" and value.territory:
+            return str(babel_locale(asker).territories[value.territory])
     except (ValueError, KeyError, LookupError, AttributeError) as error:
         logger.debug("cannot render %r for %s: %s", value, asker, error)
     return value.text

