@@ -297,9 +297,7 @@ def asked_places(values: list[Value], question: str, language: str) -> list[Valu
     return values
 
 
-def state_value(
-    kind: str, found: list[list[Option]], question: str, chooser: ValueChooser | None, language: str = "en"
-) -> str:
+def state_value(kind: str, found: list[list[Option]], question: str, chooser: ValueChooser | None, language: str = "en") -> str:
     """The line's part for ``kind``, from the first quote holding a value of it: its one value, the one whose
     clause ``chooser`` finds answering, (contact details) up to three, or (places) all, up to four; else ""."""
     if not found:
