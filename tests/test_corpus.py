@@ -92,6 +92,25 @@ def test_docx_and_pdf_are_read(tmp_path: Path) -> None:
     assert "Refugee integration report" in load_file(tmp_path / "d.pdf").text
 
 
+def test_a_word_table_without_a_header_row_keeps_its_first_row(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    hours = document.add_table(rows=3, cols=2)
+    for i, (day, time) in enumerate([("Mandag", "09:00–15:00"), ("Onsdag", "12:00–18:00"), ("Fredag", "Stengt")]):
+        hours.cell(i, 0).text, hours.cell(i, 1).text = day, time
+    fees = document.add_table(rows=2, cols=3)
+    for i, row in enumerate([("Nøgletal", "2024", "2025"), ("Andel i job", "40 %", "41 %")]):
+        for j, cell in enumerate(row):
+            fees.cell(i, j).text = cell
+    document.save(str(tmp_path / "h.docx"))
+    loaded = load_file(tmp_path / "h.docx")
+    rows = [(loaded.text[b.start : b.end], b.lead is not None) for b in loaded.blocks if b.kind == "row"]
+    # Opening hours state values in their first row: no header; a header of years is one.
+    assert rows[:3] == [("Mandag | 09:00–15:00", False), ("Onsdag | 12:00–18:00", False), ("Fredag | Stengt", False)]
+    assert rows[3:] == [("Nøgletal | 2024 | 2025", False), ("Andel i job | 40 % | 41 %", True)]
+
+
 def test_wrong_metadata_gets_defaults_and_warnings(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("Integration work in Estonia and Latvia for refugees.", encoding="utf-8")
     (tmp_path / "metadata.json").write_text(

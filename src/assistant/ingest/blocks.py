@@ -117,6 +117,15 @@ def add_table(builder: TextBuilder, rows: list[list[str]], group: str, has_heade
         builder.row(row, header, group)
 
 
+_DATA = re.compile(r"\d{1,2}[:.]\d{2}|\d[\d ]*[.,]\d|(?<!\d)(?!(?:19|20)\d{2}(?!\d))\d{3,}|(?<!\d)\d{1,2}(?!\d)")
+
+
+def looks_like_data(first: list[str]) -> bool:
+    """A first row that states values rather than naming columns: a time, an amount or a number that is no
+    year ("Mandag | 09:00–15:00"); a header may hold years ("Nøgletal | 2024 | 2025")."""
+    return any(_DATA.search(cell) for cell in first)
+
+
 _NUMERIC = re.compile(r"^[\d\s.,:%–\-+/()€$£kr]*\d[\d\s.,:%–\-+/()€$£kr]*$")
 
 

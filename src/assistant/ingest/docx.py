@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder
+from assistant.ingest.blocks import Block, TextBuilder, looks_like_data
 
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik|otsikko|pealkiri|virsraksts|antraštė|überschrift)\s*(\d)", re.IGNORECASE
@@ -53,7 +53,8 @@ def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder
             group = ""
             rows = [_cells(row) for row in part.rows]
             rows = [r for r in rows if any(r)]
-            header = builder.row(rows[0], None, f"t{count}") if len(rows) >= 2 else None
+            # Word marks no header row: the first row is one unless it states values ("Mandag | 09:00–15:00").
+            header = builder.row(rows[0], None, f"t{count}") if len(rows) >= 2 and not looks_like_data(rows[0]) else None
             for row in rows[1:] if header is not None else rows:
                 builder.row(row, header, f"t{count}")
             continue
