@@ -80,6 +80,7 @@ eval: install models index
 	$(BIN)/assistant eval --split test --out eval/report-seed --compare eval/report-seed
 	$(BIN)/assistant eval --gold eval/probes.jsonl --out eval/report-probes --compare eval/report-probes
 	$(BIN)/assistant eval --corpus eval/holdout/documents --gold eval/holdout/gold.jsonl --split test --out eval/report-holdout --compare eval/report-holdout
+	$(BIN)/assistant eval --corpus eval/holdout2/documents --gold eval/holdout2/gold.jsonl --split test --out eval/report-holdout2 --compare eval/report-holdout2
 
 # Choose retrieval weights and fit the abstention model on development questions only.
 tune: install models

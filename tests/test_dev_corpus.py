@@ -91,11 +91,12 @@ def test_open_unanswerable_questions(open_unanswerable: list[GoldItem], items: l
     assert all(doc in texts for i in open_unanswerable for doc in i.documents)
 
 
-def test_the_holdout_set_is_whole_and_its_evidence_occurs() -> None:
-    holdout = ROOT / "eval" / "holdout"
+@pytest.mark.parametrize(("folder", "documents", "questions"), [("holdout", 12, 85), ("holdout2", 14, 110)])
+def test_the_holdout_sets_are_whole_and_their_evidence_occurs(folder: str, documents: int, questions: int) -> None:
+    holdout = ROOT / "eval" / folder
     items = load_gold([holdout / "gold.jsonl"])
     texts = {d.doc_id: normalise(d.text) for d in scan_corpus(holdout / "documents").documents}
-    assert len(texts) >= 12 and len(items) >= 85
+    assert len(texts) >= documents and len(items) >= questions
     assert set(Counter(i.lang for i in items)) == set(SUPPORTED) and all(i.split == "test" for i in items)
     assert sum(not i.answerable for i in items) >= 15
     for item in items:
