@@ -154,21 +154,18 @@ def variants(assistant: Any) -> dict[str, Any]:
     }
     answerer = assistant.answerer
     if isinstance(answerer, ExtractiveAnswerer):
-        plain = copy.copy(answerer)
-        plain.use_kinds = False
-        rows["without_value_kinds"] = with_parts(answerer=plain)
-        unchosen = copy.copy(answerer)
-        unchosen.chooser = None
-        rows["without_value_choice"] = with_parts(answerer=unchosen)
-        dayless = copy.copy(answerer)
-        dayless.use_days = False
-        rows["without_weekdays"] = with_parts(answerer=dayless)
-        nameless = copy.copy(answerer)
-        nameless.use_names = False
-        rows["without_contact_names"] = with_parts(answerer=nameless)
-        placeless = copy.copy(answerer)
-        placeless.use_places = False
-        rows["without_places"] = with_parts(answerer=placeless)
+
+        def without(**changes: Any) -> Any:
+            variant = copy.copy(answerer)
+            for name, value in changes.items():
+                setattr(variant, name, value)
+            return with_parts(answerer=variant)
+
+        rows["without_value_kinds"] = without(use_kinds=False)
+        rows["without_value_choice"] = without(chooser=None)
+        rows["without_weekdays"] = without(use_days=False)
+        rows["without_contact_names"] = without(use_names=False)
+        rows["without_places"] = without(use_places=False)
     return rows
 
 
