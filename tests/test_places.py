@@ -79,3 +79,6 @@ def test_no_country_answers_a_question_that_names_a_town() -> None:
 def test_no_place_line_when_the_quote_names_none_but_the_asked() -> None:
     quote = quoted("Kursai vyksta Vilniuje.")
     assert short_answer("en", ("place",), quote, "Where in Vilnius are the courses?") == ""
+    # The town asked, written another way in the source ("Köpenhamn" for Copenhagen), is no answer either.
+    quote = quoted("Konferensen hålls i Köpenhamn.", "sv")
+    assert short_answer("en", ("place",), quote, "Where in Copenhagen is the conference held?") == ""

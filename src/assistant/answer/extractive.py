@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.places import named_in
+from assistant.answer.places import named_in, town_of
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
 from assistant.answer.weekdays import days_named, on_days
 from assistant.languages.locale import listed, render
@@ -290,7 +290,7 @@ def asked_places(values: list[Value], question: str, language: str) -> list[Valu
     Lithuania…?" is not answered by "Lithuania"), towns rather than the countries beside them, and no country
     for a question that names a town ("Where in Tartu…?" is not answered by "Estonia")."""
     named = named_in(question, language)
-    values = [v for v in values if (v.territory or fold(v.text)) not in named]
+    values = [v for v in values if (v.territory or fold(town_of(v.text) or v.text)) not in named]
     towns = [v for v in values if not v.territory]
     if towns or any(place.islower() for place in named):  # a question naming a town is not answered by its country
         return towns

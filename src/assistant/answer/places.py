@@ -115,6 +115,11 @@ def places(text: str, language: str) -> list[tuple[str, str]]:
     return found
 
 
+def town_of(word: str) -> str | None:
+    """The GeoNames name of the town ``word`` names ("Köpenhamn", "Roskildės"), if any."""
+    return _lookup(word, towns())
+
+
 def named_in(question: str, language: str) -> set[str]:
     """The places a question names (folded town names and territory codes), in any case: they are what it asks
     about, not the answer."""
