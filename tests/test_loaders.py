@@ -159,3 +159,20 @@ def test_unreadable_files_say_why(tmp_path: Path, name: str, data: bytes, reason
     path.write_bytes(data)
     with pytest.raises(UnreadableFile, match=reason):
         load_file(path)
+
+
+def test_pdf_label_lines_stay_lines_and_wrapped_text_a_paragraph() -> None:
+    from assistant.ingest.pdf import Line, parse_pdf_lines
+
+    texts = [
+        ("Kursus toimub linnavalitsuse saalis ja kestab kokku kaksteist nädalat, tunnid on kaks", 500.0),
+        ("korda nädalas.", 180.0),
+        ("Esmaspäev: 9:00–12:00", 160.0),
+        ("Reede: 9:00–13:00", 150.0),
+        ("Telefon: +372 5123 4567", 170.0),
+    ]
+    lines = [Line(text, 10.0, False, 50.0, right, 700.0 - 14 * i, 690.0 - 14 * i, 1) for i, (text, right) in enumerate(texts)]
+    builder = parse_pdf_lines(lines)
+    blocks = [(b.kind, builder.text[b.start : b.end]) for b in builder.blocks]
+    assert blocks[0] == ("paragraph", "Kursus toimub linnavalitsuse saalis ja kestab kokku kaksteist nädalat, tunnid on kaks korda nädalas.")
+    assert blocks[1] == ("lines", "Esmaspäev: 9:00–12:00\nReede: 9:00–13:00\nTelefon: +372 5123 4567")

@@ -4,7 +4,7 @@ Each page's characters are grouped into lines with their font size, weight and p
 the top or bottom margin of several pages (running headers and footers) and page numbers are dropped.
 A line in a larger font than the body text, or a short bold line, is a heading (larger fonts rank higher);
 a line starting with a bullet or a number starts a list item; a wide vertical gap or a short line ending a
-sentence ends a paragraph. Justified text's runs of spaces become one space, and a word hyphenated at a
+sentence ends a paragraph; short "Label: value" lines after a short line stay lines (opening hours, contacts). Justified text's runs of spaces become one space, and a word hyphenated at a
 line end is joined again.
 """
 
@@ -26,6 +26,10 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = (".", "!", "?", "…", ":", ";")
+# A short line "Label: value" ("Reede: 9:00–13:00", "Telefon: +372 …") after a short line: the two are lines of
+# a block (opening hours, a contact block), not a paragraph wrapped by the page width.
+_LABEL = re.compile(r"^[^\W\d_][\w .’'-]{0,30}:\s*\S")
+SHORT_LINE = 0.7  # of the widest line's right edge
 MARGIN_LINES = 3  # lines at the top and bottom of a page that may be running headers or footers
 CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates table cells
 CELL = " | "
@@ -176,6 +180,16 @@ def _continues_cell(row: Line, above: Line, line: Line, row_follows: bool) -> bo
     return close and (row_follows or line.left > row.cells[1] - 1)
 
 
+def _label_after_short(paragraph: str, previous: Line | None, text: str, widest: float) -> bool:
+    """Does ``text`` ("Reede: 9:00–13:00") follow a paragraph of one short line as the next line of a block?"""
+    return (
+        previous is not None
+        and previous.right < widest * SHORT_LINE
+        and len(paragraph) <= 80
+        and bool(_LABEL.match(text))
+    )
+
+
 def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> TextBuilder:
     builder = builder or TextBuilder()
     if not lines:
@@ -205,7 +219,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
     rows, consumed = table_rows(lines)
     table: list[list[str]] = []
     paragraph: list[str] = []
-    kind = ""  # "", "item", "heading"
+    kind = ""  # "", "item", "heading", "lines"
     group = ""
     lead: Block | None = None
     previous: Line | None = None
@@ -217,6 +231,9 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
         if text.strip():
             if kind == "heading":
                 builder.heading(text, heading_level)
+                group = ""
+            elif kind == "lines":
+                builder.lines("\n".join(paragraph))
                 group = ""
             elif kind == "item":
                 if not group:
@@ -268,6 +285,14 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
             elif bullet:
                 kind = "item"
             paragraph = [text]
+        elif kind == "lines" and line.right < widest * SHORT_LINE:
+            paragraph.append(text)
+        elif kind == "lines":
+            flush()
+            paragraph = [text]
+        elif kind == "" and len(paragraph) == 1 and _label_after_short(paragraph[0], previous, text, widest):
+            kind = "lines"
+            paragraph.append(text)
         elif paragraph:
             paragraph[-1] = _join(paragraph[-1], text)
         else:
