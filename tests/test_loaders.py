@@ -174,5 +174,8 @@ def test_pdf_label_lines_stay_lines_and_wrapped_text_a_paragraph() -> None:
     lines = [Line(text, 10.0, False, 50.0, right, 700.0 - 14 * i, 690.0 - 14 * i, 1) for i, (text, right) in enumerate(texts)]
     builder = parse_pdf_lines(lines)
     blocks = [(b.kind, builder.text[b.start : b.end]) for b in builder.blocks]
-    assert blocks[0] == ("paragraph", "Kursus toimub linnavalitsuse saalis ja kestab kokku kaksteist nädalat, tunnid on kaks korda nädalas.")
+    assert blocks[0] == (
+        "paragraph",
+        "Kursus toimub linnavalitsuse saalis ja kestab kokku kaksteist nädalat, tunnid on kaks korda nädalas.",
+    )
     assert blocks[1] == ("lines", "Esmaspäev: 9:00–12:00\nReede: 9:00–13:00\nTelefon: +372 5123 4567")

@@ -182,12 +182,7 @@ def _continues_cell(row: Line, above: Line, line: Line, row_follows: bool) -> bo
 
 def _label_after_short(paragraph: str, previous: Line | None, text: str, widest: float) -> bool:
     """Does ``text`` ("Reede: 9:00–13:00") follow a paragraph of one short line as the next line of a block?"""
-    return (
-        previous is not None
-        and previous.right < widest * SHORT_LINE
-        and len(paragraph) <= 80
-        and bool(_LABEL.match(text))
-    )
+    return previous is not None and previous.right < widest * SHORT_LINE and len(paragraph) <= 80 and bool(_LABEL.match(text))
 
 
 def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> TextBuilder:
