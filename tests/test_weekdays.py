@@ -81,3 +81,19 @@ def test_the_asked_days_unit_of_a_quoted_passage_is_quoted_and_answers() -> None
     assert draft.text.startswith("In short: 10:00–14:00 [1]")  # no date is asked for beside the hours
     open_question = answerer().answer("How do I book a Saturday visit?", "en", retrieved)
     assert "Lördag" not in open_question.text  # a question for no value keeps the quotes as ranked
+
+
+def test_the_asked_days_line_of_a_block_of_hours_gives_the_short_line() -> None:
+    from assistant.answer.extractive import short_answer
+    from assistant.answer.weekdays import day_lines, days_named
+    from assistant.types import Hit, SentenceMatch
+
+    block = "Neljapäev: 9:00–16:00\nReede: 9:00–13:00"
+    friday = days_named("When is the office open on Friday?", "en")
+    assert day_lines(block, "et", friday) == "Reede: 9:00–13:00"
+    assert day_lines("Reede ja laupäev suletud", "et", friday) == "Reede ja laupäev suletud"  # one line: as it is
+    hit = Hit("h", "leaflet.pdf", block, "Vastuvõtuajad", "et", 1.0)
+    quoted = [(hit, SentenceMatch("h", block, 0, len(block), 0.7, ((0, len(block)),), "lines"), 1)]
+    assert (
+        short_answer("en", ("time",), quoted, "When is the office open on Friday?", None, friday) == "In short: 09:00–13:00 [1]"
+    )

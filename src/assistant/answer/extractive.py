@@ -18,7 +18,7 @@ from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
 from assistant.answer.places import named_in, town_of
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
-from assistant.answer.weekdays import days_named, on_days
+from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
 from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
@@ -262,14 +262,15 @@ def options(
         if labelled:
             found.append([Option("; ".join(labelled[:3]), quote_text(hit, unit), n)])
             continue
-        values = find_values(unit.text, kind, hit.language)
+        text = day_lines(unit.text, hit.language, days) if days else unit.text  # Friday's line of a block of hours
+        values = find_values(text, kind, hit.language)
         if kind == "name":  # a name the question already holds is what it asks about, not the answer
             asked = set(re.findall(r"\w+", question.casefold()))
             values = [v for v in values if not set(re.findall(r"\w+", v.text.casefold())) <= asked]
         if kind == "place":
             values = asked_places(values, question, language)
         for related in RELATED.get(kind, ()):
-            values = values or find_values(unit.text, related, hit.language)
+            values = values or find_values(text, related, hit.language)
         if kind == "contact" and details:  # the phone number asked for, not the e-mail beside it
             values = [v for v in values if contact_detail(v) in details]
         by_text: dict[str, Value] = {}
@@ -280,7 +281,7 @@ def options(
         if unit.kind == "row":
             contexts = [quote_text(hit, unit)] * len(by_text)
         else:
-            contexts = value_clauses(unit.text, [value.text for value in by_text.values()])
+            contexts = value_clauses(text, [value.text for value in by_text.values()])
         found.append([Option(text, clause, n) for text, clause in zip(by_text, contexts, strict=True)])
     return found
 

@@ -78,3 +78,10 @@ def on_days(text: str, language: str, days: frozenset[int]) -> bool:
     """Does ``text`` name no day of the week, or one of ``days``?"""
     named = days_named(text, language)
     return not named or bool(named & days)
+
+
+def day_lines(text: str, language: str, days: frozenset[int]) -> str:
+    """The lines of a block of lines that name one of ``days`` ("Reede: 9:00–13:00" of a week's opening hours);
+    the text as it is when it is one line or no line names them."""
+    lines = [line for line in text.split("\n") if days_named(line, language) & days]
+    return "\n".join(lines) if lines and "\n" in text else text
