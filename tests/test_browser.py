@@ -307,3 +307,18 @@ def test_interface_follows_the_chosen_language_over_the_detected_one(page: Any) 
     assert "Мова відповіді" in page.inner_text("#language")
     ask(page, "Which was the first Baltic city to join the Intercultural Cities programme?")
     assert page.inner_text("#send") == "Запитати"  # the manual choice wins over the detected English
+
+
+def test_the_index_banner_is_read_again_on_each_page_load(
+    page: Any, server: tuple[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, app = server
+    assert "make index" not in page.locator("#index-banner").inner_text()
+    monkeypatch.setattr(app.assistant.store, "count", lambda: 0)  # the index emptied after the app started
+    page.goto(server[0])
+    page.wait_for_function("(document.querySelector('#index-banner')?.innerText || '').includes('make index')", timeout=20_000)
+    monkeypatch.undo()  # and built again: a new page shows no banner
+    page.goto(server[0])
+    page.wait_for_selector("#question textarea")
+    page.wait_for_timeout(1000)  # the load event has answered
+    assert "make index" not in page.locator("#index-banner").inner_text()

@@ -171,7 +171,7 @@ def build(app: App) -> Any:
         relabelled = [title, question, send, detected, language, filters, tag_filter, language_filter, document_filter]
         relabelled += [comment, comment_send, add, reindex, prune, undo, added, remove, chat_tab, sources_tab]
         relabelled += [table, uploads, ingest_status]
-        relabelled += [examples.dataset]
+        relabelled += [examples.dataset, banner]
 
         def documents_table(lang: str, rows: list[list[Any]] | None = None) -> Any:
             import pandas as pd
@@ -180,8 +180,8 @@ def build(app: App) -> Any:
             return pd.DataFrame(rows, columns=document_columns(lang))
 
         def relabel(lang: str, table_too: bool = True) -> list[Any]:
-            """Every label in ``lang``; the Sources table (its headers and language names) only when asked,
-            as it reads the index."""
+            """Every label in ``lang``; the Sources table (its headers and language names) and the index banner
+            only when asked, as they read the index."""
             words = labels(lang)
             rtl = direction(lang) == "rtl"
             return [
@@ -208,6 +208,7 @@ def build(app: App) -> Any:
                 gr.update(label=words["upload"]),
                 gr.update(rtl=rtl),  # the ingest report in Persian or Arabic
                 gr.update(label=words["examples"]),
+                gr.update(value=index_banner(app.assistant, lang)) if table_too else gr.update(),  # reads the index
             ]
 
         def on_question(*args: Any) -> Any:
@@ -269,7 +270,7 @@ def build(app: App) -> Any:
         remove.click(on_remove, [added, ui_language], edited, api_visibility="private")
         demo.load(added_files, None, [added], api_visibility="private")  # files added since the app started
         # The banner as the index is now: an index built or emptied since the app started shows on a new page.
-        demo.load(lambda: index_banner(app.assistant), None, [banner], api_visibility="private")
+        demo.load(lambda: index_banner(app.assistant), None, [banner], api_visibility="private", show_progress="hidden")
         reindex.click(on_reindex, [prune, ui_language], [ingest_status, table, banner], api_visibility="private")
         undo.click(on_rollback, [ui_language], [ingest_status, table, banner], api_visibility="private")
         gr.api(app.ask_json, api_name="ask")
