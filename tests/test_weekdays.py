@@ -58,7 +58,7 @@ def answerer(**options: bool) -> ExtractiveAnswerer:
 def test_a_question_about_saturday_gets_its_short_line_from_the_saturday_row() -> None:
     retrieved = opening_hours((MONDAY_ROW, 0.70), (SATURDAY_ROW, 0.65))
     draft = answerer().answer("What are the opening hours on Saturday?", "en", retrieved)
-    assert draft.text.index("Måndag") < draft.text.index("Lördag")  # the quotes are as ranked
+    assert draft.text.index("Lördag") < draft.text.index("Måndag")  # the asked day's quote first; none is dropped
     assert draft.text.startswith("In short: 10:00–14:00 [1]")
     without = answerer(use_days=False).answer("What are the opening hours on Saturday?", "en", retrieved)
     assert without.text.startswith("In short: 09:00–16:00 [1]")  # what the ablation row removes
@@ -97,3 +97,24 @@ def test_the_asked_days_line_of_a_block_of_hours_gives_the_short_line() -> None:
     assert (
         short_answer("en", ("time",), quoted, "When is the office open on Friday?", None, friday) == "In short: 09:00–13:00 [1]"
     )
+
+
+def test_the_asked_days_quote_comes_first_or_is_added() -> None:
+    from assistant.answer.extractive import with_asked_day
+    from assistant.answer.weekdays import days_named
+    from assistant.types import Hit, Retrieved, SentenceMatch
+
+    text = "Fredag | 09:00–13:00\nOnsdag | 12:00–18:00\nMandag | 09:00–15:00"
+    rows = [
+        SentenceMatch("h", line, 0, len(line), score, ((0, len(line)),), "row")
+        for line, score in zip(text.split("\n"), (0.7, 0.6, 0.5))
+    ]
+    retrieved = Retrieved((Hit("h", "hours.docx", text, "Åpningstider", "nb", 1.0),), {"h": tuple(rows)})
+    wednesday = days_named("Hva er åpningstidene på onsdag?", "nb")
+    assert [u.text for u in with_asked_day(rows[:2], retrieved, wednesday, ("time",), 3)] == [rows[1].text, rows[0].text]
+    monday = days_named("Hva er åpningstidene på mandag?", "nb")
+    assert [u.text for u in with_asked_day(rows[:2], retrieved, monday, ("time",), 3)] == [
+        rows[0].text,
+        rows[2].text,
+        rows[1].text,
+    ]

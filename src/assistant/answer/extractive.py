@@ -203,16 +203,17 @@ def quote_text(hit: Hit, unit: SentenceMatch) -> str:
 def with_asked_day(
     chosen: list[SentenceMatch], retrieved: Retrieved, days: frozenset[int], kinds: tuple[str, ...], most: int
 ) -> list[SentenceMatch]:
-    """When no quote names the day of the week a question for a value asks about, the best unit of a quoted
-    passage that does ("Piektdiena: 10:00–15:00" for "When is it open on Friday?") is quoted second."""
+    """The quotes naming the day of the week a question for a value asks about come first; when none does, the
+    best unit of a quoted passage that does ("Piektdiena: 10:00–15:00" for "When is it open on Friday?") is quoted
+    second."""
     hits = {h.chunk_id: h for h in retrieved.hits}
 
     def names_day(unit: SentenceMatch) -> bool:
         hit = hits.get(unit.chunk_id)
         return hit is not None and bool(days_named(unit.text, hit.language) & days)
 
-    if any(names_day(unit) for unit in chosen):
-        return chosen
+    if any(names_day(unit) for unit in chosen):  # the asked day's quote first ("Onsdag | 12:00–18:00", then Friday's)
+        return sorted(chosen, key=lambda unit: not names_day(unit))
     found = [
         unit
         for chunk_id in dict.fromkeys(u.chunk_id for u in chosen)
