@@ -107,7 +107,7 @@ def test_the_asked_days_quote_comes_first_or_is_added() -> None:
     text = "Fredag | 09:00–13:00\nOnsdag | 12:00–18:00\nMandag | 09:00–15:00"
     rows = [
         SentenceMatch("h", line, 0, len(line), score, ((0, len(line)),), "row")
-        for line, score in zip(text.split("\n"), (0.7, 0.6, 0.5))
+        for line, score in zip(text.split("\n"), (0.7, 0.6, 0.5), strict=True)
     ]
     retrieved = Retrieved((Hit("h", "hours.docx", text, "Åpningstider", "nb", 1.0),), {"h": tuple(rows)})
     wednesday = days_named("Hva er åpningstidene på onsdag?", "nb")
