@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.evaluation.gold import GoldItem, load_gold
-from assistant.evaluation.metrics import normalise
+from assistant.evaluation.metrics import without_list_markers
 from assistant.ingest.corpus import scan_corpus
 from assistant.languages.detection import SUPPORTED
 
@@ -35,7 +35,7 @@ def open_unanswerable() -> list[GoldItem]:
 
 @pytest.fixture(scope="module")
 def texts() -> dict[str, str]:
-    return {d.doc_id: normalise(d.text) for d in scan_corpus(DOCUMENTS).documents}
+    return {d.doc_id: without_list_markers(d.text) for d in scan_corpus(DOCUMENTS).documents}
 
 
 def test_the_corpus_looks_like_the_real_thing(texts: dict[str, str]) -> None:
@@ -68,7 +68,7 @@ def test_evidence_occurs_in_its_documents(items: list[GoldItem], follow_ups: lis
     for item in items + follow_ups:
         assert item.answerable == bool(item.evidence) == bool(item.answer_keywords), item.id
         for quote in item.evidence:
-            assert any(normalise(quote) in texts[doc] for doc in item.documents), (item.id, quote)
+            assert any(without_list_markers(quote) in texts[doc] for doc in item.documents), (item.id, quote)
 
 
 def test_follow_ups_lean_on_the_question_before(follow_ups: list[GoldItem], items: list[GoldItem]) -> None:
@@ -95,7 +95,7 @@ def test_open_unanswerable_questions(open_unanswerable: list[GoldItem], items: l
 def test_the_holdout_sets_are_whole_and_their_evidence_occurs(folder: str, documents: int, questions: int) -> None:
     holdout = ROOT / "eval" / folder
     items = load_gold([holdout / "gold.jsonl"])
-    texts = {d.doc_id: normalise(d.text) for d in scan_corpus(holdout / "documents").documents}
+    texts = {d.doc_id: without_list_markers(d.text) for d in scan_corpus(holdout / "documents").documents}
     assert len(texts) >= documents and len(items) >= questions
     assert set(Counter(i.lang for i in items)) == set(SUPPORTED) and all(i.split == "test" for i in items)
     assert sum(not i.answerable for i in items) >= 15
@@ -103,4 +103,4 @@ def test_the_holdout_sets_are_whole_and_their_evidence_occurs(folder: str, docum
         assert item.answerable == bool(item.evidence), item.id
         assert all(doc in texts for doc in item.documents), item.id
         for quote in item.evidence:
-            assert any(normalise(quote) in texts[doc] for doc in item.documents), (item.id, quote)
+            assert any(without_list_markers(quote) in texts[doc] for doc in item.documents), (item.id, quote)

@@ -179,3 +179,86 @@ def test_pdf_label_lines_stay_lines_and_wrapped_text_a_paragraph() -> None:
         "Kursus toimub linnavalitsuse saalis ja kestab kokku kaksteist nädalat, tunnid on kaks korda nädalas.",
     )
     assert blocks[1] == ("lines", "Esmaspäev: 9:00–12:00\nReede: 9:00–13:00\nTelefon: +372 5123 4567")
+
+
+PLAIN_STRUCTURES = """Kurser
+
+Kurs | Timmar | Pris
+SFI grund | 300 | gratis
+SFI fortsättning | 200 | gratis
+
+Päivämäärä\tTapahtuma\tAika
+12.1.2026\tInfoilta\t17–19
+
+Prosjektbeskrivelse og program våren 2026: «Nabo til nabo»
+
+Du kan läsa SFI i Tallmora om du:
+- har fyllt 16 år
+- saknar grundläggande svenska
+
+Hvem kan være med?
+
+- er over 18 år
+- er over 20 år og har bodd i Tindrevik i minst to år
+"""
+
+
+def test_plain_text_tables_lists_and_quoted_names_keep_their_kind(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(PLAIN_STRUCTURES, encoding="utf-8")
+    loaded = load_file(path)
+    text, blocks = loaded.text, loaded.blocks
+    headings = blocks_of(text, blocks, "heading")
+    assert "Kurs | Timmar | Pris" not in headings and not any("Päivämäärä" in h for h in headings)
+    assert not any(h.startswith(("- ", "er over")) for h in headings)
+    rows = [b for b in blocks if b.kind == "row"]
+    row_texts = [text[b.start : b.end] for b in rows]
+    assert "SFI grund | 300 | gratis" in row_texts and "12.1.2026 | Infoilta | 17–19" in row_texts
+    header = next(b for b in rows if text[b.start : b.end] == "SFI grund | 300 | gratis").lead
+    assert header is not None and text[header[0] : header[1]] == "Kurs | Timmar | Pris"
+    assert "Prosjektbeskrivelse og program våren 2026: «Nabo til nabo»" in text
+    items = [b for b in blocks if b.kind == "item"]
+    by_text = {text[b.start : b.end]: b for b in items}
+    assert {"har fyllt 16 år", "saknar grundläggande svenska", "er over 18 år"} <= set(by_text)
+    lead = by_text["har fyllt 16 år"].lead
+    assert lead is not None and text[lead[0] : lead[1]] == "Du kan läsa SFI i Tallmora om du:"
+
+
+def test_markdown_contact_lines_without_hard_breaks_stay_lines_and_prose_a_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(
+        "# Kontakt\n\nJobcenter Skovmarsk\nKontaktperson: Mette Holm\nTlf. 70 11 22 33\n\n"
+        "Programmet varer i op til fem år og består af danskundervisning\nog praktik i en virksomhed.\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert blocks_of(loaded.text, loaded.blocks, "lines") == ["Jobcenter Skovmarsk\nKontaktperson: Mette Holm\nTlf. 70 11 22 33"]
+    assert blocks_of(loaded.text, loaded.blocks, "paragraph") == [
+        "Programmet varer i op til fem år og består af danskundervisning og praktik i en virksomhed."
+    ]
+
+
+def test_pdf_wrapped_line_starting_with_a_number_is_no_list_item_and_a_wrapped_title_one_heading() -> None:
+    from assistant.ingest.pdf import Line, parse_pdf_lines
+
+    title = [
+        Line("Vorübergehender Schutz und", 20.0, True, 50.0, 400.0, 760.0, 740.0, 1),
+        Line("Gastfamilien in Skovmarsk", 20.0, True, 50.0, 380.0, 734.0, 714.0, 1),
+    ]
+    texts = [
+        ("Der Zuschuss wird monatlich auf das Konto der Gastfamilie überwiesen, und zwar bis zum", 500.0),
+        ("5. des Folgemonats. Fragen beantwortet das Bürgerbüro im Rathaus.", 330.0),
+        ("Mitbringen:", 120.0),
+        ("1. Aufenthaltstitel", 150.0),
+        ("2. Mietvertrag", 140.0),
+    ]
+    body = [Line(text, 10.0, False, 50.0, right, 690.0 - 14 * i, 680.0 - 14 * i, 1) for i, (text, right) in enumerate(texts)]
+    builder = parse_pdf_lines(title + body)
+    blocks = [(b.kind, builder.text[b.start : b.end]) for b in builder.blocks]
+    assert blocks[0] == ("heading", "Vorübergehender Schutz und Gastfamilien in Skovmarsk")
+    assert (
+        "paragraph",
+        "Der Zuschuss wird monatlich auf das Konto der Gastfamilie überwiesen, und zwar bis zum "
+        "5. des Folgemonats. Fragen beantwortet das Bürgerbüro im Rathaus.",
+    ) in blocks
+    assert [text for kind, text in blocks if kind == "item"] == ["Aufenthaltstitel", "Mietvertrag"]

@@ -13,6 +13,15 @@ def test_relevance_uses_normalised_evidence() -> None:
     assert not is_relevant("anything", [])
 
 
+def test_evidence_copied_with_list_markers_matches_the_loaded_list() -> None:
+    loaded = "Du kan läsa SFI om du:\nhar fyllt 16 år\nsaknar svenska"
+    assert is_relevant(loaded, ["om du: - har fyllt 16 år"])
+    assert is_relevant("Nya grupper startar:\nMåndag 12 januari 2026", ["startar: 1. Måndag 12 januari 2026"])
+    assert is_relevant("bis zum 5. des Folgemonats", ["bis zum 5. des Folgemonats"])
+    assert not is_relevant("bis zum 15. des Folgemonats", ["bis zum 5. des Folgemonats"])
+    assert not is_relevant(loaded, ["om du: - har fyllt 18 år"])
+
+
 def test_ranking_metrics() -> None:
     rels = [False, True, False, True]
     assert hit_at(rels, 1) == 0.0 and hit_at(rels, 2) == 1.0

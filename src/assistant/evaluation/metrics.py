@@ -1,7 +1,9 @@
 """Evaluation metrics on normalised text. Pure functions, no I/O.
 
 Normalisation (before any matching): Unicode NFKC, case-folded, curly quotes and dashes unified,
-whitespace collapsed. A passage is relevant to an item when it contains one of the item's evidence quotes.
+whitespace collapsed. A passage is relevant to an item when it contains one of the item's evidence quotes,
+compared without list markers (an evidence quote copied from the source's "om du: - har fyllt 16 år" matches the
+loaded list, whose items carry no marker).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ _SINGLE_QUOTES = re.compile(r"[‘’‚‛′`´]")
 _DOUBLE_QUOTES = re.compile(r"[“”„‟″«»]")
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 _SPACE = re.compile(r"\s+")
+_DASH_MARKER = re.compile(r"(?:^|(?<= ))[-•*·▪◦●] ")  # a bullet, or a spaced dash (both sides lose it alike)
+_NUMBER_MARKER = re.compile(r"(?:^|(?<=: ))\(?\d{1,2}[.)] ")  # "datum: 1. måndag": a numbered list's first item
 
 
 def normalise(text: str) -> str:
@@ -25,9 +29,15 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def without_list_markers(text: str) -> str:
+    """Normalised text without list markers, for matching evidence quotes."""
+    text = _NUMBER_MARKER.sub("", _DASH_MARKER.sub("", normalise(text)))
+    return _SPACE.sub(" ", text).strip()
+
+
 def is_relevant(passage: str, evidence: Sequence[str]) -> bool:
-    text = normalise(passage)
-    return any(normalise(quote) in text for quote in evidence if quote.strip())
+    text = without_list_markers(passage)
+    return any(without_list_markers(quote) in text for quote in evidence if quote.strip())
 
 
 def relevance(passages: Sequence[str], evidence: Sequence[str]) -> list[bool]:

@@ -237,12 +237,13 @@ def searched_text(item: GoldItem) -> str:
 
 def evidence_language_map(corpus_dir: Path, items: Sequence[GoldItem]) -> dict[str, set[str]]:
     """For each item, the languages of the corpus documents that contain one of its evidence quotes."""
-    from assistant.evaluation.metrics import normalise
+    from assistant.evaluation.metrics import without_list_markers
     from assistant.ingest.corpus import scan_corpus
 
     if not corpus_dir.is_dir():
         return {}
-    documents = [(normalise(d.text), d.language) for d in scan_corpus(corpus_dir).documents]
+    documents = [(without_list_markers(d.text), d.language) for d in scan_corpus(corpus_dir).documents]
     return {
-        item.id: {language for text, language in documents if any(normalise(q) in text for q in item.evidence)} for item in items
+        item.id: {language for text, language in documents if any(without_list_markers(q) in text for q in item.evidence)}
+        for item in items
     }

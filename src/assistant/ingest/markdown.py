@@ -10,6 +10,8 @@ from typing import Any
 
 from assistant.ingest.blocks import Block, TextBuilder
 
+SHORT_LINE = 60
+
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -39,19 +41,26 @@ def plain_value(value: Any) -> Any:
     return value
 
 
-def inline_text(token: Any) -> str:
-    """The text of an inline token: markup dropped, soft breaks as spaces, hard breaks as line breaks."""
+def inline_text(token: Any, soft: str = " ") -> str:
+    """The text of an inline token: markup dropped, soft breaks as ``soft``, hard breaks as line breaks."""
     parts: list[str] = []
     for child in token.children or ():
         if child.type in ("text", "code_inline", "html_inline"):
             parts.append(child.content if child.type != "html_inline" else "")
         elif child.type == "softbreak":
-            parts.append(" ")
+            parts.append(soft)
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "image":
             parts.append(child.content or "")
     return "".join(parts)
+
+
+def is_line_block(lines: list[str]) -> bool:
+    """Consecutive short lines that each start with a capital or a digit ("Kontaktperson: …", "Adresse: …",
+    "Tlf. …"): a contact or address block written without hard breaks, kept line by line. Wrapped prose has
+    lines that start in lower case or run long."""
+    return len(lines) >= 2 and all(0 < len(line.strip()) <= SHORT_LINE and not line.strip()[0].islower() for line in lines)
 
 
 def parse_markdown(body: str, builder: TextBuilder | None = None) -> TextBuilder:
@@ -114,6 +123,8 @@ def parse_markdown(body: str, builder: TextBuilder | None = None) -> TextBuilder
                 item_text.append(text)
             elif "\n" in text.strip():
                 builder.lines(text)
+            elif is_line_block(broken := inline_text(token, soft="\n").strip().split("\n")):
+                builder.lines("\n".join(broken))
             else:
                 builder.paragraph(text)
         elif kind in ("fence", "code_block"):

@@ -3,7 +3,7 @@
 Each page's characters are grouped into lines with their font size, weight and position. Lines repeated in
 the top or bottom margin of several pages (running headers and footers) and page numbers are dropped.
 A line in a larger font than the body text, or a short bold line, is a heading (larger fonts rank higher);
-a line starting with a bullet or a number starts a list item; a wide vertical gap or a short line ending a
+a line starting with a bullet or a number starts a list item, unless the full-width paragraph line above runs on into it; a wide vertical gap or a short line ending a
 sentence ends a paragraph; short "Label: value" lines after a short line stay lines (opening hours, contacts). Justified text's runs of spaces become one space, and a word hyphenated at a
 line end is joined again.
 """
@@ -21,6 +21,9 @@ from assistant.ingest.blocks import Block, TextBuilder, add_table, clean_inline
 
 BULLETS = "•·▪◦●○■□➢►‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc-–"
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)]|[a-z]\))\s+")
+# A line that a wrapped sentence can start with ("5. des Folgemonats", "– und …"): an item only when the line
+# above does not run on into it.
+_AMBIGUOUS_BULLET = re.compile(r"^\s*(?:[-–]|\d{1,2}[.)]|[a-z]\))\s+")
 _PAGE_NUMBER = re.compile(
     r"^\W*(?:page|side|sida|sivu|lk|lpp|psl|puslapis|seite|bls|страница|сторінка)?\.?\s*\d{1,4}\s*(?:(?:/|of|av|af|iš|no|von|из|з)\s*\d{1,4})?\W*$",
     re.IGNORECASE,
@@ -255,15 +258,28 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
         if not text:
             continue
         heading = is_heading(line)
-        bullet = bool(_BULLET.match(text))
         new_page = previous is not None and previous.page != line.page
         gap = (previous.bottom - line.top) if previous is not None and not new_page else 0.0
+        runs_on = (
+            bool(paragraph)
+            and kind == ""  # in a list, "2. …" under an item that runs to the margin is the next item
+            and previous is not None
+            and not new_page
+            and previous.right >= widest * 0.85
+            and not paragraph[-1].endswith(_TERMINAL)
+        )
+        bullet = bool(_BULLET.match(text)) and not (runs_on and _AMBIGUOUS_BULLET.match(text))
         wide_gap = gap > normal_gap + 0.45 * body
         ended = bool(paragraph) and paragraph[-1].endswith(_TERMINAL) and previous is not None and previous.right < widest * 0.85
         continues_page = new_page and bool(paragraph) and not paragraph[-1].endswith(_TERMINAL) and text[:1].islower()
         same_heading = (
-            kind == "heading" and heading and previous is not None and abs(previous.size - line.size) < 0.5 and not wide_gap
-        )
+            kind == "heading"
+            and heading
+            and previous is not None
+            and abs(previous.size - line.size) < 0.5
+            and not new_page
+            and gap < line.size
+        )  # a title wrapped over lines: the space between them is under a line of its size
         if same_heading:
             paragraph[-1] = f"{paragraph[-1]} {text}"
         elif (

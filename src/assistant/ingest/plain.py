@@ -16,6 +16,7 @@ from assistant.ingest.cleaning import is_boilerplate
 
 _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
 BULLET = re.compile(r"^\s*(?:[-•*–·▪◦●○]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_SYMBOL_BULLET = re.compile(r"^\s*[-•*–·▪◦●○]\s+")
 _HASHES = re.compile(r"^(#{1,6})\s+")
 _CELLS = re.compile(r"\s+\|\s+|\t+")
 _TERMINAL = tuple(".!?…:;,።")
@@ -28,6 +29,8 @@ def looks_like_heading(line: str) -> bool:
     contact line ("Tel. 87 13 00 00", "info@…") or key-value line ("Address: …")."""
     line = line.strip()
     if not 0 < len(line) <= MAX_HEADING_CHARS or line.endswith(_TERMINAL) or line[0].islower():
+        return False
+    if _SYMBOL_BULLET.match(line):  # "- er over 18 år": a list item, however short
         return False
     if "@" in line or "http" in line or "www." in line or sum(ch.isdigit() for ch in line) >= 6:
         return False
@@ -68,6 +71,9 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
         if not lines:
             continue
         group = f"p{index}"
+        if _is_table(lines):  # its first line is the header row, not a heading
+            add_table(builder, [[cell.strip() for cell in _CELLS.split(line.strip())] for line in lines], group)
+            continue
         first = lines[0].strip()
         marked = _HASHES.match(first)
         if marked or (looks_like_heading(first) and _opens_section(lines, paragraphs[index + 1 : index + 3])):
@@ -76,6 +82,10 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
             lines = lines[1:]
             if not lines:
                 continue
+        start = _list_start(lines)
+        if start:  # a lead-in ("… om du:") on the lines right above its items
+            builder.paragraph(" ".join(line.strip() for line in lines[:start]))
+            lines = lines[start:]
         lead = builder.lead_in()
         if all(BULLET.match(line) for line in lines[:1]) and sum(bool(BULLET.match(line)) for line in lines) >= max(
             1, len(lines) // 2
@@ -90,11 +100,25 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
     return builder
 
 
+def _list_start(lines: list[str]) -> int:
+    """Where a list starts below lines of text in one paragraph: after a line ending with a colon, or when
+    at least two of the remaining lines are items; 0 when the paragraph does not change into a list."""
+    if BULLET.match(lines[0]):
+        return 0
+    for index in range(1, len(lines)):
+        if BULLET.match(lines[index]):
+            rest = sum(bool(BULLET.match(line)) for line in lines[index:])
+            return index if lines[index - 1].rstrip().endswith(":") or rest >= 2 else 0
+    return 0
+
+
 def _opens_section(lines: list[str], following: list[str]) -> bool:
     """A heading-like first line is a heading when text follows it: more lines of its paragraph that are
     longer than it, or content (not a heading-like line) in one of the next two paragraphs. A run of three
     short lines (a menu) is no heading."""
     if len(lines) > 1:
+        if BULLET.match(lines[0]) and BULLET.match(lines[1]):  # "1. …" over "2. …": a numbered list
+            return False
         return len(lines[1].strip()) > len(lines[0].strip()) or bool(BULLET.match(lines[1]))
     return any(not _single_short_line(paragraph) for paragraph in following)
 
