@@ -176,3 +176,19 @@ def test_binds_to_loopback_by_default() -> None:
     finally:
         if previous is not None:
             os.environ["ASSISTANT_HOST"] = previous
+
+
+def test_the_chat_indexes_the_corpus_on_a_first_start_and_opens_anyway_when_it_cannot(
+    fake_assistant: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from assistant.app.ui import build_missing_index
+
+    build_missing_index(fake_assistant)  # the corpus folder is empty: a warning, no exception
+    assert fake_assistant.store.count() == 0 and "could not be built" in caplog.text
+    (fake_assistant.settings.corpus_dir / "a.txt").write_text("Jonava\n\nJonava joined the programme in 2014.", encoding="utf-8")
+    build_missing_index(fake_assistant)
+    indexed = fake_assistant.store.count()
+    assert indexed > 0
+    (fake_assistant.settings.corpus_dir / "b.txt").write_text("Kaunas\n\nKaunas joined later.", encoding="utf-8")
+    assert fake_assistant.index_if_missing() is None  # an index exists: nothing is done
+    assert fake_assistant.store.count() == indexed

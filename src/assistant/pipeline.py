@@ -165,6 +165,16 @@ class Assistant:
         self._checked = False
         return report
 
+    def index_if_missing(self) -> IngestReport | None:
+        """Build the index from the corpus folder when nothing is indexed yet (a first start); ``None`` when an
+        index exists. A missing or empty corpus folder raises ``CorpusError``, a server that is down
+        ``StoreUnavailable``."""
+        with reachable(self.store.location):
+            if self.store.count() > 0:
+                return None
+        logger.info("nothing is indexed yet: indexing %s (first start)", self.settings.corpus_dir)
+        return self.index()
+
     def documents(self) -> list[dict[str, Any]]:
         """One row per indexed document (from the active version's manifest, not from its passages)."""
         with reachable(self.store.location):

@@ -286,6 +286,21 @@ def create(settings: Settings | None = None, assistant: Assistant | None = None)
     return demo, app
 
 
+def build_missing_index(assistant: Assistant) -> None:
+    """On a first start the chat indexes the corpus folder before it opens; when it cannot (an empty folder,
+    a server that is down) it opens anyway and its banner says what is missing."""
+    from assistant.index.chroma import StoreUnavailable
+    from assistant.ingest.indexing import CorpusError
+
+    try:
+        report = assistant.index_if_missing()
+    except (CorpusError, StoreUnavailable) as error:
+        logger.warning("the index could not be built: %s", error)
+        return
+    if report is not None:
+        logger.info("indexed %d documents, %d passages (%s s)", len(report.added), report.chunks_total, report.seconds)
+
+
 def launch(settings: Settings | None = None, host: str | None = None, port: int | None = None, block: bool = True) -> Any:
     import gradio as gr
 
@@ -293,6 +308,7 @@ def launch(settings: Settings | None = None, host: str | None = None, port: int 
     if settings.fonts_dir.is_dir():
         gr.set_static_paths([settings.fonts_dir.resolve()])
     demo, app = create(settings)
+    build_missing_index(app.assistant)
     auth = parse_auth(settings)
     demo.launch(
         server_name=host or settings.host,
