@@ -114,6 +114,11 @@ def test_answer_with_citation_opens_its_passage(page: Any, question: str) -> Non
     assert any("Jonava" in mark for mark in source.locator("mark").all_inner_texts())  # the quoted words, highlighted
     assert source.locator("blockquote.passage").first.is_visible()
     assert source.locator("details.translation").count() >= 1  # the Latvian version of the same passage
+    page.wait_for_function(
+        "[...document.querySelectorAll('#chat [aria-label*=\"message: \"]')].every(e => !e.getAttribute('aria-label').includes('<'))"
+    )
+    label = page.locator('#chat [aria-label^="bot\'s message: "]').last.get_attribute("aria-label")
+    assert "Jonava" in label and "<" not in label  # a screen reader reads the answer's text, not its HTML
     if SCREENSHOTS:
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(SCREENSHOTS) / "chat-desktop.png"), full_page=True)

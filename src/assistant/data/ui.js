@@ -10,3 +10,21 @@ document.addEventListener("click", function (event) {
   target.scrollIntoView({ behavior: "smooth", block: "center" });
   setTimeout(function () { target.classList.remove("flash"); }, 1500);
 });
+
+// Gradio labels each chat message for screen readers with its raw content; an answer is HTML, so its label
+// is rebuilt from the text a reader sees.
+let labelsQueued = false;
+function cleanMessageLabels() {
+  labelsQueued = false;
+  document.querySelectorAll("[aria-label*=\"'s message: \"]").forEach(function (element) {
+    const label = element.getAttribute("aria-label");
+    if (label.indexOf("<") === -1) return;
+    const prefix = label.slice(0, label.indexOf("'s message: ") + "'s message: ".length);
+    element.setAttribute("aria-label", prefix + element.innerText.replace(/\s+/g, " ").trim());
+  });
+}
+new MutationObserver(function () {
+  if (labelsQueued) return;
+  labelsQueued = true;
+  requestAnimationFrame(cleanMessageLabels);
+}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"] });
