@@ -174,3 +174,17 @@ def test_an_address_question_quotes_the_address() -> None:
     draft = answerer().answer("What is the address of the office in Fjordby?", "en", retrieved)
     assert [c.quote for c in draft.citations] == [text]
     assert draft.text.startswith("In short: Storgata 14, 6800 Fjordby [1]")
+
+
+def test_a_question_naming_a_town_takes_its_short_line_only_from_a_passage_naming_it() -> None:
+    text = "Kohanemistoetus on 300 eurot kuus."
+    other = Hit("k", "et.md", text, "Kärneva vald – kohanemine", "et", 2.0)
+    same = Hit("t", "et.md", text, "Tartu linn – kohanemine", "et", 1.9)
+    question = "How big is the adaptation allowance in Tartu?"
+    kinds = line_kinds(question, "en", required_kinds(question, "en"))
+    chosen = [unit("k", text, 0, len(text), 0.7)]
+    assert not compose("en", (other,), chosen, kinds, question).text.startswith("In short")  # another town's figure
+    assert compose("en", (other,), chosen, kinds, question, same_town=False).text.startswith("In short")
+    named = compose("en", (same,), [unit("t", text, 0, len(text), 0.7)], kinds, question).text
+    assert named.startswith("In short") and "300" in named.splitlines()[0]
+    assert "Kohanemistoetus" in compose("en", (other,), chosen, kinds, question).text  # the quote stays

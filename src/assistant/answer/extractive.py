@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.places import named_in, town_of
+from assistant.answer.places import named_in, town_of, towns_asked, towns_named
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
 from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
@@ -99,6 +99,7 @@ class ExtractiveAnswerer:
         use_days: bool = True,
         use_names: bool = True,
         use_places: bool = True,
+        use_towns: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -112,6 +113,7 @@ class ExtractiveAnswerer:
         self.use_days = use_days  # a question naming a day of the week gets no short line from another day's unit
         self.use_names = use_names  # contact details only from a passage that holds the names the question gives
         self.use_places = use_places  # towns and countries (a gazetteer) on the short line of "which town" questions
+        self.use_towns = use_towns  # a question naming a town: the short line only from a passage naming it
 
     def answer(
         self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
@@ -129,7 +131,7 @@ class ExtractiveAnswerer:
         line = line_kinds(asked, language, kinds, weekday=bool(days))
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
-        draft = compose(language, retrieved.hits, chosen, line, question, self.chooser, days)
+        draft = compose(language, retrieved.hits, chosen, line, question, self.chooser, days, self.use_towns)
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def confidence(self, question: str, language: str, retrieved: Retrieved, asked: str | None = None) -> float:
@@ -361,9 +363,11 @@ def compose(
     question: str = "",
     chooser: ValueChooser | None = None,
     days: frozenset[int] = frozenset(),
+    same_town: bool = True,
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
-    short answer line when the question asks for a value the quotes state."""
+    short answer line when the question asks for a value the quotes state. With ``same_town``, a question that
+    names a town takes its short line only from quotes whose passage (title and headings included) names it."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
@@ -388,6 +392,8 @@ def compose(
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
     text = message("intro", language) + "\n\n" + "\n".join(lines)
+    if same_town and (asked := towns_asked(question, language)):  # Kärneva's allowance is no answer about Tartu's
+        in_order = [(h, u, n) for h, u, n in in_order if asked <= towns_named(f"{h.title}\n{h.context}\n{h.text}")]
     line = short_answer(language, kinds, in_order, question, chooser, days)
     if line:
         text = f"{line}\n\n{text}"
