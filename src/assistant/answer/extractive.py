@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.places import named_in, town_of, towns_asked, towns_named
+from assistant.answer.places import named_in, town_of
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
 from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
@@ -43,9 +43,10 @@ def answerable_units(
     question: str, language: str, retrieved: Retrieved, kinds: tuple[str, ...] | None = None, named: bool = True
 ) -> Retrieved:
     """Only the units that can give the kind of value the question asks for, when it asks for one; and
-    a block of contact details (an address, phone, e-mail) only for a question about contact, place or time."""
+    a block of contact details (an address, phone, e-mail) only for a question about contact, place, time or a
+    person ("Kontaktperson: …" is a line of such a block)."""
     kinds = required_kinds(question, language) if kinds is None else kinds
-    about_contact = bool({"contact", "place", "time"} & set(kinds))
+    about_contact = bool({"contact", "place", "time", "name"} & set(kinds))
     # A phone number or an e-mail address asked for is answered only by a unit that gives one ("Foto:
     # norden.org" is no answer to "What is their phone number?"). An address may be written without a
     # postcode, so it is required only when some unit gives one with it (then the phone line beside it is
@@ -99,7 +100,6 @@ class ExtractiveAnswerer:
         use_days: bool = True,
         use_names: bool = True,
         use_places: bool = True,
-        use_towns: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -113,7 +113,6 @@ class ExtractiveAnswerer:
         self.use_days = use_days  # a question naming a day of the week gets no short line from another day's unit
         self.use_names = use_names  # contact details only from a passage that holds the names the question gives
         self.use_places = use_places  # towns and countries (a gazetteer) on the short line of "which town" questions
-        self.use_towns = use_towns  # a question naming a town: the short line only from a passage naming it
 
     def answer(
         self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
@@ -131,7 +130,7 @@ class ExtractiveAnswerer:
         line = line_kinds(asked, language, kinds, weekday=bool(days))
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
-        draft = compose(language, retrieved.hits, chosen, line, question, self.chooser, days, self.use_towns)
+        draft = compose(language, retrieved.hits, chosen, line, question, self.chooser, days)
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def confidence(self, question: str, language: str, retrieved: Retrieved, asked: str | None = None) -> float:
@@ -363,11 +362,9 @@ def compose(
     question: str = "",
     chooser: ValueChooser | None = None,
     days: frozenset[int] = frozenset(),
-    same_town: bool = True,
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
-    short answer line when the question asks for a value the quotes state. With ``same_town``, a question that
-    names a town takes its short line only from quotes whose passage (title and headings included) names it."""
+    short answer line when the question asks for a value the quotes state."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
@@ -392,8 +389,6 @@ def compose(
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
     text = message("intro", language) + "\n\n" + "\n".join(lines)
-    if same_town and (asked := towns_asked(question, language)):  # Kärneva's allowance is no answer about Tartu's
-        in_order = [(h, u, n) for h, u, n in in_order if asked <= towns_named(f"{h.title}\n{h.context}\n{h.text}")]
     line = short_answer(language, kinds, in_order, question, chooser, days)
     if line:
         text = f"{line}\n\n{text}"

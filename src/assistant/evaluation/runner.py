@@ -166,7 +166,6 @@ def variants(assistant: Any) -> dict[str, Any]:
         rows["without_weekdays"] = without(use_days=False)
         rows["without_contact_names"] = without(use_names=False)
         rows["without_places"] = without(use_places=False)
-        rows["without_town_check"] = without(use_towns=False)
     return rows
 
 
