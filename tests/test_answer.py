@@ -184,3 +184,20 @@ def test_a_who_question_may_quote_a_contact_block_naming_the_person() -> None:
     draft = answerer().answer("Who leads the integration team?", "en", retrieved)
     assert not draft.abstained and "Mette Kjærgaard Holm" in draft.text
     assert answerer().answer("What does the programme cost?", "en", retrieved).abstained  # no name, no price
+
+
+def test_two_items_of_one_list_chosen_for_an_open_question_quote_the_whole_list() -> None:
+    from assistant.answer.extractive import whole_lists
+
+    text = "Du kan läsa SFI om du:\nhar fyllt 16 år\nsaknar grundläggande svenska\nbor i Tallmora"
+    lead = (0, 22)
+    items = [(23, 38), (39, 67), (68, 82)]
+    hit = Hit("l", "sv.txt", text, "SFI", "sv", 2.0, units=tuple(Unit((lead, span), "item") for span in items))
+    first, second = (unit("l", text[s:e], s, e, score, "item", (lead, (s, e))) for (s, e), score in zip(items[:2], (0.7, 0.6)))
+    other = unit("l", "x", 0, 1, 0.5)
+    merged = whole_lists([first, other, second], Retrieved((hit,), {}))
+    assert [u.kind for u in merged] == ["list", "sentence"]
+    assert quote_text(hit, merged[0]) == "Du kan läsa SFI om du: har fyllt 16 år; saknar grundläggande svenska; bor i Tallmora"
+    assert whole_lists([first, other], Retrieved((hit,), {})) == [first, other]  # one item: as chosen
+    draft = compose("sv", (hit,), merged[:1])
+    assert draft.citations[0].spans == (lead, *items)  # the passage panel marks the lead-in and every item

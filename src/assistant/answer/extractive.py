@@ -11,6 +11,7 @@ says so and lists the closest sources.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
@@ -27,6 +28,7 @@ PASSAGE_WEIGHT = 0.2  # a unit of a weaker passage must be this much better per 
 SAME_LANGUAGE_BONUS = 0.02
 MAX_QUOTE_CHARS = 700
 MAX_PLACES = 4  # a quote naming more places than this lists, not answers
+MAX_LIST_ITEMS = 10  # a longer list is quoted item by item
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class ExtractiveAnswerer:
         use_days: bool = True,
         use_names: bool = True,
         use_places: bool = True,
+        whole_lists: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -113,6 +116,7 @@ class ExtractiveAnswerer:
         self.use_days = use_days  # a question naming a day of the week gets no short line from another day's unit
         self.use_names = use_names  # contact details only from a passage that holds the names the question gives
         self.use_places = use_places  # towns and countries (a gazetteer) on the short line of "which town" questions
+        self.whole_lists = whole_lists  # two items of one list chosen for an open question: the whole list quoted
 
     def answer(
         self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
@@ -151,7 +155,10 @@ class ExtractiveAnswerer:
         eligible = answerable_units(question, language, retrieved, kinds, self.use_names)
         if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
             return [], confidence
-        return self.select(language, eligible), confidence
+        chosen = self.select(language, eligible)
+        if self.whole_lists and not asks_value:  # "What are the requirements?": the list, not two of its items
+            chosen = whole_lists(chosen, retrieved)
+        return chosen, confidence
 
     def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
         """The best units: within ``margin`` of the best one, at most ``per_passage`` from one passage and
@@ -188,11 +195,46 @@ class ExtractiveAnswerer:
         return chosen
 
 
+def whole_lists(chosen: list[SentenceMatch], retrieved: Retrieved, most: int = MAX_LIST_ITEMS) -> list[SentenceMatch]:
+    """Where two or more chosen units are items of one list (one lead-in), that list's lead-in and all its
+    items (at most ``most``, within ``MAX_QUOTE_CHARS``) as one quote, in the place of its first chosen item."""
+    hits = {h.chunk_id: h for h in retrieved.hits}
+
+    def list_of(unit: SentenceMatch) -> tuple[str, tuple[int, int]] | None:
+        return (unit.chunk_id, unit.spans[0]) if unit.kind == "item" and len(unit.spans) == 2 else None
+
+    counts = Counter(key for unit in chosen if (key := list_of(unit)) is not None)
+    merged: list[SentenceMatch] = []
+    done: set[tuple[str, tuple[int, int]]] = set()
+    for unit in chosen:
+        key = list_of(unit)
+        if key is None or counts[key] < 2:
+            merged.append(unit)
+            continue
+        if key in done:
+            continue
+        done.add(key)
+        hit = hits.get(unit.chunk_id)
+        items = [
+            u.spans[1] for u in (hit.units if hit else ()) if u.kind == "item" and len(u.spans) == 2 and u.spans[0] == key[1]
+        ]
+        if hit is None or len(items) > most or sum(end - start for start, end in items) > MAX_QUOTE_CHARS:
+            merged.extend(u for u in chosen if list_of(u) == key)
+            continue
+        spans = (key[1], *items)
+        text = "\n".join(hit.text[start:end] for start, end in spans)
+        score = max(u.score for u in chosen if list_of(u) == key)
+        merged.append(SentenceMatch(unit.chunk_id, text, spans[0][0], spans[-1][1], score, spans, "list"))
+    return merged
+
+
 def quote_text(hit: Hit, unit: SentenceMatch) -> str:
     """A unit as the answer shows it: a sentence as written, a list item after its lead-in, a table row
     with each cell after its column's header ("Household: single; Allowance: 12 500 kr.")."""
     spans = unit.spans or ((unit.start, unit.end),)
     parts = [hit.text[start:end] for start, end in spans]
+    if unit.kind == "list":  # "… om du: har fyllt 16 år; saknar grundläggande svenska"
+        return " ".join(parts[0].split()) + " " + "; ".join(" ".join(part.split()) for part in parts[1:])
     if unit.kind == "row" and len(parts) == 2:
         header, row = (part.split(" | ") for part in parts)
         if len(header) == len(row):

@@ -166,6 +166,7 @@ def variants(assistant: Any) -> dict[str, Any]:
         rows["without_weekdays"] = without(use_days=False)
         rows["without_contact_names"] = without(use_names=False)
         rows["without_places"] = without(use_places=False)
+        rows["without_whole_lists"] = without(whole_lists=False)
     return rows
 
 
