@@ -193,7 +193,9 @@ def test_two_items_of_one_list_chosen_for_an_open_question_quote_the_whole_list(
     lead = (0, 22)
     items = [(23, 38), (39, 67), (68, 82)]
     hit = Hit("l", "sv.txt", text, "SFI", "sv", 2.0, units=tuple(Unit((lead, span), "item") for span in items))
-    first, second = (unit("l", text[s:e], s, e, score, "item", (lead, (s, e))) for (s, e), score in zip(items[:2], (0.7, 0.6)))
+    first, second = (
+        unit("l", text[s:e], s, e, score, "item", (lead, (s, e))) for (s, e), score in zip(items[:2], (0.7, 0.6), strict=True)
+    )
     other = unit("l", "x", 0, 1, 0.5)
     merged = whole_lists([first, other, second], Retrieved((hit,), {}))
     assert [u.kind for u in merged] == ["list", "sentence"]
