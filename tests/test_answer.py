@@ -203,3 +203,18 @@ def test_two_items_of_one_list_chosen_for_an_open_question_quote_the_whole_list(
     assert whole_lists([first, other], Retrieved((hit,), {})) == [first, other]  # one item: as chosen
     draft = compose("sv", (hit,), merged[:1])
     assert draft.citations[0].spans == (lead, *items)  # the passage panel marks the lead-in and every item
+
+
+def test_a_question_naming_a_town_takes_its_short_line_only_from_a_document_naming_it() -> None:
+    text = "Kohanemistoetus on 300 eurot kuus."
+    other = Hit("k", "karneva.md", text, "Kärneva vald – kohanemine", "et", 2.0)
+    same = Hit("t", "tartu.md", text, "Kohanemine", "et", 1.9)  # the passage does not name the town, its page does
+    towns = {"karneva.md": frozenset({"narva"}), "tartu.md": frozenset({"tartu"})}
+    question = "How big is the adaptation allowance in Tartu?"
+    kinds = line_kinds(question, "en", required_kinds(question, "en"))
+    chosen = [unit("k", text, 0, len(text), 0.7)]
+    another = compose("en", (other,), chosen, kinds, question, towns_of=towns.__getitem__).text
+    assert not another.startswith("In short") and "Kohanemistoetus" in another  # the quote stays, no line
+    assert compose("en", (other,), chosen, kinds, question).text.startswith("In short")  # without the check
+    named = compose("en", (same,), [unit("t", text, 0, len(text), 0.7)], kinds, question, towns_of=towns.__getitem__).text
+    assert named.startswith("In short") and "300" in named.splitlines()[0]

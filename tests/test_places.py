@@ -1,5 +1,7 @@
 """Places on the short line: towns from GeoNames and countries from CLDR, matched when inflected."""
 
+from typing import Any
+
 import pytest
 
 from assistant.answer.extractive import short_answer
@@ -82,3 +84,25 @@ def test_no_place_line_when_the_quote_names_none_but_the_asked() -> None:
     # The town asked, written another way in the source ("Köpenhamn" for Copenhagen), is no answer either.
     quote = quoted("Konferensen hålls i Köpenhamn.", "sv")
     assert short_answer("en", ("place",), quote, "Where in Copenhagen is the conference held?") == ""
+
+
+def test_the_towns_a_question_asks_about_and_a_document_names() -> None:
+    from assistant.answer.places import towns_asked, towns_named
+
+    assert towns_asked("What is the allowance in Tartu?", "en") == {"tartu"}
+    assert towns_asked("Який телефон у Таллінні?", "uk") == {"tallinn"}
+    assert towns_asked("What time does it open?", "en") == set()  # "Time" is a Norwegian town, not asked here
+    assert towns_named("Tartu\nKohanemine › Toetused\nTallinnas on teine keskus.") == {"tartu", "tallinn"}
+
+
+def test_the_towns_of_an_indexed_document_are_read_from_its_passages(fake_assistant: Any) -> None:
+    from assistant.pipeline import document_towns
+
+    corpus = fake_assistant.settings.corpus_dir
+    (corpus / "a.txt").write_text("Kohanemine\n\nTartu linn maksab toetust. Kontor asub Raekoja platsil.", encoding="utf-8")
+    fake_assistant.index()
+    towns_of = document_towns(fake_assistant.store)
+    assert towns_of("a.txt") == {"tartu"} and towns_of("missing.txt") == frozenset()
+    (corpus / "a.txt").write_text("Kohanemine\n\nPärnu linn maksab toetust.", encoding="utf-8")
+    fake_assistant.index()
+    assert towns_of("a.txt") == {"parnu"}  # a new revision is read again

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.generated import GeneratedAnswerer, SupportCheck
 from assistant.answer.generators import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
 from assistant.answer.kinds import required_kinds
+from assistant.answer.places import towns_named
 from assistant.config import Settings
 from assistant.index.chroma import StoreUnavailable, parse_headers, reachable
 from assistant.index.store import ChromaStore
@@ -57,6 +59,7 @@ def make_answerer(settings: Settings, store: ChromaStore | None = None, embedder
         settings.quote_margin,
         max_passages=settings.max_passages,
         chooser=embedding_chooser(embedder) if embedder is not None else None,
+        towns_of=document_towns(store) if store is not None else None,
     )
     if settings.generator == "extractive":
         return extractive
@@ -65,6 +68,31 @@ def make_answerer(settings: Settings, store: ChromaStore | None = None, embedder
     return GeneratedAnswerer(
         make_generator(settings), extractive, support_check(store, embedder), settings.llm_passages, settings.min_support
     )
+
+
+def document_towns(store: ChromaStore, cached: int = 256) -> Callable[[str], frozenset[str]]:
+    """A document id → the towns its indexed text names (title and headings included), read once per revision."""
+    found: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
+    lock = threading.Lock()
+
+    def towns_of(doc_id: str) -> frozenset[str]:
+        manifest = store.active()
+        entry = manifest.documents.get(doc_id) if manifest is not None else None
+        key = (doc_id, entry.revision if entry is not None else "")
+        with lock:
+            if key in found:
+                found.move_to_end(key)
+                return found[key]
+        passages = store.document_passages(doc_id)
+        text = "\n".join(f"{p.hit.context}\n{p.hit.text}" for p in passages)
+        towns = towns_named(f"{entry.title if entry is not None else ''}\n{text}")
+        with lock:
+            found[key] = towns
+            while len(found) > cached:
+                found.popitem(last=False)
+        return towns
+
+    return towns_of
 
 
 def support_check(store: ChromaStore, embedder: Embedder) -> SupportCheck:

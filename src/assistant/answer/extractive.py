@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.places import named_in, town_of
+from assistant.answer.places import named_in, town_of, towns_asked
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
 from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
@@ -29,6 +30,7 @@ SAME_LANGUAGE_BONUS = 0.02
 MAX_QUOTE_CHARS = 700
 MAX_PLACES = 4  # a quote naming more places than this lists, not answers
 MAX_LIST_ITEMS = 10  # a longer list is quoted item by item
+TownsOf = Callable[[str], frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class ExtractiveAnswerer:
         use_names: bool = True,
         use_places: bool = True,
         whole_lists: bool = True,
+        towns_of: TownsOf | None = None,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -117,6 +120,7 @@ class ExtractiveAnswerer:
         self.use_names = use_names  # contact details only from a passage that holds the names the question gives
         self.use_places = use_places  # towns and countries (a gazetteer) on the short line of "which town" questions
         self.whole_lists = whole_lists  # two items of one list chosen for an open question: the whole list quoted
+        self.towns_of = towns_of  # a document id → the towns it names (the short line's town check); None: no check
 
     def answer(
         self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
@@ -134,7 +138,7 @@ class ExtractiveAnswerer:
         line = line_kinds(asked, language, kinds, weekday=bool(days))
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
-        draft = compose(language, retrieved.hits, chosen, line, question, self.chooser, days)
+        draft = compose(language, retrieved.hits, chosen, line, question, self.chooser, days, self.towns_of)
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def confidence(self, question: str, language: str, retrieved: Retrieved, asked: str | None = None) -> float:
@@ -404,9 +408,11 @@ def compose(
     question: str = "",
     chooser: ValueChooser | None = None,
     days: frozenset[int] = frozenset(),
+    towns_of: TownsOf | None = None,
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
-    short answer line when the question asks for a value the quotes state."""
+    short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
+    the towns its text names), a question naming a town takes its short line only from documents naming it."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
@@ -431,6 +437,8 @@ def compose(
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
     text = message("intro", language) + "\n\n" + "\n".join(lines)
+    if towns_of is not None and (asked := towns_asked(question, language)):  # Kärneva's allowance is not Tartu's
+        in_order = [(h, u, n) for h, u, n in in_order if asked <= towns_of(h.doc_id)]
     line = short_answer(language, kinds, in_order, question, chooser, days)
     if line:
         text = f"{line}\n\n{text}"

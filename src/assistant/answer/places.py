@@ -132,3 +132,15 @@ def named_in(question: str, language: str) -> set[str]:
         if (land := _lookup(word, lands)) is not None:
             named.add(land)
     return named
+
+
+def towns_asked(question: str, language: str) -> set[str]:
+    """The towns a question names as places are written (capitalised, see ``places``), as folded GeoNames
+    names: "allowance in Tartu", "телефон у Таллінні"."""
+    return {fold(town_of(name) or name) for name, territory in places(question, language) if not territory}
+
+
+def towns_named(text: str) -> frozenset[str]:
+    """Every town a text names, in any position (a title "Tartu" included), as folded GeoNames names."""
+    table = towns()
+    return frozenset(fold(town) for word in set(_WORD.findall(text)) if (town := _lookup(word.rstrip("’'-"), table)) is not None)

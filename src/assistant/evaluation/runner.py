@@ -167,6 +167,7 @@ def variants(assistant: Any) -> dict[str, Any]:
         rows["without_contact_names"] = without(use_names=False)
         rows["without_places"] = without(use_places=False)
         rows["without_whole_lists"] = without(whole_lists=False)
+        rows["without_town_check"] = without(towns_of=None)
     return rows
 
 
