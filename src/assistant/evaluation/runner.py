@@ -168,6 +168,7 @@ def variants(assistant: Any) -> dict[str, Any]:
         rows["without_places"] = without(use_places=False)
         rows["without_whole_lists"] = without(whole_lists=False)
         rows["without_town_check"] = without(towns_of=None)
+        rows["without_first_passage_line"] = without(first_passage=False)
     return rows
 
 
