@@ -94,3 +94,14 @@ def test_an_address_or_contact_in_general() -> None:
     assert asked_details("ما هو عنوان المركز؟", "ar") == ("address",)
     assert asked_details("How can I contact them?", "en") == ()
     assert required_kinds("How can I contact them?", "en") == ("contact",)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which was the first Baltic city to join the programme?", "en"),
+        ("ኣብ ባልቲክ ቀዳመይቲ ከተማ ናብቲ መደብ ዝተጸንበረት ኣየናይ እያ?", "ti"),  # the noun before "which"
+    ],
+)
+def test_which_place_in_either_word_order(question: str, language: str) -> None:
+    assert "place" in required_kinds(question, language)
