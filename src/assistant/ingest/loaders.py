@@ -95,7 +95,9 @@ def load_pdf(path: Path) -> Loaded:
             raise UnreadableFile("encrypted PDF") from error
         raise UnreadableFile(f"corrupt PDF ({error})") from error
     try:
-        builder = parse_pdf_lines(read_pdf_lines(pdf))
+        lines, contacts = read_pdf_lines(pdf)
+        builder = parse_pdf_lines(lines)
+        builder.lines("\n".join(contacts))  # a footer's contact details, once, after the body
         title = str((pdf.get_metadata_dict() or {}).get("Title", "") or "").strip()
     except pdfium.PdfiumError as error:
         raise UnreadableFile(f"corrupt PDF ({error})") from error

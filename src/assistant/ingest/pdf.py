@@ -29,6 +29,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = (".", "!", "?", "…", ":", ";")
+_CONTACT = re.compile(r"@|https?://|www\.|(?:\d[ ./-]?){6,}")  # an e-mail or web address, a phone number
 # A short line "Label: value" ("Reede: 9:00–13:00", "Telefon: +372 …") after a short line: the two are lines of
 # a block (opening hours, a contact block), not a paragraph wrapped by the page width.
 _LABEL = re.compile(r"^[^\W\d_][\w .’'-]{0,30}:\s*\S")
@@ -113,6 +114,19 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
 
 
+def running_contacts(pages: list[list[Line]], kept: list[list[Line]]) -> list[str]:
+    """The running header and footer lines that give contact details (a phone number, an e-mail or web address:
+    "Rathaus Skovmarsk · Zentrale 74 28 60 00"), once each: the only copy of a fact is not furniture."""
+    kept_ids = {id(line) for lines in kept for line in lines}
+    found: dict[str, str] = {}
+    for lines in pages:
+        for line in lines:
+            text = clean_inline(line.text)
+            if id(line) not in kept_ids and _CONTACT.search(text) and not _PAGE_NUMBER.match(text):
+                found.setdefault(_shape(text), text)
+    return list(found.values())
+
+
 def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Without page numbers and the header and footer lines repeated on several pages."""
     margins: Counter[str] = Counter()
@@ -134,7 +148,8 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     return kept
 
 
-def read_pdf_lines(pdf: Any) -> list[Line]:
+def read_pdf_lines(pdf: Any) -> tuple[list[Line], list[str]]:
+    """The lines of the body, and the running lines that give contact details (see ``running_contacts``)."""
     pages = []
     for number in range(len(pdf)):
         page = pdf[number]
@@ -144,7 +159,8 @@ def read_pdf_lines(pdf: Any) -> list[Line]:
         finally:
             textpage.close()
             page.close()
-    return [line for page in drop_running_lines(pages) for line in page]
+    kept = drop_running_lines(pages)
+    return [line for page in kept for line in page], running_contacts(pages, kept)
 
 
 def _join(previous: str, line: str) -> str:
