@@ -327,3 +327,21 @@ def test_the_index_banner_is_read_again_on_each_page_load(
     page.wait_for_selector("#question textarea")
     page.wait_for_timeout(1000)  # the load event has answered
     assert "make index" not in page.locator("#index-banner").inner_text()
+
+
+def test_the_upload_box_speaks_the_interface_language(page: Any) -> None:
+    page.get_by_role("tab", name="Sources").click()
+    page.wait_for_function(
+        "document.querySelector('#upload .drop-text')?.innerText === 'Drop files here or click to choose them'"
+    )
+    page.get_by_role("tab").first.click()
+    page.click("#language input")
+    page.get_by_role("option", name="العربية (ar)").click()
+    page.wait_for_function("document.querySelector('#send').innerText.includes('اسأل')", timeout=10_000)
+    page.get_by_role("tab").nth(1).click()
+    page.wait_for_function("document.querySelector('#upload .drop-text')?.innerText === 'أفلت الملفات هنا أو انقر لاختيارها'")
+    shown = page.locator("#upload .drop-text")
+    assert shown.is_visible() and shown.get_attribute("dir") == "rtl" and shown.bounding_box()["width"] > 50
+    assert page.locator("#upload button").first.get_attribute("aria-label") == "أفلت الملفات هنا أو انقر لاختيارها"
+    gradio_text = page.locator('#upload [data-testid="upload-text"]').evaluate("e => getComputedStyle(e).fontSize")
+    assert gradio_text == "0px"  # the English "Drop File Here" is not shown beside it

@@ -5,6 +5,7 @@ The interface follows the asker: once a question's language is detected, every l
 the page, so Tigrinya, Arabic and Persian render where the machine has no such font.
 """
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -95,7 +96,13 @@ def labels(language: str) -> dict[str, Any]:
         "examples": message("examples", language),
         "chat_tab": message("chat_tab", language),
         "sources_tab": message("sources_tab", language),
+        "drop_files": message("drop_files", language),
     }
+
+
+def drop_hint(language: str) -> str:
+    """The upload box's "drop files here" text in ``language``, for ui.js to show in place of Gradio's English one."""
+    return f'<span lang="{language}" dir="{direction(language)}">{html.escape(message("drop_files", language))}</span>'
 
 
 def localized_choices(language: str) -> list[tuple[str, str]]:
@@ -153,6 +160,7 @@ def build(app: App) -> Any:
                 uploads = gr.File(
                     label=text["upload"], file_count="multiple", file_types=list(SUPPORTED_SUFFIXES), elem_id="upload"
                 )
+                hint = gr.HTML(drop_hint("en"), elem_id="drop-hint")  # hidden: ui.js copies it into the box
                 with gr.Row():
                     add = gr.Button(text["upload"], elem_id="add-documents")
                     reindex = gr.Button(text["reindex"], elem_id="reindex")
@@ -171,7 +179,7 @@ def build(app: App) -> Any:
         relabelled = [title, question, send, detected, language, filters, tag_filter, language_filter, document_filter]
         relabelled += [comment, comment_send, add, reindex, prune, undo, added, remove, chat_tab, sources_tab]
         relabelled += [table, uploads, ingest_status]
-        relabelled += [examples.dataset, banner]
+        relabelled += [examples.dataset, banner, hint]
 
         def documents_table(lang: str, rows: list[list[Any]] | None = None) -> Any:
             import pandas as pd
@@ -209,6 +217,7 @@ def build(app: App) -> Any:
                 gr.update(rtl=rtl),  # the ingest report in Persian or Arabic
                 gr.update(label=words["examples"]),
                 gr.update(value=index_banner(app.assistant, lang)) if table_too else gr.update(),  # reads the index
+                gr.update(value=drop_hint(lang)),
             ]
 
         def on_question(*args: Any) -> Any:

@@ -16,6 +16,7 @@ document.addEventListener("click", function (event) {
 let labelsQueued = false;
 function cleanMessageLabels() {
   labelsQueued = false;
+  showDropHint();
   document.querySelectorAll("[aria-label*=\"'s message: \"]").forEach(function (element) {
     const label = element.getAttribute("aria-label");
     if (label.indexOf("<") === -1) return;
@@ -28,3 +29,22 @@ new MutationObserver(function () {
   labelsQueued = true;
   requestAnimationFrame(cleanMessageLabels);
 }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"] });
+
+// The upload box's text in the interface language (#drop-hint, hidden, holds it); Gradio's own stays underneath.
+function showDropHint() {
+  const hint = document.querySelector("#drop-hint span");
+  const box = document.querySelector('#upload [data-testid="upload-text"]');
+  if (!hint || !box) return;
+  let shown = box.querySelector(".drop-text");
+  if (shown && shown.textContent === hint.textContent && shown.dir === hint.dir) return;
+  if (!shown) {
+    shown = document.createElement("span");
+    shown.className = "drop-text";
+    box.appendChild(shown);
+  }
+  shown.textContent = hint.textContent;
+  shown.lang = hint.lang;
+  shown.dir = hint.dir;
+  const button = box.closest("button");
+  if (button) button.setAttribute("aria-label", hint.textContent);
+}
