@@ -142,5 +142,4 @@ def towns_asked(question: str, language: str) -> set[str]:
 
 def towns_named(text: str) -> frozenset[str]:
     """Every town a text names, in any position (a title "Tartu" included), as folded GeoNames names."""
-    table = towns()
-    return frozenset(fold(town) for word in set(_WORD.findall(text)) if (town := _lookup(word.rstrip("’'-"), table)) is not None)
+    return frozenset(fold(town) for word in set(_WORD.findall(text)) if (town := town_of(word.rstrip("’'-"))) is not None)

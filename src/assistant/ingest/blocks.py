@@ -19,6 +19,7 @@ ITEM = "item"  # a list item; ``lead`` is the span of the list's lead-in paragra
 ROW = "row"  # a table row; ``lead`` is the span of the table's header row, if it has one
 LINES = "lines"  # short lines kept as they are (an address, a contact block)
 KINDS = (HEADING, PARAGRAPH, ITEM, ROW, LINES)
+SHORT_LINE = 60  # characters: a line of an address or contact block, not of wrapped prose
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SOFT = re.compile(r"[\u00ad\u200b\ufeff]")  # soft hyphens, zero-width spaces, byte-order marks

@@ -8,9 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder
-
-SHORT_LINE = 60
+from assistant.ingest.blocks import SHORT_LINE, Block, TextBuilder
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 

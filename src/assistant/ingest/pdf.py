@@ -1,11 +1,13 @@
 """PDF text into structured blocks with pypdfium2, from the layout of its lines.
 
 Each page's characters are grouped into lines with their font size, weight and position. Lines repeated in
-the top or bottom margin of several pages (running headers and footers) and page numbers are dropped.
-A line in a larger font than the body text, or a short bold line, is a heading (larger fonts rank higher);
-a line starting with a bullet or a number starts a list item, unless the full-width paragraph line above runs on into it; a wide vertical gap or a short line ending a
-sentence ends a paragraph; short "Label: value" lines after a short line stay lines (opening hours, contacts). Justified text's runs of spaces become one space, and a word hyphenated at a
-line end is joined again.
+the top or bottom margin of several pages (running headers and footers) and page numbers are dropped; a running
+line giving contact details is kept once after the body. A line in a larger font than the body text, or a short
+bold line, is a heading (larger fonts rank higher; a title wrapped over lines is one heading); a line starting
+with a bullet or a number starts a list item, unless the full-width paragraph line above runs on into it; a wide
+vertical gap or a short line ending a sentence ends a paragraph; short "Label: value" lines after a short line
+stay lines (opening hours, contacts). Justified text's runs of spaces become one space, and a word hyphenated at
+a line end is joined again.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.blocks import Block, TextBuilder, add_table
+from assistant.ingest.blocks import SHORT_LINE, Block, TextBuilder, add_table
 from assistant.ingest.cleaning import is_boilerplate
 
 _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
@@ -21,7 +21,6 @@ _HASHES = re.compile(r"^(#{1,6})\s+")
 _CELLS = re.compile(r"\s+\|\s+|\t+")
 _TERMINAL = tuple(".!?…:;,።")
 MAX_HEADING_CHARS = 90
-SHORT_LINE = 60
 
 
 def looks_like_heading(line: str) -> bool:
