@@ -262,37 +262,3 @@ def test_pdf_wrapped_line_starting_with_a_number_is_no_list_item_and_a_wrapped_t
         "5. des Folgemonats. Fragen beantwortet das Bürgerbüro im Rathaus.",
     ) in blocks
     assert [text for kind, text in blocks if kind == "item"] == ["Aufenthaltstitel", "Mietvertrag"]
-
-
-def test_a_running_footer_with_contact_details_is_kept_once() -> None:
-    from assistant.ingest.pdf import Line, drop_running_lines, running_contacts
-
-    words = [
-        "Anmeldung",
-        "Unterkunft",
-        "Verpflegung",
-        "Fahrtkosten",
-        "Sprachkurs",
-        "Kinderbetreuung",
-        "Arztbesuch",
-        "Schule",
-        "Arbeit",
-        "Wohnung",
-        "Bank",
-        "Bus",
-    ]
-
-    def page(number: int) -> list[Line]:
-        texts = [f"{words[4 * number + i]} wird im Rathaus geregelt." for i in range(4)]
-        body = [Line(text, 10.0, False, 50.0, 500.0, 700.0 - 14 * i, 690.0 - 14 * i, number) for i, text in enumerate(texts)]
-        footer = [
-            Line("Leitfaden für Gastfamilien", 8.0, False, 50.0, 200.0, 60.0, 52.0, number),
-            Line("Rathaus Skovmarsk · Zentrale: 74 28 60 00 · www.skovmarsk.dk", 8.0, False, 50.0, 400.0, 48.0, 40.0, number),
-            Line(f"Seite {number + 1}", 8.0, False, 280.0, 320.0, 36.0, 28.0, number),
-        ]
-        return body + footer
-
-    pages = [page(n) for n in range(3)]
-    kept = drop_running_lines(pages)
-    assert all(len(lines) == 4 for lines in kept)  # header, footer and page numbers out of the body
-    assert running_contacts(pages, kept) == ["Rathaus Skovmarsk · Zentrale: 74 28 60 00 · www.skovmarsk.dk"]

@@ -17,7 +17,7 @@ from assistant.ingest.blocks import Block, TextBuilder
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 MAX_FILE_BYTES = 20 * 1024 * 1024
-PARSER_VERSION = 6  # stored with the index: a change re-reads every document
+PARSER_VERSION = 7  # stored with the index: a change re-reads every document
 
 
 class UnreadableFile(Exception):
@@ -95,9 +95,7 @@ def load_pdf(path: Path) -> Loaded:
             raise UnreadableFile("encrypted PDF") from error
         raise UnreadableFile(f"corrupt PDF ({error})") from error
     try:
-        lines, contacts = read_pdf_lines(pdf)
-        builder = parse_pdf_lines(lines)
-        builder.lines("\n".join(contacts))  # a footer's contact details, once, after the body
+        builder = parse_pdf_lines(read_pdf_lines(pdf))
         title = str((pdf.get_metadata_dict() or {}).get("Title", "") or "").strip()
     except pdfium.PdfiumError as error:
         raise UnreadableFile(f"corrupt PDF ({error})") from error

@@ -1,13 +1,12 @@
 """PDF text into structured blocks with pypdfium2, from the layout of its lines.
 
 Each page's characters are grouped into lines with their font size, weight and position. Lines repeated in
-the top or bottom margin of several pages (running headers and footers) and page numbers are dropped; a running
-line giving contact details is kept once after the body. A line in a larger font than the body text, or a short
-bold line, is a heading (larger fonts rank higher; a title wrapped over lines is one heading); a line starting
-with a bullet or a number starts a list item, unless the full-width paragraph line above runs on into it; a wide
-vertical gap or a short line ending a sentence ends a paragraph; short "Label: value" lines after a short line
-stay lines (opening hours, contacts). Justified text's runs of spaces become one space, and a word hyphenated at
-a line end is joined again.
+the top or bottom margin of several pages (running headers and footers) and page numbers are dropped. A line in
+a larger font than the body text, or a short bold line, is a heading (larger fonts rank higher; a title wrapped
+over lines is one heading); a line starting with a bullet or a number starts a list item, unless the full-width
+paragraph line above runs on into it; a wide vertical gap or a short line ending a sentence ends a paragraph;
+short "Label: value" lines after a short line stay lines (opening hours, contacts). Justified text's runs of
+spaces become one space, and a word hyphenated at a line end is joined again.
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = (".", "!", "?", "…", ":", ";")
-_CONTACT = re.compile(r"@|https?://|www\.|(?:\d[ ./-]?){6,}")  # an e-mail or web address, a phone number
 # A short line "Label: value" ("Reede: 9:00–13:00", "Telefon: +372 …") after a short line: the two are lines of
 # a block (opening hours, a contact block), not a paragraph wrapped by the page width.
 _LABEL = re.compile(r"^[^\W\d_][\w .’'-]{0,30}:\s*\S")
@@ -116,19 +114,6 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
 
 
-def running_contacts(pages: list[list[Line]], kept: list[list[Line]]) -> list[str]:
-    """The running header and footer lines that give contact details (a phone number, an e-mail or web address:
-    "Rathaus Skovmarsk · Zentrale 74 28 60 00"), once each: the only copy of a fact is not furniture."""
-    kept_ids = {id(line) for lines in kept for line in lines}
-    found: dict[str, str] = {}
-    for lines in pages:
-        for line in lines:
-            text = clean_inline(line.text)
-            if id(line) not in kept_ids and _CONTACT.search(text) and not _PAGE_NUMBER.match(text):
-                found.setdefault(_shape(text), text)
-    return list(found.values())
-
-
 def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Without page numbers and the header and footer lines repeated on several pages."""
     margins: Counter[str] = Counter()
@@ -150,8 +135,7 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     return kept
 
 
-def read_pdf_lines(pdf: Any) -> tuple[list[Line], list[str]]:
-    """The lines of the body, and the running lines that give contact details (see ``running_contacts``)."""
+def read_pdf_lines(pdf: Any) -> list[Line]:
     pages = []
     for number in range(len(pdf)):
         page = pdf[number]
@@ -161,8 +145,7 @@ def read_pdf_lines(pdf: Any) -> tuple[list[Line], list[str]]:
         finally:
             textpage.close()
             page.close()
-    kept = drop_running_lines(pages)
-    return [line for page in kept for line in page], running_contacts(pages, kept)
+    return [line for page in drop_running_lines(pages) for line in page]
 
 
 def _join(previous: str, line: str) -> str:
