@@ -3,7 +3,8 @@
 "How much is the allowance?" is not answered by a sentence about the allowance that holds no amount,
 nor "What is the phone number?" by one without a number. The question cues per kind and language are
 data (``data/value_kinds.json``: money, percent, duration, time, date, number, contact, place, name); the
-exclusive kinds are resolved by precedence (money > percent > duration > time > date > number), while
+exclusive kinds are resolved by precedence (percent > money > duration > time > date > number: "What share of
+the fee …?" asks for a percentage), while
 contact, place and name may come with them ("when and where"). What a unit must hold for each kind is in
 ``data/value_patterns.json`` (currency signs and names, percent words, clock times, phone numbers and
 e-mail addresses, digits, number words and month names of the source languages). A place or a name is
@@ -19,7 +20,7 @@ from typing import Any
 
 from assistant.data import read_json
 
-EXCLUSIVE = ("money", "percent", "duration", "time", "date", "number")
+EXCLUSIVE = ("percent", "money", "duration", "time", "date", "number")
 FREE = ("contact", "place", "name")
 KINDS = EXCLUSIVE + FREE
 CONTACT_DETAILS = ("phone", "email", "address", "web")
