@@ -100,6 +100,15 @@ def test_a_respelled_name_is_shown_escaped_in_the_askers_language() -> None:
     assert "searched-for" not in render_answer(make_answer("According to the sources:", ()), 0)
 
 
+def test_a_long_searched_text_is_shown_by_its_end() -> None:
+    from dataclasses import replace
+
+    long = "Where can I learn Danish? " * 80 + "And in Aarhus?"
+    html = render_answer(replace(make_answer("According to the sources:", ()), searched_for=long), 0)
+    shown = html.split('class="searched-for">', 1)[1].split("</div>", 1)[0]
+    assert shown.endswith("And in Aarhus?") and "…" in shown and len(shown) < 300
+
+
 def test_streaming_prefixes_end_with_the_full_text() -> None:
     text = "According to the sources: a fairly long answer that streams in several parts [1]"
     parts = list(streamed_prefixes(text, step=10))

@@ -15,6 +15,7 @@ from assistant.languages.messages import message
 from assistant.types import Answer, Citation, Hit
 
 RTL_LANGUAGES = frozenset({"ar", "fa"})
+SEARCHED_SHOWN = 200  # characters of a searched text shown above the answer
 _MARKER = re.compile(r"\[(\d+)\]")
 _QUOTE = re.compile(r"“[^”]*”")
 
@@ -151,6 +152,11 @@ def render_citation(citation: Citation, turn: int, language: str, same_label: bo
     )
 
 
+def clipped(text: str, most: int = SEARCHED_SHOWN) -> str:
+    """The end of a long searched text (a follow-up joined to a 2,000-character question), after "…"."""
+    return text if len(text) <= most else "…" + text[-most:].lstrip()
+
+
 def render_answer(answer: Answer, turn: int) -> str:
     """The answer with linked markers, then its sources (translations of one page shown together)."""
     language = answer.language
@@ -162,8 +168,9 @@ def render_answer(answer: Answer, turn: int) -> str:
     else:
         body = line + ("<br>" + link_markers(rest, turn, known).replace("\n", "<br>") if rest else "")
     parts = [f'<div class="answer" dir="{direction(language)}" lang="{escape(language)}">']
-    if answer.searched_for:  # say how a misspelt name was read, so the asker can check it
-        parts.append(f'<div class="searched-for">{escape(message("searched_for", language, text=answer.searched_for))}</div>')
+    if answer.searched_for:  # say how a misspelt name or a follow-up was read, so the asker can check it
+        searched = clipped(answer.searched_for)
+        parts.append(f'<div class="searched-for">{escape(message("searched_for", language, text=searched))}</div>')
     parts.append(body)
     if answer.citations:
         labels = Counter(source_label(c.hit) for c in answer.citations)
