@@ -86,6 +86,18 @@ def test_abstains_below_the_decision_threshold_and_lists_closest_sources() -> No
     assert draft.abstained and "Introduksjonsprogrammet" in draft.text and not draft.citations
 
 
+def test_between_answering_and_being_sure_the_closest_passages_are_shown_as_such() -> None:
+    def model(sure: float) -> AbstentionModel:  # confidence 0.5 at the passages' best unit (0.62)
+        return AbstentionModel({"best_unit": 40.0}, -40.0 * 0.62, threshold=0.4, sure=sure)
+
+    question = "Hvor mye er stønaden per måned for en enslig?"
+    hedged = ExtractiveAnswerer(model(sure=0.6)).answer(question, "nb", passages())
+    assert not hedged.abstained and hedged.citations
+    assert hedged.text.startswith("Kildene svarer kanskje ikke nøyaktig på dette.") and "Kort sagt" not in hedged.text
+    plain = ExtractiveAnswerer(model(sure=0.5)).answer(question, "nb", passages())
+    assert plain.text.replace("\u00a0", " ").startswith("Kort sagt: 21 200 norske kroner [1]")
+
+
 def test_abstains_when_no_unit_holds_the_asked_kind() -> None:
     draft = answerer().answer("When does the course start?", "en", passages())
     assert draft.abstained

@@ -298,8 +298,8 @@ class Assistant:
         if judge is None or not may_follow_up(earlier, question):
             return query, retrieved
         alone = judge.confidence(question, language, retrieved)
-        if judge.abstention.answers(alone):
-            return query, retrieved  # answered on its own: not read as a follow-up
+        if judge.abstention.is_sure(alone):
+            return query, retrieved  # answered on its own with confidence: not read as a follow-up
         joined = joined_question(earlier, question)
         other = self.retriever.search(joined, language, k, filters, follow_up=question, kinds=kinds)
         if judge.confidence(joined, language, other, question) > alone:

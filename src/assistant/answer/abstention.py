@@ -114,9 +114,14 @@ def answer_features(
 
 @dataclass
 class AbstentionModel:
+    """``threshold``: the confidence from which the question is answered. ``sure``: from which the answer is
+    stated plainly, with its short line; between the two it shows the closest passages as such, without
+    stating a value (``None``: the same as ``threshold``)."""
+
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0
     threshold: float = 0.5
+    sure: float | None = None
 
     @classmethod
     def at_least(cls, minimum: float, sharpness: float = 40.0) -> AbstentionModel:
@@ -126,7 +131,8 @@ class AbstentionModel:
     @classmethod
     def shipped(cls) -> AbstentionModel:
         data = read_json("abstention.json")
-        return cls(dict(data["weights"]), float(data["bias"]), float(data.get("threshold", 0.5)))
+        threshold = float(data.get("threshold", 0.5))
+        return cls(dict(data["weights"]), float(data["bias"]), threshold, float(data.get("sure", threshold)))
 
     def confidence(self, features: dict[str, float]) -> float:
         """The probability that the question is answered by the retrieved passages."""
@@ -136,8 +142,11 @@ class AbstentionModel:
     def answers(self, confidence: float) -> bool:
         return confidence >= self.threshold
 
+    def is_sure(self, confidence: float) -> bool:
+        return confidence >= (self.threshold if self.sure is None else self.sure)
+
     def save(self, path: Path, about: str) -> None:
-        data = {"_about": about, "weights": self.weights, "bias": self.bias, "threshold": self.threshold}
+        data = {"_about": about, "weights": self.weights, "bias": self.bias, "threshold": self.threshold, "sure": self.sure}
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 

@@ -140,7 +140,12 @@ class ExtractiveAnswerer:
         line = line_kinds(asked, language, kinds, weekday=bool(days))
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
-        draft = compose(language, retrieved.hits, chosen, line, question, self.chooser, days, self.towns_of, self.first_passage)
+        sure = self.abstention.is_sure(confidence)
+        if not sure:  # the closest passages, shown as such: no value stated as the answer
+            line = ()
+        draft = compose(
+            language, retrieved.hits, chosen, line, question, self.chooser, days, self.towns_of, self.first_passage, sure
+        )
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
     def confidence(self, question: str, language: str, retrieved: Retrieved, asked: str | None = None) -> float:
@@ -412,6 +417,7 @@ def compose(
     days: frozenset[int] = frozenset(),
     towns_of: TownsOf | None = None,
     first_passage: bool = False,
+    sure: bool = True,
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
@@ -440,7 +446,7 @@ def compose(
         spans = tuple(sorted({span for u in units for span in (u.spans or ((u.start, u.end),))}))
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
-    text = message("intro", language) + "\n\n" + "\n".join(lines)
+    text = message("intro" if sure else "intro_unsure", language) + "\n\n" + "\n".join(lines)
     if first_passage:  # a value only a weaker passage states is not the answer's: 1 of 4 such lines was right (dev)
         in_order = [(h, u, n) for h, u, n in in_order if n == 1]
     if towns_of is not None and (asked := towns_asked(question, language)):  # Kärneva's allowance is not Tartu's
