@@ -72,7 +72,7 @@ eval-gate: install models index
 	$(BIN)/assistant eval --split dev --no-baselines --out eval/runs/seed-dev --gate eval/thresholds.json
 
 # The reports the README quotes: the test documents (with baselines and ablations), the follow-ups and the
-# open unanswerable questions on them, the seed pages' test questions, the probes, the later-written hold-out set. Run it at the end of a piece of work, not while tuning.
+# open unanswerable questions on them, the seed pages' test questions, the probes, the three later-written hold-out sets. Run it at the end of a piece of work, not while tuning.
 eval: install models index
 	$(BIN)/assistant eval $(DEV) --split test --out eval/report --compare eval/report
 	$(BIN)/assistant eval $(FOLLOW) --split test --out eval/report-followups --compare eval/report-followups
@@ -81,6 +81,7 @@ eval: install models index
 	$(BIN)/assistant eval --gold eval/probes.jsonl --out eval/report-probes --compare eval/report-probes
 	$(BIN)/assistant eval --corpus eval/holdout/documents --gold eval/holdout/gold.jsonl --split test --out eval/report-holdout --compare eval/report-holdout
 	$(BIN)/assistant eval --corpus eval/holdout2/documents --gold eval/holdout2/gold.jsonl --split test --out eval/report-holdout2 --compare eval/report-holdout2
+	$(BIN)/assistant eval --corpus eval/holdout3/documents --gold eval/holdout3/gold.jsonl --split test --out eval/report-holdout3 --compare eval/report-holdout3
 
 # Choose retrieval weights and fit the abstention model on development questions only.
 tune: install models
