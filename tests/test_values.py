@@ -87,6 +87,7 @@ def test_times_of_day_and_contacts() -> None:
     contacts = [v.text for v in find_values("Telefon: +372 640 5570, e-post: keeleope@example.ee", "contact", "et")]
     assert contacts == ["keeleope@example.ee", "+372 640 5570"]
     assert find_values("Ring gerne til os.", "contact", "da") == []
+    assert find_values("ILO-UNHCR Fælles Handlingsplan 2023-2025", "contact", "da") == []  # a period (user trial)
     assert find_values("2026 m. gegužės 11 d. prasideda kursai.", "number", "lt") == []  # a day of a month
 
 

@@ -43,6 +43,7 @@ _TIME = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?\(?\d{2,4}\)?(?:[\s-]\d{2,4}){1,4}(?![\w.,]\d)")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})+")  # "2023-2025": a period, not a phone
 _WEB = re.compile(
     r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:dk|se|no|fi|is|ee|lv|lt|eu|org|com|net|int|de)(?:/[\w./-]*)?", re.IGNORECASE
 )
@@ -233,7 +234,11 @@ def addresses(text: str) -> list[Value]:
 
 def contacts(text: str) -> list[Value]:
     found = [Value("contact", m.group(0)) for m in _EMAIL.finditer(text)]
-    found += [Value("contact", m.group(0).strip()) for m in _PHONE.finditer(text) if sum(ch.isdigit() for ch in m.group(0)) >= 7]
+    found += [
+        Value("contact", m.group(0).strip())
+        for m in _PHONE.finditer(text)
+        if sum(ch.isdigit() for ch in m.group(0)) >= 7 and not _YEAR_RANGE.fullmatch(m.group(0).strip())
+    ]
     if not found:
         found = [Value("contact", m.group(0)) for m in _WEB.finditer(text) if "." in m.group(0)]
     return addresses(text) + found
