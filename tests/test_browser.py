@@ -329,6 +329,21 @@ def test_the_index_banner_is_read_again_on_each_page_load(
     assert "make index" not in page.locator("#index-banner").inner_text()
 
 
+def test_the_documents_table_is_read_again_on_each_page_load(
+    page: Any, server: tuple[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, app = server
+    monkeypatch.setattr(app.assistant.store, "active", lambda: None)  # nothing indexed yet (a first start)
+    page.goto(server[0])
+    page.get_by_role("tab").nth(1).click()
+    page.wait_for_timeout(1500)  # the load event has answered
+    assert "FOR-IN" not in page.inner_text("#documents")
+    monkeypatch.undo()  # the corpus indexed after the page was built: a new page lists it
+    page.goto(server[0])
+    page.get_by_role("tab").nth(1).click()
+    page.wait_for_function("(document.querySelector('#documents')?.innerText || '').includes('FOR-IN')", timeout=20_000)
+
+
 def test_the_upload_box_speaks_the_interface_language(page: Any) -> None:
     page.get_by_role("tab", name="Sources").click()
     page.wait_for_function(

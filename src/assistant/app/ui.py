@@ -280,6 +280,8 @@ def build(app: App) -> Any:
         demo.load(added_files, None, [added], api_visibility="private")  # files added since the app started
         # The banner as the index is now: an index built or emptied since the app started shows on a new page.
         demo.load(lambda: index_banner(app.assistant), None, [banner], api_visibility="private", show_progress="hidden")
+        # The documents as indexed now: a first start indexes the corpus after the page was built (user trial).
+        demo.load(documents_table, [ui_language], [table], api_visibility="private", show_progress="hidden")
         reindex.click(on_reindex, [prune, ui_language], [ingest_status, table, banner], api_visibility="private")
         undo.click(on_rollback, [ui_language], [ingest_status, table, banner], api_visibility="private")
         gr.api(app.ask_json, api_name="ask")
