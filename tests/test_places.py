@@ -106,3 +106,23 @@ def test_the_towns_of_an_indexed_document_are_read_from_its_passages(fake_assist
     (corpus / "a.txt").write_text("Kohanemine\n\nPärnu linn maksab toetust.", encoding="utf-8")
     fake_assistant.index()
     assert towns_of("a.txt") == {"parnu"}  # a new revision is read again
+
+
+def test_towns_written_in_arabic_or_ethiopic_script_are_read_by_their_latin_names() -> None:
+    from assistant.answer.places import towns_written_otherwise
+
+    assert towns_written_otherwise("ما هو رقم هاتف مكتب المفوضية في أوسلو؟") == ["Oslo"]
+    assert towns_written_otherwise("شماره تلفن مرکز پذیرش تالین چیست؟") == ["Tallinn"]
+    assert towns_written_otherwise("ቁጽሪ ተሌፎን ቤት ጽሕፈት UNHCR ኣብ ኦስሎ እንታይ እዩ?") == ["Oslo"]
+    assert towns_written_otherwise("ما هي ساعات العمل في بريغا؟") == ["Riga"]  # "in Riga", the preposition attached
+    assert towns_written_otherwise("كم عدد اللاجئين الذين حصلوا على وظائف في الدنمارك؟") == []
+
+
+def test_a_phone_number_comes_only_from_a_passage_naming_the_town_asked_in_another_script() -> None:
+    from assistant.answer.extractive import names_the_asked
+    from assistant.types import Hit
+
+    question = "ما هو رقم هاتف مكتب المفوضية في أوسلو؟"  # a user trial got the Vejle café's number
+    vejle = Hit("v", "cafe.docx", "Sprogcafé i Vejle. Tlf. +45 76 81 42 90", "Sprogcafé Vejle", "da", 1.0)
+    oslo = Hit("o", "unhcr.html", "UNHCR i Oslo: telefon 22 00 00 00", "UNHCR Norge", "nb", 1.0)
+    assert not names_the_asked(question, vejle) and names_the_asked(question, oslo)

