@@ -126,3 +126,13 @@ def test_a_phone_number_comes_only_from_a_passage_naming_the_town_asked_in_anoth
     vejle = Hit("v", "cafe.docx", "Sprogcafé i Vejle. Tlf. +45 76 81 42 90", "Sprogcafé Vejle", "da", 1.0)
     oslo = Hit("o", "unhcr.html", "UNHCR i Oslo: telefon 22 00 00 00", "UNHCR Norge", "nb", 1.0)
     assert not names_the_asked(question, vejle) and names_the_asked(question, oslo)
+
+
+def test_a_question_naming_a_country_is_answered_only_by_its_towns() -> None:
+    from assistant.answer.extractive import asked_places
+
+    found = find_values("Jonava ir Reykjanesbær prisijungė prie iniciatyvos.", "place", "lt")
+    asked = asked_places(found, "Which town in Iceland joined Cities #WithRefugees?", "en")
+    assert [v.text for v in asked] == ["Reykjanesbær"]
+    assert asked_places(find_values("Jonava prisijungė pirmoji.", "place", "lt"), "Which town in Iceland joined?", "en") == []
+    assert [v.text for v in asked_places(found, "Which towns joined?", "en")] == ["Jonava", "Reykjanesbær"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
-from assistant.answer.places import named_in, town_of, towns_asked, towns_written_otherwise
+from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_written_otherwise
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
 from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
@@ -349,6 +349,9 @@ def asked_places(values: list[Value], question: str, language: str) -> list[Valu
     named = named_in(question, language)
     values = [v for v in values if (v.territory or fold(town_of(v.text) or v.text)) not in named]
     towns = [v for v in values if not v.territory]
+    lands = {code for code in named if code.isupper()}  # "Which town in Iceland…?" is not answered by Jonava
+    if lands:  # and no other country either
+        return [v for v in towns if country_of(v.text) in lands]
     if towns or any(place.islower() for place in named):  # a question naming a town is not answered by its country
         return towns
     return values

