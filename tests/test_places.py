@@ -136,3 +136,9 @@ def test_a_question_naming_a_country_is_answered_only_by_its_towns() -> None:
     assert [v.text for v in asked] == ["Reykjanesbær"]
     assert asked_places(find_values("Jonava prisijungė pirmoji.", "place", "lt"), "Which town in Iceland joined?", "en") == []
     assert [v.text for v in asked_places(found, "Which towns joined?", "en")] == ["Jonava", "Reykjanesbær"]
+
+
+def test_lithuanian_plural_town_names_inflected() -> None:
+    from assistant.answer.places import town_of
+
+    assert town_of("Trakų") == "Trakai" and town_of("Šiauliuose") == "Šiauliai"

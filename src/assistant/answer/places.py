@@ -23,8 +23,8 @@ MIN_POPULATION = 5000
 _WORD = re.compile(r"(?<![\w@./-])[A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]{2,}")
 _SCRIPT = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ' -]+$")  # Latin and Cyrillic: a Russian or Ukrainian question names "Таллинн"
 # What an ending replaces at the end of a name: a vowel or "s" (Jelgav-a → Jelgav-os), a Lithuanian "-as"
-# (Kaun-as → Kaun-e), a Cyrillic vowel (Литв-а → Литв-ы).
-_TAILS = ("a", "e", "i", "o", "u", "y", "s", "as", "is", "ys", "us", "а", "я", "о", "е", "и", "ь", "ы")
+# (Kaun-as → Kaun-e), a Lithuanian plural "-(i)ai" (Šiaul-iai → Šiaul-ių), a Cyrillic vowel (Литв-а → Литв-ы).
+_TAILS = ("a", "e", "i", "o", "u", "y", "s", "as", "is", "ys", "us", "ai", "iai", "а", "я", "о", "е", "и", "ь", "ы")
 _ENDING = set("aeiouyszlntjmаеиоуыяюэйьіїємх")  # letters of case endings (folded: "ės", "ā", "ssa", "oje", "ы")
 # Where a word is capitalised whatever it is (a sentence's or a label's first word), only a name of six letters
 # or more counts: "Time:", "Salo" and "Tori" are Norwegian, Finnish and Estonian towns and words.
