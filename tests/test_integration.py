@@ -177,3 +177,10 @@ def small_assistant(tmp_path_factory: Any, embedder: Any) -> Any:
     assistant = Assistant.from_settings(settings, embedder=embedder)
     assistant.index()
     return assistant
+
+
+def test_a_question_in_an_unsupported_script_is_told_so(seed_assistant: Any) -> None:
+    answer = seed_assistant.ask("哪个波罗的海城市最先加入了跨文化城市计划？")  # Chinese (user trial)
+    assert answer.message.startswith("Questions in this script are not supported; the answer is in")
+    assert answer.text.startswith(answer.message)
+    assert "not supported" not in seed_assistant.ask("Hvilken by var den første baltiske by i Intercultural Cities?").text

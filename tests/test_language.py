@@ -167,3 +167,11 @@ def test_a_follow_up_clearly_in_another_language_switches() -> None:
     assert detect_language("А в Латвії?", "ru", continuing=True) == "uk"  # Ukrainian letters
     assert detect_language("Aga õe kvalifikatsiooni tunnustamine?", "fi", continuing=True) == "et"
     assert detect_language("Hvad med Norge?", "nb", continuing=True) == "da"  # "hvad" is Danish only
+
+
+def test_scripts_no_supported_language_is_written_in() -> None:
+    from assistant.languages.detection import unsupported_script
+
+    assert unsupported_script("维耶勒图书馆的语言咖啡馆多少钱？") and unsupported_script("कितना खर्च होता है")
+    for question in ("Скільки коштує курс?", "ما هو رقم هاتف المركز؟", "ሕቶ ኣለኒ", "How much? 多少钱", "12345"):
+        assert not unsupported_script(question)

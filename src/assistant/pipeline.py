@@ -24,7 +24,8 @@ from assistant.index.chroma import StoreUnavailable, parse_headers, reachable
 from assistant.index.store import ChromaStore
 from assistant.ingest.chunking import Chunker
 from assistant.ingest.indexing import Indexer, Progress
-from assistant.languages.detection import detect_language, normalise_code
+from assistant.languages.detection import detect_language, normalise_code, unsupported_script
+from assistant.languages.locale import language_name
 from assistant.languages.messages import message
 from assistant.models.embedder import Embedder, SentenceTransformerEmbedder
 from assistant.offline import configure_offline
@@ -264,6 +265,9 @@ class Assistant:
         draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token, asked=cleaned.text)
         answer_ms = (time.perf_counter() - clock) * 1000
         note = message("truncated", language, n=self.settings.max_question_chars) if cleaned.truncated else ""
+        if unsupported_script(cleaned.text):  # "维耶勒…多少钱？" was answered in English without a word
+            unsupported = message("unsupported_script", language, name=language_name(language, language))
+            note = f"{note}\n\n{unsupported}" if note else unsupported
         timings = {
             "detect": detect_ms,
             **retrieved.timings_ms,

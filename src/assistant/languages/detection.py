@@ -96,6 +96,20 @@ def without_names(text: str, is_name: Callable[[str], bool] | None = None, tails
     return " ".join(kept) if len(kept) >= 2 else text
 
 
+# The scripts the supported languages are written in: Latin, Cyrillic, Arabic (with Persian) and Ethiopic.
+_SUPPORTED_SCRIPT = re.compile(
+    r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u052f\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
+    r"\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]"
+)
+
+
+def unsupported_script(text: str) -> bool:
+    """Are most of the question's letters in a script none of the supported languages is written in (Chinese,
+    Thai, Hindi…)? The question is still answered, with a word that its language is not supported."""
+    letters = LETTER.findall(text)
+    return bool(letters) and sum(1 for ch in letters if not _SUPPORTED_SCRIPT.match(ch)) > len(letters) / 2
+
+
 def is_latin(ch: str) -> bool:
     """A letter of the Latin script (ASCII and the Latin-1 / Latin Extended-A and -B blocks)."""
     return ch.isascii() or "\u00c0" <= ch <= "\u024f"
