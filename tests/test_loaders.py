@@ -263,21 +263,3 @@ def test_pdf_wrapped_line_starting_with_a_number_is_no_list_item_and_a_wrapped_t
     ) in blocks
     assert [text for kind, text in blocks if kind == "item"] == ["Aufenthaltstitel", "Mietvertrag"]
 
-
-def test_pdf_numbered_bold_section_headings_are_headings_with_their_number() -> None:
-    from assistant.ingest.pdf import Line, parse_pdf_lines
-
-    lines = [
-        Line("1. Įvadas", 12.0, True, 50.0, 120.0, 760.0, 748.0, 1),
-        Line("Alksnėnų integracijos centras teikia paslaugas pabėgėliams.", 10.0, False, 50.0, 400.0, 740.0, 730.0, 1),
-        Line("2. Finansai", 12.0, True, 50.0, 130.0, 716.0, 704.0, 1),
-        Line("Centro 2025 metų biudžetas buvo 386 400 EUR.", 10.0, False, 50.0, 330.0, 696.0, 686.0, 1),
-        Line("Reikia:", 10.0, False, 50.0, 100.0, 682.0, 672.0, 1),
-        Line("1. Pasas", 10.0, False, 50.0, 110.0, 668.0, 658.0, 1),
-        Line("2. Sutartis", 10.0, False, 50.0, 120.0, 654.0, 644.0, 1),
-    ]
-    builder = parse_pdf_lines(lines)
-    blocks = [(b.kind, builder.text[b.start : b.end]) for b in builder.blocks]
-    assert blocks[0] == ("heading", "1. Įvadas") and ("heading", "2. Finansai") in blocks
-    assert ("paragraph", "Centro 2025 metų biudžetas buvo 386 400 EUR.") in blocks
-    assert [text for kind, text in blocks if kind == "item"] == ["Pasas", "Sutartis"]  # plain numbered items stay items

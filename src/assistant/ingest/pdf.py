@@ -24,8 +24,6 @@ BULLETS = "•·▪◦●○■□➢►‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc-–
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)]|[a-z]\))\s+")
 # A line that a wrapped sentence can start with ("5. des Folgemonats", "– und …"): an item only when the line
 # above does not run on into it.
-# A numbered section heading in bold or a heading's size ("1. Įvadas", "2.3 Finanzen"): a heading, not an item.
-_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 _AMBIGUOUS_BULLET = re.compile(r"^\s*(?:[-–]|\d{1,2}[.)]|[a-z]\))\s+")
 _PAGE_NUMBER = re.compile(
     r"^\W*(?:page|side|sida|sivu|lk|lpp|psl|puslapis|seite|bls|страница|сторінка)?\.?\s*\d{1,4}\s*(?:(?:/|of|av|af|iš|no|von|из|з)\s*\d{1,4})?\W*$",
@@ -211,8 +209,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
 
     def is_heading(line: Line) -> bool:
         text = line.text.strip()
-        emphasised = line.bold or round(line.size, 1) in heading_sizes
-        if len(text) > 120 or (_BULLET.match(text) and not (emphasised and _NUMBERED.match(text))):
+        if len(text) > 120 or _BULLET.match(text):
             return False
         if round(line.size, 1) in heading_sizes:
             return True
