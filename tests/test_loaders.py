@@ -262,4 +262,3 @@ def test_pdf_wrapped_line_starting_with_a_number_is_no_list_item_and_a_wrapped_t
         "5. des Folgemonats. Fragen beantwortet das Bürgerbüro im Rathaus.",
     ) in blocks
     assert [text for kind, text in blocks if kind == "item"] == ["Aufenthaltstitel", "Mietvertrag"]
-
