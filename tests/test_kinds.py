@@ -135,3 +135,7 @@ def test_an_address_or_contact_in_general() -> None:
 )
 def test_which_place_in_either_word_order(question: str, language: str) -> None:
     assert "place" in required_kinds(question, language)
+
+
+def test_from_what_hour_in_tigrinya_asks_for_a_time() -> None:
+    assert required_kinds("ክለብ ቋንቋ ኣብ ሰሉስ ካብ ክንደይ ሰዓት እዩ?", "ti") == ("time",)
