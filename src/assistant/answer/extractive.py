@@ -138,12 +138,10 @@ class ExtractiveAnswerer:
         days = days_named(question, language) if self.use_days else frozenset()
         if days and any(kind in EXCLUSIVE for kind in kinds):  # "When is it open on Friday?", not "How do I book it?"
             chosen = with_asked_day(chosen, retrieved, days, kinds, self.max_quotes)
-        line = line_kinds(asked, language, kinds, weekday=bool(days))
+        sure = self.abstention.is_sure(confidence)  # unsure: the closest passages, shown as such, state no value
+        line = line_kinds(asked, language, kinds, weekday=bool(days)) if sure else ()
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
-        sure = self.abstention.is_sure(confidence)
-        if not sure:  # the closest passages, shown as such: no value stated as the answer
-            line = ()
         draft = compose(
             language, retrieved.hits, chosen, line, question, self.chooser, days, self.towns_of, self.first_passage, sure
         )
