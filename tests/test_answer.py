@@ -98,6 +98,13 @@ def test_between_answering_and_being_sure_the_closest_passages_are_shown_as_such
     assert plain.text.replace("\u00a0", " ").startswith("Kort sagt: 21 200 norske kroner [1]")
 
 
+def test_an_answer_in_a_chosen_language_reads_the_question_in_its_own() -> None:
+    question = "How much is the monthly allowance for a single person?"
+    draft = answerer().answer(question, "so", passages(), reading="en")
+    assert draft.text.replace("\u00a0", " ").startswith("Si kooban: 21") and "[1]" in draft.text.splitlines()[0]
+    assert not answerer().answer(question, "so", passages()).text.startswith("Si kooban")  # read as Somali: no cue
+
+
 def test_abstains_when_no_unit_holds_the_asked_kind() -> None:
     draft = answerer().answer("When does the course start?", "en", passages())
     assert draft.abstained

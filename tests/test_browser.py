@@ -281,6 +281,17 @@ def test_question_html_is_shown_as_text(page: Any) -> None:
     assert page.dialogs == []  # type: ignore[attr-defined]
 
 
+def test_an_empty_question_gets_a_notice_with_nothing_to_rate(page: Any) -> None:
+    page.fill("#question textarea", "   ")
+    page.click("#send")
+    page.wait_for_selector("#chat .notice")
+    row = page.locator("#chat .message-row:has(.notice)")
+    buttons = row.locator("xpath=following-sibling::*[1]")
+    assert "message-buttons" in (buttons.get_attribute("class") or "")  # Gradio's layout, which the CSS rule expects
+    assert not buttons.is_visible()
+    assert page.locator("#chat [data-testid='user']").count() == 0
+
+
 def test_api_endpoint_returns_the_cli_json(server: tuple[str, Any]) -> None:
     from gradio_client import Client
 

@@ -257,12 +257,15 @@ class Assistant:
                 return Answer(cleaned.text, language, True, text, (), (), {"total": 0.0}, message=text)
             self._check_index()
             clock = time.perf_counter()
-            language = forced or detect_language(cleaned.text, fallback_language, continuing=bool(history))
+            # the question is read in its own language even when the answer is wanted in another one (a chosen
+            # Somali answer to an English question still needs the English question's cues)
+            reading = detect_language(cleaned.text, forced or fallback_language, continuing=bool(history))
+            language = forced or reading
             detect_ms = (time.perf_counter() - clock) * 1000
             earlier = [clean_question(h, self.settings.max_question_chars).text for h in history]
-            query, retrieved = self._search(cleaned.text, earlier, language, k, filters)
+            query, retrieved = self._search(cleaned.text, earlier, reading, k, filters)
         clock = time.perf_counter()
-        draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token, asked=cleaned.text)
+        draft = self.answerer.answer(query, language, retrieved.top(answer_k), on_token, asked=cleaned.text, reading=reading)
         answer_ms = (time.perf_counter() - clock) * 1000
         note = message("truncated", language, n=self.settings.max_question_chars) if cleaned.truncated else ""
         if unsupported_script(cleaned.text):  # "维耶勒…多少钱？" was answered in English without a word

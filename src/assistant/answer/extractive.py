@@ -126,24 +126,34 @@ class ExtractiveAnswerer:
         self.first_passage = first_passage  # the short line's values only from the first cited passage
 
     def answer(
-        self, question: str, language: str, retrieved: Retrieved, on_token: object = None, asked: str | None = None
+        self,
+        question: str,
+        language: str,
+        retrieved: Retrieved,
+        on_token: object = None,
+        asked: str | None = None,
+        reading: str | None = None,
     ) -> Draft:
         """``asked`` is the text whose kind of value counts when it is not the whole ``question`` (a follow-up
-        "And when was it?" searched together with the question before it asks for a date of its own)."""
+        "And when was it?" searched together with the question before it asks for a date of its own).
+        ``reading`` is the language the question is written in, when the answer is wanted in another one
+        (``language``): the question's cues are read in it, the answer is written in ``language``."""
         asked = asked or question
-        chosen, confidence = self.choose(question, language, retrieved, asked)
+        reading = reading or language
+        chosen, confidence = self.choose(question, reading, retrieved, asked)
         if not chosen:
             return abstention(language, retrieved.hits, confidence=confidence)
-        kinds = required_kinds(asked, language) if self.use_kinds else ()
-        days = days_named(question, language) if self.use_days else frozenset()
+        kinds = required_kinds(asked, reading) if self.use_kinds else ()
+        days = days_named(question, reading) if self.use_days else frozenset()
         if days and any(kind in EXCLUSIVE for kind in kinds):  # "When is it open on Friday?", not "How do I book it?"
             chosen = with_asked_day(chosen, retrieved, days, kinds, self.max_quotes)
         sure = self.abstention.is_sure(confidence)  # unsure: the closest passages, shown as such, state no value
-        line = line_kinds(asked, language, kinds, weekday=bool(days)) if sure else ()
+        line = line_kinds(asked, reading, kinds, weekday=bool(days)) if sure else ()
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
         draft = compose(
-            language, retrieved.hits, chosen, line, question, self.chooser, days, self.towns_of, self.first_passage, sure
+            language, retrieved.hits, chosen, line, question, self.chooser, days, self.towns_of, self.first_passage, sure,
+            reading,
         )
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
@@ -303,12 +313,19 @@ class Option:
 
 
 def options(
-    kind: str, quoted: list[tuple[Hit, SentenceMatch, int]], language: str, question: str, days: frozenset[int] = frozenset()
+    kind: str,
+    quoted: list[tuple[Hit, SentenceMatch, int]],
+    language: str,
+    question: str,
+    days: frozenset[int] = frozenset(),
+    reading: str | None = None,
 ) -> list[list[Option]]:
-    """Per quote holding a value of ``kind``, its values (each rendered once, as first written); a quote that
-    names days of the week, none of ``days`` (those the question names), holds none."""
+    """Per quote holding a value of ``kind``, its values (each rendered once, as first written, in ``language``);
+    a quote that names days of the week, none of ``days`` (those the question names), holds none. The question is
+    read in ``reading`` (default ``language``)."""
     found: list[list[Option]] = []
-    details = asked_details(question, language) if kind == "contact" else ()
+    reading = reading or language
+    details = asked_details(question, reading) if kind == "contact" else ()
     for hit, unit, n in quoted:
         if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
             continue
@@ -322,7 +339,7 @@ def options(
             asked = set(re.findall(r"\w+", question.casefold()))
             values = [v for v in values if not set(re.findall(r"\w+", v.text.casefold())) <= asked]
         if kind == "place":
-            values = asked_places(values, question, language)
+            values = asked_places(values, question, reading)
         for related in RELATED.get(kind, ()):
             values = values or find_values(text, related, hit.language)
         if kind == "contact" and details:  # the phone number asked for, not the e-mail beside it
@@ -381,11 +398,15 @@ def short_answer(
     question: str = "",
     chooser: ValueChooser | None = None,
     days: frozenset[int] = frozenset(),
+    reading: str | None = None,
 ) -> str:
     """One line in the asker's language stating the asked value(s), each with its citation; "" when a
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
     neither ``chooser`` nor the first quote tells which answers)."""
-    parts = [state_value(kind, options(kind, quoted, language, question, days), question, chooser, language) for kind in kinds]
+    parts = [
+        state_value(kind, options(kind, quoted, language, question, days, reading), question, chooser, language)
+        for kind in kinds
+    ]
     if not parts or not all(parts):
         return ""
     return message("short_answer", language, value="; ".join(parts))
@@ -420,6 +441,7 @@ def compose(
     towns_of: TownsOf | None = None,
     first_passage: bool = False,
     sure: bool = True,
+    reading: str | None = None,
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
@@ -451,9 +473,9 @@ def compose(
     text = message("intro" if sure else "intro_unsure", language) + "\n\n" + "\n".join(lines)
     if first_passage:  # a value only a weaker passage states is not the answer's: 1 of 4 such lines was right (dev)
         in_order = [(h, u, n) for h, u, n in in_order if n == 1]
-    if towns_of is not None and (asked := towns_asked(question, language)):  # Kärneva's allowance is not Tartu's
+    if towns_of is not None and (asked := towns_asked(question, reading or language)):  # Kärneva's allowance is not Tartu's
         in_order = [(h, u, n) for h, u, n in in_order if asked <= towns_of(h.doc_id)]
-    line = short_answer(language, kinds, in_order, question, chooser, days)
+    line = short_answer(language, kinds, in_order, question, chooser, days, reading)
     if line:
         text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):

@@ -115,9 +115,15 @@ class GeneratedAnswerer:
         self.name = generator.name
 
     def answer(
-        self, question: str, language: str, retrieved: Retrieved, on_token: TokenCallback | None = None, asked: str | None = None
+        self,
+        question: str,
+        language: str,
+        retrieved: Retrieved,
+        on_token: TokenCallback | None = None,
+        asked: str | None = None,
+        reading: str | None = None,
     ) -> Draft:
-        baseline = self.extractive.answer(question, language, retrieved, asked=asked)
+        baseline = self.extractive.answer(question, language, retrieved, asked=asked, reading=reading)
         if baseline.abstained:
             return baseline
         cited = [c.hit for c in baseline.citations]

@@ -203,7 +203,7 @@ class App:
         pending = [
             *chat,
             {"role": "user", "content": render_question(question, ui_language)},
-            {"role": "assistant", "content": escape(message("searching", ui_language))},
+            {"role": "assistant", "content": f'<div class="working">{escape(message("searching", ui_language))}</div>'},
         ]
         yield pending, session, ui_language, ""
         tokens: queue.Queue[str | None] = queue.Queue()
