@@ -152,7 +152,16 @@ class ExtractiveAnswerer:
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
         draft = compose(
-            language, retrieved.hits, chosen, line, question, self.chooser, days, self.towns_of, self.first_passage, sure,
+            language,
+            retrieved.hits,
+            chosen,
+            line,
+            question,
+            self.chooser,
+            days,
+            self.towns_of,
+            self.first_passage,
+            sure,
             reading,
         )
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
@@ -404,8 +413,7 @@ def short_answer(
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
     neither ``chooser`` nor the first quote tells which answers)."""
     parts = [
-        state_value(kind, options(kind, quoted, language, question, days, reading), question, chooser, language)
-        for kind in kinds
+        state_value(kind, options(kind, quoted, language, question, days, reading), question, chooser, language) for kind in kinds
     ]
     if not parts or not all(parts):
         return ""
