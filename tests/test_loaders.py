@@ -262,3 +262,60 @@ def test_pdf_wrapped_line_starting_with_a_number_is_no_list_item_and_a_wrapped_t
         "5. des Folgemonats. Fragen beantwortet das Bürgerbüro im Rathaus.",
     ) in blocks
     assert [text for kind, text in blocks if kind == "item"] == ["Aufenthaltstitel", "Mietvertrag"]
+
+
+CAPTURED = """Fara beint í efni
+Valmynd
+Leit
+Íslenska | English | Polski | العربية
+Forsíða > Velferð > Móttaka flóttafólks
+
+Móttaka og aðlögun flóttafólks í Vesturósi
+Síðast uppfært 5. febrúar 2026
+
+Vesturós tekur þátt í samræmdri móttöku flóttafólks.
+
+Hver getur tekið þátt?
+
+Þú getur tekið þátt ef þú ert 18 ára eða eldri.
+
+Dagur | Tími
+Mánudagur | 9–12
+"""
+
+
+def test_a_captured_pages_navigation_goes_and_its_first_line_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(CAPTURED, encoding="utf-8")
+    loaded = load_file(path)
+    for furniture in ("Valmynd", "Leit", "Polski", "Forsíða"):
+        assert furniture not in loaded.text
+    headings = [(loaded.text[b.start : b.end], b.level) for b in loaded.blocks if b.kind == "heading"]
+    assert headings == [("Móttaka og aðlögun flóttafólks í Vesturósi", 1), ("Hver getur tekið þátt?", 2)]
+    assert "Síðast uppfært 5. febrúar 2026" in blocks_of(loaded.text, loaded.blocks, "paragraph")
+    assert "Mánudagur | 9–12" in blocks_of(loaded.text, loaded.blocks, "row")  # a small table is no menu
+
+
+def test_language_switchers_and_breadcrumbs_are_told_from_content() -> None:
+    from assistant.ingest.cleaning import is_breadcrumb, is_language_switcher, is_page_furniture
+
+    for line in ("EST | ENG | РУС", "Suomeksi | På svenska | In English", "Svenska | English | العربية | Українська"):
+        assert is_language_switcher(line)
+    for line in ("Tel | Fax", "Oslo | Bergen | Trondheim", "Husstand | Per måned"):
+        assert not is_language_switcher(line)
+    assert is_breadcrumb("Avaleht › Uudised › 2026") and not is_breadcrumb("Pris: 100 > 50 kr. Se mer.")
+    assert is_page_furniture("Skip to content\nMenu") and not is_page_furniture("Kontakt\nHolmstrup Kommune\nTlf. 70 10 20 30")
+
+
+def test_the_site_a_page_title_names_is_its_publisher(tmp_path: Path) -> None:
+    from assistant.ingest.html import site_in_title
+
+    assert site_in_title("Gerstu vinur – vinaverkefni | Brúin", "Gerstu vinur – vinaverkefni") == "Brúin"
+    assert site_in_title("Upcoming events, spring 2026 | Tartu Welcome Centre", "Upcoming events: April–June 2026") == (
+        "Tartu Welcome Centre"
+    )
+    assert site_in_title("Introduksjonsprogrammet – Tindrevik kommune", "Introduksjonsprogrammet i Tindrevik kommune") == ""
+    assert site_in_title("Integration – a guide", "Something else entirely") == ""
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    assert load_file(path).metadata["publisher"] == "Fjellvik kommune"

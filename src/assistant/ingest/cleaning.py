@@ -29,3 +29,65 @@ def is_boilerplate(paragraph: str) -> bool:
     """True when every non-empty line of ``paragraph`` is page furniture."""
     lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
     return bool(lines) and all(_patterns().fullmatch(line) for line in lines)
+
+
+_SWITCH_CELLS = re.compile(r"\s+[|/·•]\s+|\s*\|\s*")
+_CRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|→)\s+")
+_END_PUNCTUATION = tuple(".!?…:;,")
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """Every language's name in its own language and in the supported ones (CLDR through Babel), folded."""
+    from babel import Locale, UnknownLocaleError
+
+    from assistant.languages.detection import SUPPORTED
+
+    names: set[str] = set()
+    for display in {*SUPPORTED, "en"}:
+        names.update(name.casefold() for name in Locale.parse(display).languages.values())
+    for code in map(str, Locale.parse("en").languages):
+        try:
+            own = Locale.parse(code).get_display_name(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        if own:
+            names.add(own.casefold())
+    return frozenset(names)
+
+
+def is_language_switcher(line: str) -> bool:
+    """ "Íslenska | English | Polski | العربية", "EST | ENG | РУС", "Suomeksi | På svenska | In English": a line
+    of two or more cells, each a language's name (CLDR) or a code of two or three capitals, or a short phrase
+    ending in a name ("På svenska")."""
+    cells = [cell.strip() for cell in _SWITCH_CELLS.split(line.strip()) if cell.strip()]
+    if len(cells) < 2:
+        return False
+    names = _language_names()
+
+    def is_language(cell: str) -> bool:
+        folded = cell.casefold()
+        words = folded.split()
+        return (
+            (2 <= len(cell) <= 3 and cell.isalpha() and cell.isupper())
+            or folded in names
+            or (len(words) <= 3 and words[-1] in names)
+        )
+
+    return sum(is_language(cell) for cell in cells) >= max(2, len(cells) - 1)
+
+
+def is_breadcrumb(line: str) -> bool:
+    """ "Home > Work and education > Recognition", "Avaleht › Uudised › 2026": three or more short parts."""
+    parts = _CRUMB_SEPARATORS.split(line.strip())
+    return len(parts) >= 3 and all(0 < len(part.split()) <= 6 and not part.endswith(_END_PUNCTUATION) for part in parts)
+
+
+def is_page_furniture(paragraph: str) -> bool:
+    """A block of a captured page's navigation: a language switcher, a breadcrumb trail or a furniture line
+    ("Skip to content") among lines of at most four words without final punctuation ("Menu", "Search")."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    marked = [is_language_switcher(line) or is_breadcrumb(line) or bool(_patterns().fullmatch(line)) for line in lines]
+    return any(marked) and all(
+        mark or (len(line.split()) <= 4 and not line.endswith(_END_PUNCTUATION)) for mark, line in zip(marked, lines, strict=True)
+    )

@@ -170,4 +170,23 @@ def parse_html(raw: str, builder: TextBuilder | None = None) -> tuple[TextBuilde
         metadata["title"] = title
     if page_title and page_title != title:
         metadata["page_title"] = page_title
+        if "publisher" not in metadata and (named := site_in_title(page_title, title)):
+            metadata["publisher"] = named
     return builder, metadata
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—·]\s+|\s+-\s+")
+
+
+def site_in_title(page_title: str, heading: str) -> str:
+    """The site a page's ``<title>`` names after its heading ("Gerstu vinur … | Brúin" → "Brúin"): the last part
+    after a separator, when the title's other parts share two words with the heading (one, if it has only one
+    word of four letters or more) and the heading does not name the site already; "" otherwise."""
+    parts = _TITLE_PARTS.split(page_title.strip())
+    if len(parts) < 2 or not heading:
+        return ""
+    site = parts[-1].strip()
+    words = {w for w in re.findall(r"\w+", heading.casefold()) if len(w) >= 4}
+    shared = words & set(re.findall(r"\w+", " ".join(parts[:-1]).casefold()))
+    named = site.casefold() in heading.casefold()
+    return site if words and len(shared) >= min(2, len(words)) and not named else ""

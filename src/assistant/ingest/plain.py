@@ -2,9 +2,11 @@
 
 Paragraphs are separated by blank lines. A paragraph whose lines start with bullets or numbers is a list
 (a paragraph ending with a colon just before it is its lead-in); a short line without final punctuation
-that is followed by text is a heading (Markdown ``#`` marks give levels); a paragraph of several short
+(or a question: "Who can take part?") that is followed by text is a heading (Markdown ``#`` marks give
+levels), and a page's first line, perhaps over its date, is its title; a paragraph of several short
 lines is kept line by line (addresses, opening hours); lines of cells separated by `` | `` or tabs are a
-table. Page furniture lines (language menus, skip links) are dropped.
+table. Page furniture (language switchers, breadcrumb trails and the menu lines around them, skip links) is
+dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.ingest.blocks import SHORT_LINE, Block, TextBuilder, add_table
-from assistant.ingest.cleaning import is_boilerplate
+from assistant.ingest.cleaning import is_boilerplate, is_page_furniture
 
 _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
 BULLET = re.compile(r"^\s*(?:[-•*–·▪◦●○]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -21,13 +23,16 @@ _HASHES = re.compile(r"^(#{1,6})\s+")
 _CELLS = re.compile(r"\s+\|\s+|\t+")
 _TERMINAL = tuple(".!?…:;,።")
 MAX_HEADING_CHARS = 90
+MAX_TITLE_CHARS = 150
 
 
-def looks_like_heading(line: str) -> bool:
-    """A short line without final punctuation that starts with a capital letter or a digit, and is no
-    contact line ("Tel. 87 13 00 00", "info@…") or key-value line ("Address: …")."""
+def looks_like_heading(line: str, question: bool = False) -> bool:
+    """A short line without final punctuation (with ``question``, a question mark is allowed: "Who can take
+    part?") that starts with a capital letter or a digit, and is no contact line ("Tel. 87 13 00 00",
+    "info@…") or key-value line ("Address: …")."""
     line = line.strip()
-    if not 0 < len(line) <= MAX_HEADING_CHARS or line.endswith(_TERMINAL) or line[0].islower():
+    ending = line.endswith(_TERMINAL) and not (question and line.endswith("?"))
+    if not 0 < len(line) <= MAX_HEADING_CHARS or ending or line[0].islower():
         return False
     if _SYMBOL_BULLET.match(line):  # "- er over 18 år": a list item, however short
         return False
@@ -36,6 +41,20 @@ def looks_like_heading(line: str) -> bool:
     head, colon, rest = line.partition(": ")
     key_value = colon and len(head.split()) <= 3 and (any(ch.isdigit() for ch in rest) or len(rest.split()) <= 3)
     return not key_value
+
+
+def looks_like_title(line: str) -> bool:
+    """A page's first line as its title: up to 150 characters without final punctuation, not starting in
+    lower case, no address; dates and numbers are allowed ("Kotoutumislain muutokset voimaan 1.8.2026 – …")."""
+    line = line.strip()
+    return (
+        0 < len(line) <= MAX_TITLE_CHARS
+        and not line.endswith(_TERMINAL)
+        and not line[0].islower()
+        and not _SYMBOL_BULLET.match(line)
+        and "@" not in line
+        and "http" not in line
+    )
 
 
 def _is_table(lines: list[str]) -> bool:
@@ -64,7 +83,7 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
     """Blocks of plain text, added to ``builder`` (a new one by default)."""
     builder = builder or TextBuilder()
     paragraphs = [p for p in _PARAGRAPHS.split(text.replace("\r\n", "\n").replace("\r", "\n")) if p.strip()]
-    paragraphs = [p for p in paragraphs if not is_boilerplate(p)]
+    paragraphs = [p for p in paragraphs if not is_page_furniture(p) or _is_table(p.strip().split("\n"))]
     for index, paragraph in enumerate(paragraphs):
         lines = [line for line in paragraph.split("\n") if line.strip() and not is_boilerplate(line)]
         if not lines:
@@ -75,7 +94,13 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
             continue
         first = lines[0].strip()
         marked = _HASHES.match(first)
-        if marked or (looks_like_heading(first) and _opens_section(lines, paragraphs[index + 1 : index + 3])):
+        following = paragraphs[index + 1 : index + 3]
+        if not builder.blocks and not marked and looks_like_title(first) and (len(lines) > 1 or following):
+            builder.heading(first, 1)  # the page's title, perhaps over a line of its date ("Updated 9 March 2026")
+            lines = lines[1:]
+            if not lines:
+                continue
+        elif marked or (looks_like_heading(first, question=True) and _opens_section(lines, following)):
             level = len(marked.group(1)) if marked else (1 if not builder.blocks else 2)
             builder.heading(_HASHES.sub("", first), level)
             lines = lines[1:]
