@@ -171,6 +171,11 @@ def test_arabic_answer_renders_right_to_left_with_isolated_quotes(page: Any) -> 
         directions = page.eval_on_selector(box, "e => [...e.querySelectorAll('*')].map(c => getComputedStyle(c).direction)")
         assert "rtl" in directions, (box, directions)
     assert answer.locator("bdi.value").count() >= 1  # the short line's value is isolated
+    # The whole layout mirrors: the page reads right to left, the first tab (the chat) is the rightmost.
+    page.wait_for_function("document.documentElement.dir === 'rtl'")
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    chat_tab, sources_tab = (page.get_by_role("tab", name=name).bounding_box() for name in ("المحادثة", "المصادر"))
+    assert chat_tab and sources_tab and chat_tab["x"] > sources_tab["x"], (chat_tab, sources_tab)
     save_screenshot(page, "answer-arabic.png")
     page.get_by_role("tab", name="المصادر").click()  # the Sources tab follows too
     page.wait_for_timeout(500)
@@ -178,6 +183,8 @@ def test_arabic_answer_renders_right_to_left_with_isolated_quotes(page: Any) -> 
     assert "العنوان" in headers and "المقاطع" in headers and "Passages" not in headers, headers[:200]
     assert "أضف مستنداً" in page.inner_text("#upload")
     page.get_by_role("tab", name="المحادثة").click()
+    ask(page, "When is the Nordic integration conference in Copenhagen held?")  # and back, for an English question
+    page.wait_for_function("document.documentElement.dir === 'ltr'")
 
 
 def save_screenshot(page: Any, name: str) -> None:

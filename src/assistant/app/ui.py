@@ -120,6 +120,9 @@ def build(app: App) -> Any:
         ui_language = gr.State("en")
         title = gr.Markdown(text["title"], elem_id="title")
         banner = gr.Markdown(index_banner(app.assistant), elem_id="index-banner")
+        # hidden, outside the tabs (always in the page): ui.js copies it into the upload box and gives the page its
+        # language and direction
+        hint = gr.HTML(drop_hint("en"), elem_id="drop-hint")
         with gr.Tabs():
             with gr.Tab(message("chat_tab", "en"), id="chat") as chat_tab:
                 with gr.Row():
@@ -160,7 +163,6 @@ def build(app: App) -> Any:
                 uploads = gr.File(
                     label=text["upload"], file_count="multiple", file_types=list(SUPPORTED_SUFFIXES), elem_id="upload"
                 )
-                hint = gr.HTML(drop_hint("en"), elem_id="drop-hint")  # hidden: ui.js copies it into the box
                 with gr.Row():
                     add = gr.Button(text["upload"], elem_id="add-documents")
                     reindex = gr.Button(text["reindex"], elem_id="reindex")

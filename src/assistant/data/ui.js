@@ -17,6 +17,7 @@ let labelsQueued = false;
 function cleanMessageLabels() {
   labelsQueued = false;
   showDropHint();
+  followLanguage();
   document.querySelectorAll("[aria-label*=\"'s message: \"]").forEach(function (element) {
     const label = element.getAttribute("aria-label");
     if (label.indexOf("<") === -1) return;
@@ -47,4 +48,15 @@ function showDropHint() {
   shown.dir = hint.dir;
   const button = box.closest("button");
   if (button) button.setAttribute("aria-label", hint.textContent);
+}
+
+// The page takes the interface language's direction and language (#drop-hint carries both), so that in Arabic or
+// Persian the whole layout (tabs, menus, the chat) reads right to left, and a screen reader speaks the right language.
+function followLanguage() {
+  const hint = document.querySelector("#drop-hint span");
+  if (!hint) return;
+  const root = document.documentElement;
+  const dir = hint.dir || "ltr";
+  if (root.dir !== dir) root.dir = dir;
+  if (hint.lang && root.lang !== hint.lang) root.lang = hint.lang;
 }
