@@ -139,3 +139,18 @@ def test_which_place_in_either_word_order(question: str, language: str) -> None:
 
 def test_from_what_hour_in_tigrinya_asks_for_a_time() -> None:
     assert required_kinds("ክለብ ቋንቋ ኣብ ሰሉስ ካብ ክንደይ ሰዓት እዩ?", "ti") == ("time",)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Fra hvilket klokkeslett til hvilket er senteret åpent på lørdag?", "nb"),
+        ("Frá hvaða tíma til hvaða tíma er opið á laugardögum?", "is"),
+        ("С какого по какое время центр открыт в субботу?", "ru"),
+        ("З якої до якої години працює центр у суботу?", "uk"),
+        ("ማእከል ቀዳም ካብ ክንደይ ሰዓት ክሳብ ክንደይ ሰዓት ክፉት እዩ?", "ti"),  # "until what" after "from what hour": a time
+    ],
+)
+def test_from_what_hour_until_what_asks_for_a_time(question: str, language: str) -> None:
+    assert required_kinds(question, language) == ("time",)
+    assert required_kinds("ክሳብ ክንደይ ግዜ ይወስድ?", "ti") == ("duration",)  # "until how much time": still a duration
