@@ -378,3 +378,17 @@ def test_the_upload_box_speaks_the_interface_language(page: Any) -> None:
     assert page.locator("#upload button").first.get_attribute("aria-label") == "أفلت الملفات هنا أو انقر لاختيارها"
     gradio_text = page.locator('#upload [data-testid="upload-text"]').evaluate("e => getComputedStyle(e).fontSize")
     assert gradio_text == "0px"  # the English "Drop File Here" is not shown beside it
+
+
+def test_the_interface_starts_in_the_browsers_language(browser: Any, server: tuple[str, Any]) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="uk-UA")
+    try:
+        page = context.new_page()
+        page.goto(server[0])
+        page.wait_for_selector("#question textarea")
+        page.wait_for_function("document.querySelector('#send')?.innerText === 'Запитати'", timeout=20_000)
+        assert page.evaluate("document.documentElement.lang") == "uk"
+        answer = ask(page, "IKEA?")  # too short to tell its language: answered in the browser's
+        assert any(words in answer.inner_text() for words in ("Згідно з джерелами", "Джерела"))
+    finally:
+        context.close()

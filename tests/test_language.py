@@ -175,3 +175,13 @@ def test_scripts_no_supported_language_is_written_in() -> None:
     assert unsupported_script("维耶勒图书馆的语言咖啡馆多少钱？") and unsupported_script("कितना खर्च होता है")
     for question in ("Скільки коштує курс?", "ما هو رقم هاتف المركز؟", "ሕቶ ኣለኒ", "How much? 多少钱", "12345"):
         assert not unsupported_script(question)
+
+
+def test_the_browsers_preferred_supported_language() -> None:
+    from assistant.languages.detection import browser_language
+
+    assert browser_language("ar,en-US;q=0.9,en;q=0.8") == "ar"
+    assert browser_language("zh-CN,zh;q=0.9,uk;q=0.8,en;q=0.7") == "uk"  # Chinese is not supported
+    assert browser_language("en;q=0.5, nn-NO") == "nb"  # by preference, not by order
+    assert browser_language("de-DE;q=abc, fi") == "fi"  # a broken weight is skipped
+    assert browser_language("") is None and browser_language(None) is None and browser_language("*") is None

@@ -45,11 +45,12 @@ class Session:
 
     turns: list[Turn] = field(default_factory=list)
     feedback_id: int = 0
+    browser: str = "en"  # the browser's preferred supported language (its Accept-Language header)
 
     @property
     def language(self) -> str:
-        """The language of the conversation so far (English before the first question)."""
-        return self.turns[-1].language if self.turns else "en"
+        """The language of the conversation so far (the browser's before the first question)."""
+        return self.turns[-1].language if self.turns else self.browser
 
 
 def autonym(code: str) -> str:

@@ -30,6 +30,7 @@ from assistant.app.uploads import uploaded_files
 from assistant.config import Settings
 from assistant.data import read_text
 from assistant.ingest.loaders import MAX_FILE_BYTES, SUPPORTED_SUFFIXES
+from assistant.languages.detection import browser_language
 from assistant.languages.messages import message
 from assistant.pipeline import Assistant
 
@@ -280,10 +281,15 @@ def build(app: App) -> Any:
         add.click(on_upload, [uploads, ui_language], [*edited, uploads], api_visibility="private")
         remove.click(on_remove, [added, ui_language], edited, api_visibility="private")
         demo.load(added_files, None, [added], api_visibility="private")  # files added since the app started
-        # The banner as the index is now: an index built or emptied since the app started shows on a new page.
-        demo.load(lambda: index_banner(app.assistant), None, [banner], api_visibility="private", show_progress="hidden")
-        # The documents as indexed now: a first start indexes the corpus after the page was built (user trial).
-        demo.load(documents_table, [ui_language], [table], api_visibility="private", show_progress="hidden")
+
+        def on_load(state: Session, request: gr.Request) -> list[Any]:
+            """The interface in the browser's language (when supported); the banner and the documents as indexed
+            now (a first start indexes the corpus after the page was built)."""
+            headers = getattr(request, "headers", None) or {}
+            state.browser = browser_language(headers.get("accept-language")) or "en"
+            return [state, state.browser, *relabel(state.browser)]
+
+        demo.load(on_load, [session], [session, ui_language, *relabelled], api_visibility="private", show_progress="hidden")
         reindex.click(on_reindex, [prune, ui_language], [ingest_status, table, banner], api_visibility="private")
         undo.click(on_rollback, [ui_language], [ingest_status, table, banner], api_visibility="private")
         gr.api(app.ask_json, api_name="ask")

@@ -236,6 +236,23 @@ def _confidences(text: str) -> dict[str, float]:
     }
 
 
+def browser_language(header: str | None) -> str | None:
+    """The first supported language of a browser's ``Accept-Language`` header, by preference ("ar,en-US;q=0.9" →
+    "ar", "de-DE,nn;q=0.8" → "de", "zh-CN" → None)."""
+    ranked = []
+    for position, part in enumerate((header or "").split(",")):
+        tag, _, weight = part.strip().partition(";q=")
+        try:
+            quality = float(weight) if weight else 1.0
+        except ValueError:
+            continue
+        ranked.append((-quality, position, tag.strip()))
+    for _, _, tag in sorted(ranked):
+        if tag != "*" and (code := normalise_code(tag)) is not None:
+            return code
+    return None
+
+
 def normalise_code(code: str | None) -> str | None:
     """Map user input such as 'NO', 'nn', 'uk-UA' to a supported code, or None."""
     if not code:
