@@ -114,6 +114,12 @@ def has_number(text: str) -> bool:
 _YEAR_OR_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![\d.])[0-3]?\d[./][01]?\d(?:[./]\d{2,4})?(?![\d.])")
 
 
+def is_month(word: str) -> bool:
+    """A month's name in one of the source languages ("April", "februāra", "gegužės"), or its abbreviation."""
+    word = word.casefold()
+    return any(word.startswith(stem) for stem in _month_stems())
+
+
 def has_date(text: str) -> bool:
     """A year, a numeric date ("1.8.2026", "21.09") or a month name."""
     if _YEAR_OR_DATE.search(text):

@@ -81,7 +81,7 @@ def detected_label(language: str) -> str:
 
 def answer_messages(question: str, answer: Answer, turn: int) -> list[dict[str, str]]:
     return [
-        {"role": "user", "content": render_question(question, answer.language)},
+        {"role": "user", "content": render_question(question)},
         {"role": "assistant", "content": render_answer(answer, turn)},
     ]
 
@@ -203,7 +203,7 @@ class App:
             return
         pending = [
             *chat,
-            {"role": "user", "content": render_question(question, ui_language)},
+            {"role": "user", "content": render_question(question)},
             {"role": "assistant", "content": f'<div class="working">{escape(message("searching", ui_language))}</div>'},
         ]
         yield pending, session, ui_language, ""

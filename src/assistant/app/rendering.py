@@ -208,5 +208,7 @@ def render_closest(passages: tuple[Hit, ...], language: str, count: int = 3) -> 
     return f'<details class="closest"><summary>{escape(message("show_closest", language))}</summary>{items}</details>'
 
 
-def render_question(question: str, language: str) -> str:
-    return f'<div dir="{direction(language)}">{escape(question)}</div>'
+def render_question(question: str) -> str:
+    """The asker's question as written, its direction from its own first letters ("What…?" stays left to right in
+    an Arabic interface, its question mark at its end)."""
+    return f'<div dir="auto">{escape(question)}</div>'

@@ -151,8 +151,14 @@ def build_document(
 
 
 def first_heading(loaded: Loaded) -> str:
-    heading = next((b for b in loaded.blocks if b.kind == "heading"), None)
-    return loaded.text[heading.start : heading.end][:150] if heading is not None else ""
+    """The title a document's headings give: the first of the highest level among its first three headings (a
+    newsletter's "View this e-mail in your browser" line is no title beside its level-1 heading)."""
+    headings = [b for b in loaded.blocks if b.kind == "heading"][:3]
+    if not headings:
+        return ""
+    top = min(b.level for b in headings)
+    heading = next(b for b in headings if b.level == top)
+    return loaded.text[heading.start : heading.end][:150]
 
 
 def scan_corpus(corpus_dir: Path, unchanged: Callable[[str, str], bool] | None = None) -> CorpusScan:

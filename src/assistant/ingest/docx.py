@@ -1,6 +1,6 @@
 """Word documents into structured blocks with python-docx: paragraph styles give headings (Title, Heading
-1-9) and list items (list styles or numbering), tables keep their header row; page headers and footers are
-furniture and left out."""
+1-9; a short paragraph all in bold is a heading too) and list items (list styles or numbering), tables keep their
+header row; page headers and footers are furniture and left out."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from assistant.ingest.blocks import Block, TextBuilder, looks_like_data
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik|otsikko|pealkiri|virsraksts|antraštė|überschrift)\s*(\d)", re.IGNORECASE
 )
+
+
+_TYPED_BULLET = re.compile(r"^\s*[•▪◦●○–-][\t ]+")
 
 
 def _style(paragraph: Any) -> str:
@@ -26,6 +29,14 @@ def _is_list(paragraph: Any, style: str) -> bool:
         return True
     properties = paragraph._p.pPr
     return properties is not None and properties.numPr is not None
+
+
+def _bold_heading(paragraph: Any, text: str) -> bool:
+    """A short paragraph written all in bold, without final punctuation: a heading typed without a heading style."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if not runs or len(text) > 90 or text.rstrip().endswith((".", ":", ";", ",")) or "\n" in text.strip():
+        return False
+    return all(run.bold or (run.bold is None and bool(getattr(paragraph.style.font, "bold", False))) for run in runs)
 
 
 def _cells(row: Any) -> list[str]:
@@ -47,6 +58,7 @@ def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder
     group = ""
     lead: Block | None = None
     count = 0
+    styled = 1  # the level of the last heading given by a style
     for part in document.iter_inner_content():
         count += 1
         if isinstance(part, Table):
@@ -67,13 +79,17 @@ def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder
             builder.heading(text, 1)
             group = ""
         elif heading:
-            builder.heading(text, int(heading.group(1)) + 1)
+            styled = int(heading.group(1)) + 1
+            builder.heading(text, styled)
             group = ""
-        elif _is_list(part, style):
+        elif not _is_list(part, style) and _bold_heading(part, text):
+            builder.heading(text.strip(), min(6, styled + 1))
+            group = ""
+        elif _is_list(part, style) or _TYPED_BULLET.match(text):  # "•\tär mellan 18 och 64 år": a typed bullet
             if not group:
                 group = f"l{count}"
                 lead = builder.lead_in()
-            builder.item(text, lead, group)
+            builder.item(_TYPED_BULLET.sub("", text, count=1), lead, group)
         else:
             group = ""
             if "\n" in text.strip() or "\v" in text:

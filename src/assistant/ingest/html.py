@@ -21,7 +21,31 @@ FURNITURE = re.compile(
     r"related|site-?header|site-?footer|banner|popup|modal|toolbar|pagination|print-?link",
     re.IGNORECASE,
 )
-BLOCK_TAGS = {"p", "ul", "ol", "table", "dl", "address", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure"}
+# A class or id that is one of these words (not merely contains it) names a page part: "header", "footer", "crumbs".
+FURNITURE_NAMES = re.compile(
+    r"(?:site|page|top|main)?-?(?:header|footer|masthead|topbar|crumbs?|top-?links|sub-?pages|sub-?nav|search(?:-?box|-?form)?|"
+    r"lang(?:uage)?-?(?:switch\w*|select\w*|menu|links)?|cc-\w+)",
+    re.IGNORECASE,
+)
+BLOCK_TAGS = {
+    "p",
+    "ul",
+    "ol",
+    "table",
+    "dl",
+    "address",
+    "pre",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "details",
+}
+MAX_HEADING_CHARS = 90
 
 
 def _is_furniture(element: Any) -> bool:
@@ -31,8 +55,30 @@ def _is_furniture(element: Any) -> bool:
         return True
     if element.get("aria-hidden") == "true" or element.has_attr("hidden"):
         return True
-    names = " ".join([*element.get("class", []), str(element.get("id", ""))])
-    return bool(names.strip()) and bool(FURNITURE.search(names)) and element.name not in ("main", "article", "body", "html")
+    tokens = [*element.get("class", []), str(element.get("id", ""))]
+    names = " ".join(tokens)
+    if not names.strip() or element.name in ("main", "article", "body", "html"):
+        return False
+    if FURNITURE.search(names):
+        return True
+    # "<div class='header'>": a page part by its name alone, unless it holds the page's title
+    return any(FURNITURE_NAMES.fullmatch(token) for token in tokens if token) and element.find("h1") is None
+
+
+def _bold_lead(element: Any) -> str:
+    """The text of a paragraph's opening bold run when it stands as a heading: "<p><strong>Kontakti</strong></p>" or
+    "<p><b>Ko piedāvājam</b><br>…</p>"; "" otherwise (bold words inside a sentence, a bold sentence)."""
+    first = next((c for c in element.children if getattr(c, "name", None) or str(c).strip()), None)
+    if first is None or getattr(first, "name", None) not in ("strong", "b"):
+        return ""
+    text = _text(first)
+    after = first.next_sibling
+    while after is not None and not getattr(after, "name", None) and not str(after).strip():
+        after = after.next_sibling
+    alone = after is None or getattr(after, "name", None) == "br"
+    if not alone or not text or len(text) > MAX_HEADING_CHARS or text.endswith((".", ":", ";", ",")):
+        return ""
+    return text
 
 
 def _text(element: Any) -> str:
@@ -53,6 +99,7 @@ class _Walker:
     def __init__(self, builder: TextBuilder):
         self.builder = builder
         self.groups = 0
+        self.marked = 1  # the level of the last heading marked up as one (h1-h6)
 
     def group(self, prefix: str) -> str:
         self.groups += 1
@@ -60,6 +107,10 @@ class _Walker:
 
     def lead(self) -> Block | None:
         return self.builder.lead_in()
+
+    def sub_heading(self, text: str) -> None:
+        """A heading not marked up as one (a bold paragraph, a FAQ question), one level below the last marked-up one."""
+        self.builder.heading(text, min(6, self.marked + 1))
 
     def walk(self, element: Any) -> None:
         loose: list[str] = []  # text directly inside a container, between blocks
@@ -88,8 +139,20 @@ class _Walker:
     def block(self, element: Any) -> None:
         name = element.name
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            self.builder.heading(_text(element), int(name[1]))
+            self.marked = int(name[1])
+            self.builder.heading(_text(element), self.marked)
         elif name == "p":
+            heading = _bold_lead(element)
+            if heading:  # "<p><strong>Kontakti</strong></p>", "<p><b>Ko piedāvājam</b><br>text</p>"
+                self.sub_heading(heading)
+                first = next(c for c in element.children if getattr(c, "name", None) in ("strong", "b"))
+                first.extract()
+                while element.contents and (
+                    getattr(element.contents[0], "name", None) == "br" or not str(element.contents[0]).strip()
+                ):
+                    element.contents[0].extract()
+                if not _text(element):
+                    return
             if _has_breaks(element):
                 self.builder.lines(_lines(element))
             else:
@@ -101,8 +164,19 @@ class _Walker:
         elif name == "dl":
             group, lead = self.group("dl"), self.lead()
             for term in element.find_all("dt"):
-                definition = term.find_next_sibling("dd")
-                self.builder.item(f"{_text(term)}: {_text(definition)}" if definition else _text(term), lead, group)
+                definitions = []
+                for sibling in term.find_next_siblings(["dt", "dd"]):
+                    if sibling.name == "dt":
+                        break
+                    definitions.append(_text(sibling))
+                said = "; ".join(d for d in definitions if d)
+                self.builder.item(f"{_text(term)}: {said}" if said else _text(term), lead, group)
+        elif name == "details":  # a FAQ entry: its question a heading, its answer below
+            summary = element.find("summary")
+            if summary is not None:
+                self.sub_heading(_text(summary))
+                summary.extract()
+            self.walk(element)
         elif name in ("address", "pre"):
             self.builder.lines(_lines(element))
         else:  # containers: div, section, article, blockquote, figure, li outside a list
@@ -166,6 +240,9 @@ def parse_html(raw: str, builder: TextBuilder | None = None) -> tuple[TextBuilde
     _Walker(builder).walk(root)
     h1 = root.find("h1")
     title = _text(h1) if h1 is not None else page_title
+    if h1 is None and " | " in page_title:  # "Danskuddannelse for voksne udlændinge | Aarhus Kommune"
+        title, _, site_name = page_title.rpartition(" | ")
+        metadata.setdefault("publisher", site_name.strip())
     if title:
         metadata["title"] = title
     if page_title and page_title != title:

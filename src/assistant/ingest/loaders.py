@@ -7,6 +7,7 @@ reason a person can act on. Each format has its own parser (``plain``, ``markdow
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from assistant.ingest.blocks import Block, TextBuilder
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 MAX_FILE_BYTES = 20 * 1024 * 1024
-PARSER_VERSION = 11  # stored with the index: a change re-reads every document
+PARSER_VERSION = 12  # stored with the index: a change re-reads every document
 
 
 class UnreadableFile(Exception):
@@ -82,6 +83,21 @@ def load_html(path: Path) -> Loaded:
     return _loaded(builder, metadata, warning)
 
 
+_FILE_NAME_TITLE = re.compile(r"^Microsoft \w+ - |\.(?:docx?|pdf|odt|rtf|pptx?|txt)$", re.IGNORECASE)
+
+
+def credible_title(title: str, text: str) -> str:
+    """A file's own title property, or "" when it is no title of this text: a file name ("Microsoft Word -
+    Infoleht.docx") or a template's leftover that none of the text's opening words repeat ("Mall för
+    informationsblad"); the first heading is then the title."""
+    title = " ".join((title or "").split())
+    words = {w for w in re.findall(r"\w+", title.casefold()) if len(w) >= 4}
+    opening = set(re.findall(r"\w+", text[:1500].casefold()))
+    if not title or _FILE_NAME_TITLE.search(title) or (words and not words & opening):
+        return ""
+    return title
+
+
 def load_pdf(path: Path) -> Loaded:
     import pypdfium2 as pdfium
 
@@ -103,6 +119,7 @@ def load_pdf(path: Path) -> Loaded:
         pdf.close()
     if not builder.text.strip():
         raise UnreadableFile("PDF has no extractable text (scanned images?)")
+    title = credible_title(title, builder.text)
     return _loaded(builder, {"title": title} if title else {})
 
 
@@ -120,7 +137,7 @@ def load_docx(path: Path) -> Loaded:
         raise UnreadableFile(f"not a valid DOCX file ({type(error).__name__})") from error
     if not builder.text.strip():
         raise UnreadableFile("DOCX has no text")
-    title = document.core_properties.title  # its language property is Word's default, not the text's
+    title = credible_title(document.core_properties.title, builder.text)  # its language property is Word's default
     return _loaded(builder, {"title": title} if title else {})
 
 

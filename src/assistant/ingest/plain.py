@@ -20,6 +20,8 @@ _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
 BULLET = re.compile(r"^\s*(?:[-•*–·▪◦●○]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _SYMBOL_BULLET = re.compile(r"^\s*[-•*–·▪◦●○]\s+")
 _HASHES = re.compile(r"^(#{1,6})\s+")
+_UNDERLINE = re.compile(r"={3,}|-{3,}")
+_SENTENCE_INSIDE = re.compile(r"\w[.!?] +\w")
 _CELLS = re.compile(r"\s+\|\s+|\t+")
 _TERMINAL = tuple(".!?…:;,።")
 MAX_HEADING_CHARS = 90
@@ -35,6 +37,8 @@ def looks_like_heading(line: str, question: bool = False) -> bool:
     if not 0 < len(line) <= MAX_HEADING_CHARS or ending or line[0].islower():
         return False
     if _SYMBOL_BULLET.match(line):  # "- er over 18 år": a list item, however short
+        return False
+    if not any(ch.isalpha() for ch in line) or _SENTENCE_INSIDE.search(line):  # "--"; "… nyhetsbrev. Vi har" (wrapped)
         return False
     if "@" in line or "http" in line or "www." in line or sum(ch.isdigit() for ch in line) >= 6:
         return False
@@ -93,6 +97,12 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
             add_table(builder, [[cell.strip() for cell in _CELLS.split(line.strip())] for line in lines], group)
             continue
         first = lines[0].strip()
+        if len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].strip()):  # "Kurser i svenska\n=====": a heading
+            builder.heading(first, 1 if lines[1].strip()[0] == "=" else 2)
+            lines = lines[2:]
+            if not lines:
+                continue
+            first = lines[0].strip()
         marked = _HASHES.match(first)
         following = paragraphs[index + 1 : index + 3]
         if not builder.blocks and not marked and looks_like_title(first) and (len(lines) > 1 or following):

@@ -11,6 +11,18 @@ _END = re.compile(r"(?<=[.!?…؟።፧])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]
 _ABBREVIATION = re.compile(r"(?:\b(?:bl\.a|t\.ex|f\.eks|m\.fl|dvs|ca|nr|d|g|pvz|pl|dr|mr|mrs|st|vs|e\.g|i\.e)\.)$", re.IGNORECASE)
 
 
+_ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _ordinal_date(before: str, after: str) -> bool:
+    """ "bis spätestens 10. April 2026": a day written as an ordinal before a month's name is no sentence end."""
+    from assistant.answer.kinds import is_month
+
+    word = _WORD.match(after)
+    return bool(_ORDINAL.search(before)) and word is not None and is_month(word.group(0))
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -24,7 +36,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     start = 0
     for match in _END.finditer(text):
         candidate = text[start : match.start()]
-        if "\n" not in match.group(0) and _ABBREVIATION.search(candidate):
+        if "\n" not in match.group(0) and (_ABBREVIATION.search(candidate) or _ordinal_date(candidate, text[match.end() :])):
             continue
         _append(sentences, text, start, match.start(), offset)
         start = match.end()
