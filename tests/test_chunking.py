@@ -101,3 +101,15 @@ def test_spans_always_index_the_document(paragraphs: list[str]) -> None:
         assert text[chunk.start : chunk.end] == chunk.text
         for unit in chunk.units:
             assert all(0 <= s < e <= len(chunk.text) for s, e in unit.spans)
+
+
+def test_a_day_written_as_an_ordinal_ends_no_sentence() -> None:
+    from assistant.ingest.sentences import split_sentences
+
+    text = "Die Anmeldung ist bis spätestens 10. April 2026 zu richten. Der Fachtag ist am 23. April. Wir sind 10. Das ist alles."
+    assert [s.text for s in split_sentences(text)] == [
+        "Die Anmeldung ist bis spätestens 10. April 2026 zu richten.",
+        "Der Fachtag ist am 23. April.",
+        "Wir sind 10.",
+        "Das ist alles.",
+    ]

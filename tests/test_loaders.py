@@ -319,3 +319,88 @@ def test_the_site_a_page_title_names_is_its_publisher(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(HTML, encoding="utf-8")
     assert load_file(path).metadata["publisher"] == "Fjellvik kommune"
+
+
+DIV_SOUP = """<html lang="lv"><head><title>Projekts “Soli pa solim” | Patvērums</title></head><body>
+<div class="header"><a href="/">Sākums</a> <a href="/par">Par mums</a></div>
+<div class="crumbs">Sākums / Projekti</div>
+<div class="cc-window">Mēs izmantojam sīkdatnes. Piekrītu</div>
+<div class="content">
+<p>Biedrība īsteno projektu bēgļiem no 2026. gada februāra.</p>
+<p><strong>Kas var piedalīties?</strong></p>
+<p>Personas, kuras ir vecākas par 18 gadiem.</p>
+<p><b>Ko piedāvājam</b><br>Latviešu valodas nodarbības divas reizes nedēļā.</p>
+<p>Nodarbības ir <strong>bez maksas</strong> visiem dalībniekiem.</p>
+<details><summary>Cik ilgi ilgst projekts?</summary><p>Projekts ilgst 12 mēnešus.</p></details>
+<dl><dt>Reģistrācija</dt><dd>Bez maksas</dd><dd>Obligāta</dd></dl>
+</div>
+<div class="footer">© Patvērums · Privātuma politika</div>
+</body></html>"""
+
+
+def test_html_without_semantic_tags_keeps_its_structure_and_drops_its_furniture(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(DIV_SOUP, encoding="utf-8")
+    loaded = load_file(path)
+    text = loaded.text
+    for furniture in ("Par mums", "Projekti", "sīkdatnes", "Privātuma"):
+        assert furniture not in text
+    assert loaded.metadata["title"] == "Projekts “Soli pa solim”" and loaded.metadata["publisher"] == "Patvērums"
+    headings = blocks_of(text, loaded.blocks, "heading")
+    assert headings == ["Kas var piedalīties?", "Ko piedāvājam", "Cik ilgi ilgst projekts?"]
+    assert "Latviešu valodas nodarbības divas reizes nedēļā." in blocks_of(text, loaded.blocks, "paragraph")
+    assert "Nodarbības ir bez maksas visiem dalībniekiem." in blocks_of(text, loaded.blocks, "paragraph")  # bold inside
+    assert "Reģistrācija: Bez maksas; Obligāta" in blocks_of(text, loaded.blocks, "item")
+
+
+def test_word_headings_typed_in_bold_and_bullets_typed_by_hand(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Mall för informationsblad"  # a template's leftover
+    document.add_paragraph().add_run("Samhällsorientering i Uppsala").bold = True
+    document.add_paragraph("Kursen är 100 timmar och ges på ditt eget språk.")
+    document.add_paragraph().add_run("Vem kan delta?").bold = True
+    document.add_paragraph("Du har rätt att delta om du:")
+    document.add_paragraph("•\tär mellan 18 och 64 år,")
+    document.add_paragraph("•\tär folkbokförd i Uppsala.")
+    path = tmp_path / "blad.docx"
+    document.save(str(path))
+    loaded = load_file(path)
+    assert "title" not in loaded.metadata  # the first heading is the title
+    assert blocks_of(loaded.text, loaded.blocks, "heading") == ["Samhällsorientering i Uppsala", "Vem kan delta?"]
+    items = [b for b in loaded.blocks if b.kind == "item"]
+    assert [loaded.text[b.start : b.end] for b in items] == ["är mellan 18 och 64 år,", "är folkbokförd i Uppsala."]
+    assert all(b.lead and loaded.text[b.lead[0] : b.lead[1]] == "Du har rätt att delta om du:" for b in items)
+
+
+def test_a_file_name_or_a_templates_title_is_no_title() -> None:
+    from assistant.ingest.loaders import credible_title
+
+    text = "Kohanemisprogramm 2026\n\nKohanemisprogramm aitab uutel elanikel."
+    assert credible_title("Microsoft Word - Infoleht_kohanemine_2026_EST.docx", text) == ""
+    assert credible_title("Mall för informationsblad", text) == ""
+    assert credible_title("Kohanemisprogramm – infoleht", text) == "Kohanemisprogramm – infoleht"
+
+
+NEWSLETTER = """Nyhetsbrev februari 2026
+========================
+
+Välkommen till vårens första nyhetsbrev. Vi har flyttat till nya lokaler och har
+fler kurser än någonsin i svenska och finska.
+
+Kurser
+------
+
+Anmälan till vårens kurser är öppen nu.
+"""
+
+
+def test_plain_text_underlined_headings_and_wrapped_prose(tmp_path: Path) -> None:
+    path = tmp_path / "brev.txt"
+    path.write_text(NEWSLETTER, encoding="utf-8")
+    loaded = load_file(path)
+    headings = [(loaded.text[b.start : b.end], b.level) for b in loaded.blocks if b.kind == "heading"]
+    assert headings == [("Nyhetsbrev februari 2026", 1), ("Kurser", 2)]
+    assert "=====" not in loaded.text and "-----" not in loaded.text
+    assert any(p.startswith("Välkommen till vårens första nyhetsbrev.") for p in blocks_of(loaded.text, loaded.blocks, "paragraph"))
