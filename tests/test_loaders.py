@@ -403,4 +403,6 @@ def test_plain_text_underlined_headings_and_wrapped_prose(tmp_path: Path) -> Non
     headings = [(loaded.text[b.start : b.end], b.level) for b in loaded.blocks if b.kind == "heading"]
     assert headings == [("Nyhetsbrev februari 2026", 1), ("Kurser", 2)]
     assert "=====" not in loaded.text and "-----" not in loaded.text
-    assert any(p.startswith("Välkommen till vårens första nyhetsbrev.") for p in blocks_of(loaded.text, loaded.blocks, "paragraph"))
+    assert any(
+        p.startswith("Välkommen till vårens första nyhetsbrev.") for p in blocks_of(loaded.text, loaded.blocks, "paragraph")
+    )

@@ -78,6 +78,8 @@ def _bold_lead(element: Any) -> str:
     alone = after is None or getattr(after, "name", None) == "br"
     if not alone or not text or len(text) > MAX_HEADING_CHARS or text.endswith((".", ":", ";", ",")):
         return ""
+    if after is not None and len(element.find_all("br")) > 1:  # "<b>Org</b><br>Street 1<br>Tel. …": an address
+        return ""
     return text
 
 

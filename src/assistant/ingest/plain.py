@@ -21,7 +21,7 @@ BULLET = re.compile(r"^\s*(?:[-•*–·▪◦●○]|\(?\d{1,2}[.)]|\(?[a-z][.)
 _SYMBOL_BULLET = re.compile(r"^\s*[-•*–·▪◦●○]\s+")
 _HASHES = re.compile(r"^(#{1,6})\s+")
 _UNDERLINE = re.compile(r"={3,}|-{3,}")
-_SENTENCE_INSIDE = re.compile(r"\w[.!?] +\w")
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?] +[^\W\d_]")  # "nyhetsbrev. Vi", not "1. REGISTREERIMINE"
 _CELLS = re.compile(r"\s+\|\s+|\t+")
 _TERMINAL = tuple(".!?…:;,።")
 MAX_HEADING_CHARS = 90
