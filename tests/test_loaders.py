@@ -406,3 +406,28 @@ def test_plain_text_underlined_headings_and_wrapped_prose(tmp_path: Path) -> Non
     assert any(
         p.startswith("Välkommen till vårens första nyhetsbrev.") for p in blocks_of(loaded.text, loaded.blocks, "paragraph")
     )
+
+
+def test_pdf_justified_prose_is_no_table_and_aligned_rows_are() -> None:
+    from assistant.ingest.pdf import CELL, Line, parse_pdf_lines
+
+    def line(text: str, cells: tuple[float, ...], i: int) -> Line:
+        return Line(text, 10.0, False, 50.0, 250.0, 700.0 - 14 * i, 690.0 - 14 * i, 1, cells)
+
+    justified = [  # a narrow column: its wide spaces fall in different places on each line
+        line(CELL.join(["Põhimoodul", "annab", "ülevaate", "Eesti", "riigist,"]), (50.0, 110.0, 150.0, 200.0, 230.0), 0),
+        line(CELL.join(["ühiskonnast,", "kultuurist", "ja", "igapäevaelust."]), (50.0, 125.0, 180.0, 196.0), 1),
+    ]
+    table = [
+        line(CELL.join(["Rühm", "Päevad", "Kellaaeg"]), (50.0, 150.0, 250.0), 3),
+        line(CELL.join(["A1 hommikurühm", "esmaspäev", "10.00–13.00"]), (50.0, 151.0, 249.0), 4),
+        line(CELL.join(["A2 rühm", "kolmapäev", "17.30–20.30"]), (50.0, 150.0, 250.0), 5),
+    ]
+    builder = parse_pdf_lines([*justified, *table])
+    blocks = [(b.kind, builder.text[b.start : b.end]) for b in builder.blocks]
+    assert blocks[0] == ("paragraph", "Põhimoodul annab ülevaate Eesti riigist, ühiskonnast, kultuurist ja igapäevaelust.")
+    assert [text for kind, text in blocks if kind == "row"] == [
+        "Rühm | Päevad | Kellaaeg",
+        "A1 hommikurühm | esmaspäev | 10.00–13.00",
+        "A2 rühm | kolmapäev | 17.30–20.30",
+    ]

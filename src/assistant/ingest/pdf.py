@@ -35,7 +35,7 @@ _TERMINAL = (".", "!", "?", "…", ":", ";")
 _LABEL = re.compile(r"^[^\W\d_][\w .’'-]{0,30}:\s*\S")
 SHORT_LINE = 0.7  # of the widest line's right edge
 MARGIN_LINES = 3  # lines at the top and bottom of a page that may be running headers or footers
-CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates table cells
+CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates table cells (when rows share them)
 CELL = " | "
 
 
@@ -156,13 +156,15 @@ def _join(previous: str, line: str) -> str:
 
 def table_rows(lines: list[Line]) -> tuple[dict[int, list[str]], set[int]]:
     """Table rows by the index of their line, and the lines that continue a row's cell (a wrapped cell).
-    A line with cell gaps is a row when another row is at most two lines away; a short line between rows,
+    A line with cell gaps is a row when another one is at most two lines away and one at most four away shares its
+    columns; a short line between rows,
     or right after one, is the continuation of the cell above it."""
     gapped = [i for i, line in enumerate(lines) if line.cells]
     rows: dict[int, list[str]] = {}
     consumed: set[int] = set()
     for i in gapped:
-        if not any(j != i and abs(j - i) <= 2 for j in gapped):
+        near = [j for j in gapped if j != i and abs(j - i) <= 4]  # a wrapped cell puts the next row further down
+        if not any(abs(j - i) <= 2 for j in near) or not any(_aligned(lines[i], lines[j]) for j in near):
             continue
         rows[i] = [clean_inline(cell) for cell in lines[i].text.split(CELL)]
     for i in sorted(rows):
@@ -173,6 +175,24 @@ def table_rows(lines: list[Line]) -> tuple[dict[int, list[str]], set[int]]:
             consumed.add(j)
             j += 1
     return rows, consumed
+
+
+def _spaced(text: str) -> str:
+    """A line outside a table: its cell gaps are the wide spaces of justified prose when its "cells" are words
+    ("Põhimoodul | annab | ülevaate | Eesti | riigist,"), else kept (a table's row the rows above did not claim)."""
+    cells = text.split(CELL)
+    words = sum(len(cell.split()) for cell in cells)
+    prose = len(cells) >= 4 and words <= 2 * len(cells) and not any(ch.isdigit() for ch in text)
+    return " ".join(cells) if prose else text
+
+
+def _aligned(line: Line, other: Line) -> bool:
+    """Does ``line`` share its columns with ``other`` (at least half of its cells after the first start where one of
+    the other's does)? Rows of a table do; the wide spaces of justified text in a narrow column fall anywhere."""
+    tolerance = max(3.0, 0.5 * line.size)
+    inner, others = line.cells[1:], other.cells[1:]
+    shared = sum(any(abs(a - b) <= tolerance for b in others) for a in inner)
+    return shared >= max(1, (len(inner) + 1) // 2)
 
 
 def _continues_cell(row: Line, above: Line, line: Line, row_follows: bool) -> bool:
@@ -213,7 +233,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
             return False
         if round(line.size, 1) in heading_sizes:
             return True
-        return line.bold and len(text) < 90 and not text.endswith(_TERMINAL)
+        return line.bold and len(text) < 90 and (not text.endswith(_TERMINAL) or text.endswith("?"))  # "Kes saavad osaleda?"
 
     rows, consumed = table_rows(lines)
     table: list[list[str]] = []
@@ -255,7 +275,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
         if table:
             add_table(builder, table, f"table{index}")
             table = []
-        text = clean_inline(line.text)
+        text = clean_inline(_spaced(line.text))
         if not text:
             continue
         heading = is_heading(line)
