@@ -205,7 +205,7 @@ def test_a_who_question_may_quote_a_contact_block_naming_the_person() -> None:
     assert answerer().answer("What does the programme cost?", "en", retrieved).abstained  # no name, no price
 
 
-def test_two_items_of_one_list_chosen_for_an_open_question_quote_the_whole_list() -> None:
+def test_a_list_whose_item_is_the_best_quote_or_two_of_whose_items_are_chosen_is_quoted_whole() -> None:
     from assistant.answer.extractive import whole_lists
 
     text = "Du kan läsa SFI om du:\nhar fyllt 16 år\nsaknar grundläggande svenska\nbor i Tallmora"
@@ -219,7 +219,8 @@ def test_two_items_of_one_list_chosen_for_an_open_question_quote_the_whole_list(
     merged = whole_lists([first, other, second], Retrieved((hit,), {}))
     assert [u.kind for u in merged] == ["list", "sentence"]
     assert quote_text(hit, merged[0]) == "Du kan läsa SFI om du: har fyllt 16 år; saknar grundläggande svenska; bor i Tallmora"
-    assert whole_lists([first, other], Retrieved((hit,), {})) == [first, other]  # one item: as chosen
+    assert [u.kind for u in whole_lists([first, other], Retrieved((hit,), {}))] == ["list", "sentence"]  # the best quote
+    assert whole_lists([other, second], Retrieved((hit,), {})) == [other, second]  # one item, not the best: as chosen
     draft = compose("sv", (hit,), merged[:1])
     assert draft.citations[0].spans == (lead, *items)  # the passage panel marks the lead-in and every item
 

@@ -225,19 +225,21 @@ class ExtractiveAnswerer:
 
 
 def whole_lists(chosen: list[SentenceMatch], retrieved: Retrieved, most: int = MAX_LIST_ITEMS) -> list[SentenceMatch]:
-    """Where two or more chosen units are items of one list (one lead-in), that list's lead-in and all its
-    items (at most ``most``, within ``MAX_QUOTE_CHARS``) as one quote, in the place of its first chosen item."""
+    """Where two or more chosen units are items of one list (one lead-in), or the best one is, that list's lead-in
+    and all its items (at most ``most``, within ``MAX_QUOTE_CHARS``) as one quote, in the place of its first chosen
+    item ("Which documents do I need?" is answered by the whole list, not its best item)."""
     hits = {h.chunk_id: h for h in retrieved.hits}
 
     def list_of(unit: SentenceMatch) -> tuple[str, tuple[int, int]] | None:
         return (unit.chunk_id, unit.spans[0]) if unit.kind == "item" and len(unit.spans) == 2 else None
 
     counts = Counter(key for unit in chosen if (key := list_of(unit)) is not None)
+    first = list_of(chosen[0]) if chosen else None  # the best quote an item: its list answers ("documents you need")
     merged: list[SentenceMatch] = []
     done: set[tuple[str, tuple[int, int]]] = set()
     for unit in chosen:
         key = list_of(unit)
-        if key is None or counts[key] < 2:
+        if key is None or (counts[key] < 2 and key != first):
             merged.append(unit)
             continue
         if key in done:
