@@ -192,3 +192,12 @@ def test_the_chat_indexes_the_corpus_on_a_first_start_and_opens_anyway_when_it_c
     (fake_assistant.settings.corpus_dir / "b.txt").write_text("Kaunas\n\nKaunas joined later.", encoding="utf-8")
     assert fake_assistant.index_if_missing() is None  # an index exists: nothing is done
     assert fake_assistant.store.count() == indexed
+
+
+def test_a_question_asked_while_documents_are_added_says_so(indexed: Any, tmp_path: Path) -> None:
+    app = App(indexed, FeedbackStore(tmp_path / "fb.sqlite3"))
+    with app._ingest_lock:  # an upload being indexed
+        chat, session, _, _ = list(app.respond("Which Baltic city joined first?", [], Session(), "auto"))[-1]
+    assert "Documents are being added right now" in chat[-1]["content"] and 'class="notice"' in chat[-1]["content"]
+    chat, _, _, _ = list(app.respond("Which city?", chat, session, "auto"))[-1]  # once indexed: no notice
+    assert not any("Documents are being added" in m["content"] for m in chat)

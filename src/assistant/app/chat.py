@@ -245,7 +245,11 @@ class App:
             pending[-1] = {"role": "assistant", "content": f'<div dir="{direction(answer.language)}">{escape(prefix)}</div>'}
             yield pending, session, ui_language, ""
         session.turns.append(Turn(answer.question, answer.language, answer.to_json()))
-        yield [*chat, *answer_messages(question, answer, turn)], session, ui_language, ""
+        answered = [*chat, *answer_messages(question, answer, turn)]
+        if self._ingest_lock.locked():  # an upload is being indexed: its documents are not in this answer yet
+            notice = message("ingest_running", ui_language)
+            answered.append({"role": "assistant", "content": f'{NOTICE} dir="{direction(ui_language)}">{escape(notice)}</div>'})
+        yield answered, session, ui_language, ""
 
     def rate(self, session: Session, index: Any, liked: Any) -> tuple[Session, str]:
         turn_number = turn_of_message(index)
