@@ -163,6 +163,11 @@ def index_banner(assistant: Assistant, language: str = "en") -> str:
 NOTICE = '<div class="notice"'  # a message that is no answer ("Please type a question."), shown once
 
 
+def notice(text: str, language: str) -> dict[str, str]:
+    """A chat message that is no answer, shown until the next question."""
+    return {"role": "assistant", "content": f'{NOTICE} dir="{direction(language)}">{escape(text)}</div>'}
+
+
 class App:
     """Callbacks bound to one ``Assistant``; each is a plain method a test can call."""
 
@@ -198,8 +203,7 @@ class App:
         forced = chosen_language(language_choice)
         ui_language = forced or previous
         if clean_question(question).empty:  # said in the chat, not silently ignored; nothing is asked
-            notice = f'{NOTICE} dir="{direction(ui_language)}">{escape(message("empty", ui_language))}</div>'
-            yield [*chat, {"role": "assistant", "content": notice}], session, ui_language, ""
+            yield [*chat, notice(message("empty", ui_language), ui_language)], session, ui_language, ""
             return
         pending = [
             *chat,
@@ -247,8 +251,7 @@ class App:
         session.turns.append(Turn(answer.question, answer.language, answer.to_json()))
         answered = [*chat, *answer_messages(question, answer, turn)]
         if self._ingest_lock.locked():  # an upload is being indexed: its documents are not in this answer yet
-            notice = message("ingest_running", ui_language)
-            answered.append({"role": "assistant", "content": f'{NOTICE} dir="{direction(ui_language)}">{escape(notice)}</div>'})
+            answered.append(notice(message("ingest_running", ui_language), ui_language))
         yield answered, session, ui_language, ""
 
     def rate(self, session: Session, index: Any, liked: Any) -> tuple[Session, str]:

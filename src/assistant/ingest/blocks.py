@@ -20,6 +20,15 @@ ROW = "row"  # a table row; ``lead`` is the span of the table's header row, if i
 LINES = "lines"  # short lines kept as they are (an address, a contact block)
 KINDS = (HEADING, PARAGRAPH, ITEM, ROW, LINES)
 SHORT_LINE = 60  # characters: a line of an address or contact block, not of wrapped prose
+MAX_HEADING_CHARS = 90  # a heading typed without its markup is no longer than this
+
+
+def short_heading(text: str) -> bool:
+    """A line that may stand as a heading typed without heading markup (a bold paragraph): short, and not ending
+    as a sentence or a lead-in does."""
+    text = text.strip()
+    return 0 < len(text) <= MAX_HEADING_CHARS and not text.endswith((".", ":", ";", ","))
+
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SOFT = re.compile(r"[\u00ad\u200b\ufeff]")  # soft hyphens, zero-width spaces, byte-order marks

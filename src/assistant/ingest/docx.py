@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder, looks_like_data
+from assistant.ingest.blocks import Block, TextBuilder, looks_like_data, short_heading
 
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik|otsikko|pealkiri|virsraksts|antraštė|überschrift)\s*(\d)", re.IGNORECASE
@@ -34,7 +34,7 @@ def _is_list(paragraph: Any, style: str) -> bool:
 def _bold_heading(paragraph: Any, text: str) -> bool:
     """A short paragraph written all in bold, without final punctuation: a heading typed without a heading style."""
     runs = [run for run in paragraph.runs if run.text.strip()]
-    if not runs or len(text) > 90 or text.rstrip().endswith((".", ":", ";", ",")) or "\n" in text.strip():
+    if not runs or not short_heading(text) or "\n" in text.strip():
         return False
     return all(run.bold or (run.bold is None and bool(getattr(paragraph.style.font, "bold", False))) for run in runs)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder
+from assistant.ingest.blocks import Block, TextBuilder, short_heading
 
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "dialog", "select")
 PAGE_PARTS = ("header", "footer")  # dropped unless inside the main content
@@ -45,7 +45,6 @@ BLOCK_TAGS = {
     "figure",
     "details",
 }
-MAX_HEADING_CHARS = 90
 
 
 def _is_furniture(element: Any) -> bool:
@@ -65,22 +64,21 @@ def _is_furniture(element: Any) -> bool:
     return any(FURNITURE_NAMES.fullmatch(token) for token in tokens if token) and element.find("h1") is None
 
 
-def _bold_lead(element: Any) -> str:
-    """The text of a paragraph's opening bold run when it stands as a heading: "<p><strong>Kontakti</strong></p>" or
-    "<p><b>Ko piedāvājam</b><br>…</p>"; "" otherwise (bold words inside a sentence, a bold sentence)."""
+def _bold_lead(element: Any) -> Any | None:
+    """A paragraph's opening bold run when it stands as a heading: "<p><strong>Kontakti</strong></p>" or
+    "<p><b>Ko piedāvājam</b><br>…</p>"; None otherwise (bold words inside a sentence, a bold sentence)."""
     first = next((c for c in element.children if getattr(c, "name", None) or str(c).strip()), None)
     if first is None or getattr(first, "name", None) not in ("strong", "b"):
-        return ""
-    text = _text(first)
+        return None
     after = first.next_sibling
     while after is not None and not getattr(after, "name", None) and not str(after).strip():
         after = after.next_sibling
     alone = after is None or getattr(after, "name", None) == "br"
-    if not alone or not text or len(text) > MAX_HEADING_CHARS or text.endswith((".", ":", ";", ",")):
-        return ""
+    if not alone or not short_heading(_text(first)):
+        return None
     if after is not None and len(element.find_all("br")) > 1:  # "<b>Org</b><br>Street 1<br>Tel. …": an address
-        return ""
-    return text
+        return None
+    return first
 
 
 def _text(element: Any) -> str:
@@ -145,10 +143,9 @@ class _Walker:
             self.builder.heading(_text(element), self.marked)
         elif name == "p":
             heading = _bold_lead(element)
-            if heading:  # "<p><strong>Kontakti</strong></p>", "<p><b>Ko piedāvājam</b><br>text</p>"
-                self.sub_heading(heading)
-                first = next(c for c in element.children if getattr(c, "name", None) in ("strong", "b"))
-                first.extract()
+            if heading is not None:  # "<p><strong>Kontakti</strong></p>", "<p><b>Ko piedāvājam</b><br>text</p>"
+                self.sub_heading(_text(heading))
+                heading.extract()
                 while element.contents and (
                     getattr(element.contents[0], "name", None) == "br" or not str(element.contents[0]).strip()
                 ):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.blocks import SHORT_LINE, Block, TextBuilder, add_table
+from assistant.ingest.blocks import MAX_HEADING_CHARS, SHORT_LINE, Block, TextBuilder, add_table
 from assistant.ingest.cleaning import is_boilerplate, is_page_furniture
 
 _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
@@ -24,7 +24,6 @@ _UNDERLINE = re.compile(r"={3,}|-{3,}")
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?] +[^\W\d_]")  # "nyhetsbrev. Vi", not "1. REGISTREERIMINE"
 _CELLS = re.compile(r"\s+\|\s+|\t+")
 _TERMINAL = tuple(".!?…:;,።")
-MAX_HEADING_CHARS = 90
 MAX_TITLE_CHARS = 150
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.kinds import is_month  # month names of the source languages (data/value_patterns.json)
+
 # A sentence ends at . ! ? … or their Arabic/Ethiopic forms, followed by space and a capital/non-Latin letter
 # or a quote/bracket; or at a line break. Abbreviations such as "t.ex." rarely precede a capital.
 _END = re.compile(r"(?<=[.!?…؟።፧])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[^\W\d_a-z])|\n+")
@@ -17,8 +19,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def _ordinal_date(before: str, after: str) -> bool:
     """ "bis spätestens 10. April 2026": a day written as an ordinal before a month's name is no sentence end."""
-    from assistant.answer.kinds import is_month
-
     word = _WORD.match(after)
     return bool(_ORDINAL.search(before)) and word is not None and is_month(word.group(0))
 
