@@ -238,6 +238,24 @@ def test_markdown_contact_lines_without_hard_breaks_stay_lines_and_prose_a_parag
     ]
 
 
+def test_markdown_contact_block_with_a_long_labelled_line_stays_lines_and_long_prose_a_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(
+        "# Contact\n\nMulticultural Office, Hvalvík Town Hall\nAddress: Hafnargata 9, 690 Hvalvík\nPhone: +354 421 7000\n"
+        "Opening hours: Monday to Thursday 9:00–15:00, Friday 9:00–12:00, closed on public holidays.\n\n"
+        "The programme is open to adults who have registered their legal domicile in the town\n"
+        "Note: this is wrapped prose whose lines are long and start with capitals by chance\n"
+        "Applications are read by the office within two weeks of their arrival at the town hall.\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert blocks_of(loaded.text, loaded.blocks, "lines") == [
+        "Multicultural Office, Hvalvík Town Hall\nAddress: Hafnargata 9, 690 Hvalvík\nPhone: +354 421 7000\n"
+        "Opening hours: Monday to Thursday 9:00–15:00, Friday 9:00–12:00, closed on public holidays."
+    ]
+    assert len(blocks_of(loaded.text, loaded.blocks, "paragraph")) == 1
+
+
 def test_pdf_wrapped_line_starting_with_a_number_is_no_list_item_and_a_wrapped_title_one_heading() -> None:
     from assistant.ingest.pdf import Line, parse_pdf_lines
 

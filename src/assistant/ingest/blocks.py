@@ -20,6 +20,7 @@ ROW = "row"  # a table row; ``lead`` is the span of the table's header row, if i
 LINES = "lines"  # short lines kept as they are (an address, a contact block)
 KINDS = (HEADING, PARAGRAPH, ITEM, ROW, LINES)
 SHORT_LINE = 60  # characters: a line of an address or contact block, not of wrapped prose
+LABEL_LINE = re.compile(r"^[^\W\d_][\w .’'-]{0,30}:\s*\S")  # "Phone: …", "Adrese: …", "Opening hours: …"
 MAX_HEADING_CHARS = 90  # a heading typed without its markup is no longer than this
 
 

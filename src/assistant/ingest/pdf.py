@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder, add_table, clean_inline
+from assistant.ingest.blocks import LABEL_LINE, Block, TextBuilder, add_table, clean_inline
 
 BULLETS = "•·▪◦●○■□➢►‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc-–"
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)]|[a-z]\))\s+")
@@ -32,7 +32,6 @@ _PAGE_NUMBER = re.compile(
 _TERMINAL = (".", "!", "?", "…", ":", ";")
 # A short line "Label: value" ("Reede: 9:00–13:00", "Telefon: +372 …") after a short line: the two are lines of
 # a block (opening hours, a contact block), not a paragraph wrapped by the page width.
-_LABEL = re.compile(r"^[^\W\d_][\w .’'-]{0,30}:\s*\S")
 SHORT_LINE = 0.7  # of the widest line's right edge
 MARGIN_LINES = 3  # lines at the top and bottom of a page that may be running headers or footers
 CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates table cells (when rows share them)
@@ -206,7 +205,7 @@ def _continues_cell(row: Line, above: Line, line: Line, row_follows: bool) -> bo
 
 def _label_after_short(paragraph: str, previous: Line | None, text: str, widest: float) -> bool:
     """Does ``text`` ("Reede: 9:00–13:00") follow a paragraph of one short line as the next line of a block?"""
-    return previous is not None and previous.right < widest * SHORT_LINE and len(paragraph) <= 80 and bool(_LABEL.match(text))
+    return previous is not None and previous.right < widest * SHORT_LINE and len(paragraph) <= 80 and bool(LABEL_LINE.match(text))
 
 
 def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> TextBuilder:
