@@ -426,6 +426,23 @@ def test_plain_text_underlined_headings_and_wrapped_prose(tmp_path: Path) -> Non
     )
 
 
+def test_plain_text_fixed_width_table_is_a_table_and_justified_prose_a_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "moodulid.txt"
+    path.write_text(
+        "Programmi moodulid\n------------------\n\n"
+        "Moodul                         Maht        Keel\n"
+        "Baasmoodul                     8 tundi     eesti, vene, inglise, ukraina\n"
+        "Rahvusvahelise kaitse moodul   12 tundi    eesti, araabia, ukraina\n\n"
+        "Päätös  on  maksullinen  ja  se  annetaan\nkirjallisena  kuukauden  kuluessa  hakemuksesta.\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    rows = blocks_of(loaded.text, loaded.blocks, "row")
+    assert rows[0] == "Moodul | Maht | Keel"
+    assert rows[-1] == "Rahvusvahelise kaitse moodul | 12 tundi | eesti, araabia, ukraina"
+    assert len(blocks_of(loaded.text, loaded.blocks, "paragraph")) == 1
+
+
 def test_pdf_justified_prose_is_no_table_and_aligned_rows_are() -> None:
     from assistant.ingest.pdf import CELL, Line, parse_pdf_lines
 

@@ -23,6 +23,8 @@ _HASHES = re.compile(r"^(#{1,6})\s+")
 _UNDERLINE = re.compile(r"={3,}|-{3,}")
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?] +[^\W\d_]")  # "nyhetsbrev. Vi", not "1. REGISTREERIMINE"
 _CELLS = re.compile(r"\s+\|\s+|\t+")
+_GAP = re.compile(r" {2,}")
+_COLUMN = re.compile(r"(?:^|(?<= {2}))\S")  # where a fixed-width column starts: the line's start or after 2+ spaces
 _TERMINAL = tuple(".!?…:;,።")
 MAX_TITLE_CHARS = 150
 
@@ -60,9 +62,19 @@ def looks_like_title(line: str) -> bool:
     )
 
 
-def _is_table(lines: list[str]) -> bool:
-    counts = [len(_CELLS.split(line.strip())) for line in lines]
-    return len(lines) >= 2 and min(counts) >= 2 and max(counts) == min(counts)
+def _table_rows(lines: list[str]) -> list[list[str]] | None:
+    """The cells of a table's lines, its first line the header: cells split by " | " or tabs, or a fixed-width
+    table whose columns, two or more spaces apart, start at the same place on every line ("Moodul      Maht");
+    None when the lines are no table."""
+    rows = [[cell.strip() for cell in _CELLS.split(line.strip())] for line in lines]
+    if len(lines) >= 2 and min(map(len, rows)) >= 2 and len(set(map(len, rows))) == 1:
+        return rows
+    starts = [[m.start() for m in _COLUMN.finditer(line.rstrip())] for line in lines]
+    if len(lines) < 2 or len(starts[0]) < 2 or any(len(s) != len(starts[0]) for s in starts):
+        return None
+    if any(abs(a - b) > 1 for s in starts[1:] for a, b in zip(s, starts[0], strict=True)):
+        return None
+    return [[cell.strip() for cell in _GAP.split(line.strip())] for line in lines]
 
 
 def _add_list(builder: TextBuilder, lines: list[str], lead: Block | None, group: str) -> None:
@@ -86,14 +98,14 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
     """Blocks of plain text, added to ``builder`` (a new one by default)."""
     builder = builder or TextBuilder()
     paragraphs = [p for p in _PARAGRAPHS.split(text.replace("\r\n", "\n").replace("\r", "\n")) if p.strip()]
-    paragraphs = [p for p in paragraphs if not is_page_furniture(p) or _is_table(p.strip().split("\n"))]
+    paragraphs = [p for p in paragraphs if not is_page_furniture(p) or _table_rows(p.strip().split("\n"))]
     for index, paragraph in enumerate(paragraphs):
         lines = [line for line in paragraph.split("\n") if line.strip() and not is_boilerplate(line)]
         if not lines:
             continue
         group = f"p{index}"
-        if _is_table(lines):  # its first line is the header row, not a heading
-            add_table(builder, [[cell.strip() for cell in _CELLS.split(line.strip())] for line in lines], group)
+        if rows := _table_rows(lines):  # its first line is the header row, not a heading
+            add_table(builder, rows, group)
             continue
         first = lines[0].strip()
         if len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].strip()):  # "Kurser i svenska\n=====": a heading
@@ -124,8 +136,8 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
             1, len(lines) // 2
         ):
             _add_list(builder, lines, lead, group)
-        elif _is_table(lines):
-            add_table(builder, [[cell.strip() for cell in _CELLS.split(line.strip())] for line in lines], group)
+        elif rows := _table_rows(lines):
+            add_table(builder, rows, group)
         elif _is_lines(lines):
             builder.lines("\n".join(lines))
         else:
