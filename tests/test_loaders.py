@@ -443,6 +443,19 @@ def test_plain_text_fixed_width_table_is_a_table_and_justified_prose_a_paragraph
     assert len(blocks_of(loaded.text, loaded.blocks, "paragraph")) == 1
 
 
+def test_plain_text_page_footer_and_share_bar_are_dropped_contact_lines_kept(tmp_path: Path) -> None:
+    path = tmp_path / "leht.txt"
+    path.write_text(
+        "Kohanemisprogramm\n\nProgramm on tasuta.\n\nJaga: Facebook | X | E-post\n\n"
+        "Kirjuta meile WhatsAppis või Telegramis: +372 5123 4567\n\n"
+        "Lõõtsa 12, 11415 Tallinn\n© 2026 Kohanemiskeskus\nPrivaatsuspoliitika | Küpsised | Ligipääsetavus\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert "Facebook" not in loaded.text and "©" not in loaded.text and "Küpsised" not in loaded.text
+    assert "Telegramis: +372 5123 4567" in loaded.text and "Lõõtsa 12, 11415 Tallinn" in loaded.text
+
+
 def test_pdf_justified_prose_is_no_table_and_aligned_rows_are() -> None:
     from assistant.ingest.pdf import CELL, Line, parse_pdf_lines
 

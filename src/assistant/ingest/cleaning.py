@@ -83,6 +83,18 @@ def is_breadcrumb(line: str) -> bool:
     return len(parts) >= 3 and all(0 < len(part.split()) <= 6 and not part.endswith(_END_PUNCTUATION) for part in parts)
 
 
+_COPYRIGHT = re.compile(r"(?:©|\(c\) ?\d{4}|copyright\b).{0,200}", re.IGNORECASE)
+
+
+def before_footer(lines: list[str]) -> list[str]:
+    """The lines of a paragraph above its page footer: a copyright line ("© 2026 …") and what follows it (privacy
+    and cookie links) belong to the site, not the page."""
+    for index, line in enumerate(lines):
+        if _COPYRIGHT.fullmatch(line.strip()):
+            return lines[:index]
+    return lines
+
+
 def is_page_furniture(paragraph: str) -> bool:
     """A block of a captured page's navigation: a language switcher, a breadcrumb trail or a furniture line
     ("Skip to content") among lines of at most four words without final punctuation ("Menu", "Search")."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.ingest.blocks import MAX_HEADING_CHARS, SHORT_LINE, Block, TextBuilder, add_table
-from assistant.ingest.cleaning import is_boilerplate, is_page_furniture
+from assistant.ingest.cleaning import before_footer, is_boilerplate, is_page_furniture
 
 _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
 BULLET = re.compile(r"^\s*(?:[-•*–·▪◦●○]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -100,7 +100,7 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
     paragraphs = [p for p in _PARAGRAPHS.split(text.replace("\r\n", "\n").replace("\r", "\n")) if p.strip()]
     paragraphs = [p for p in paragraphs if not is_page_furniture(p) or _table_rows(p.strip().split("\n"))]
     for index, paragraph in enumerate(paragraphs):
-        lines = [line for line in paragraph.split("\n") if line.strip() and not is_boilerplate(line)]
+        lines = [line for line in before_footer(paragraph.split("\n")) if line.strip() and not is_boilerplate(line)]
         if not lines:
             continue
         group = f"p{index}"
