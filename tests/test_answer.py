@@ -59,6 +59,17 @@ def test_short_answer_line_in_the_askers_language() -> None:
     assert money.text.splitlines()[0].replace("\u00a0", " ") == "Коротко: 21 200 норвезьких крон [1]"
 
 
+def test_a_name_in_an_item_of_a_quoted_list_is_no_short_line() -> None:
+    lines = ["The programme is open to adults who:", "have registered with Registers Iceland,", "hold a permit."]
+    text = "\n".join(lines)
+    spans = tuple((text.index(line), text.index(line) + len(line)) for line in lines)
+    hit = Hit("l", "en.md", text, "Welcome programme", "en", 1.0)
+    whole = SentenceMatch("l", text, 0, len(text), 0.8, spans, "list")
+    assert short_answer("en", ("name",), [(hit, whole, 1)], "Who can take part in the programme?") == ""
+    item = SentenceMatch("l", lines[1], spans[1][0], spans[1][1], 0.8, (spans[1],), "sentence")
+    assert short_answer("en", ("name",), [(hit, item, 1)], "Who registers people?") != ""
+
+
 def test_no_short_line_when_no_value_is_certain() -> None:
     retrieved = passages()
     quoted = [(retrieved.hits[1], retrieved.sentences["t"][0], 1)]

@@ -38,6 +38,10 @@ FOUND = [
     ("duration", "de", "Der Austausch dauert drei Wochen.", [(3.0, "week", None, "")]),
     ("duration", "lt", "Programa trunka 6 mėnesius.", [(6.0, "month", None, "")]),
     ("duration", "da", "Der er ingen frist.", []),
+    ("duration", "lt", "Kursų trukmė – 80 akademinių valandų.", [(80.0, "hour", None, "")]),
+    ("duration", "et", "Hinnang antakse hiljemalt 30 kalendripäeva jooksul.", [(30.0, "day", None, "")]),
+    ("duration", "lv", "Skolas ielā 5, no plkst. 18.00 līdz 20.15.", []),
+    ("duration", "nb", "Programmet varer 2 skoleår for 3 mandager.", []),
 ]
 
 DATES = [
@@ -53,6 +57,13 @@ DATES = [
     ("en", "Registration is open until 25 September 2026.", dt.date(2026, 9, 25), None),
     ("en", "The conference was on November 20, 2018.", dt.date(2018, 11, 20), None),
 ]
+
+
+def test_a_count_of_hours_keeps_its_unit_and_a_bare_number_answers_no_duration() -> None:
+    counted = find_values("Opplæring i norsk omfatter 20 timer per uke.", "number", "nb")
+    assert [(v.kind, v.number, v.unit) for v in counted] == [("duration", 20.0, "hour")]
+    assert render(counted[0], "uk") == "20 годин"
+    assert find_values("Skolas ielā 5, no plkst. 18.00", "duration", "lv") == []
 
 
 @pytest.mark.parametrize(("kind", "language", "sentence", "expected"), FOUND)

@@ -340,6 +340,8 @@ def options(
     for hit, unit, n in quoted:
         if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
             continue
+        if kind == "name" and unit.kind == "list":  # "Who can take part?": the list answers, not a name in an item
+            continue
         labelled = row_values(hit, unit, kind, language) if kind != "place" else []  # places: the whole row's
         if labelled:
             found.append([Option("; ".join(labelled[:3]), quote_text(hit, unit), n)])

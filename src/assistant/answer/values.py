@@ -133,11 +133,13 @@ def numbers(text: str, language: str = "") -> list[Value]:
     """Counts: numbers that are no amount, percentage, time, date (month names of ``language`` and English),
     year, phone number or list numbering."""
     covered = _covered(text, language)
+    counted = {text.find(d.text): d for d in durations(text, language) if d.upper is None}
     found = []
     for match in _PLAIN_NUMBER.finditer(text):
         if any(start <= match.start() < end for start, end in covered) or _YEAR.match(match.group(0)):
             continue
-        found.append(Value("number", match.group(0), parse_number(match.group(0))))
+        # "20 timer per uke": a count of hours keeps its unit ("20 годин" for a Ukrainian asker)
+        found.append(counted.get(match.start()) or Value("number", match.group(0), parse_number(match.group(0))))
     return found
 
 
@@ -157,6 +159,33 @@ def _number_word_pattern(language: str) -> tuple[re.Pattern[str] | None, dict[st
     return re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE), words
 
 
+@cache
+def _inner_unit_pattern() -> re.Pattern[str]:
+    """A unit of time inside a word, at the end of a compound."""
+    return re.compile(_unit_pattern()[0].pattern.replace("(?<!\\w)", "", 1), re.IGNORECASE)
+
+
+_WORD_BEFORE_UNIT = re.compile(r"([^\W\d_]{2,15})\s+")  # "120 akadēmiskās stundas", "80 akademinių valandų"
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _unit_after_word(text: str, position: int, unit_pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """A unit of time after one lower-case word ("akadēmiskās stundas") or ending a compound word
+    ("kalendripäeva", "undervisningstimer"; units of four letters or more: "dag" ends too many words)."""
+    word = _WORD_BEFORE_UNIT.match(text, position)
+    if word is not None and word.group(1).islower() and (unit := unit_pattern.match(text, word.end())) is not None:
+        return unit
+    compound = _LETTERS.match(text, position)
+    if compound is None or not compound.group(0).islower():
+        return None
+    inside = _inner_unit_pattern()
+    for cut in range(position + 3, compound.end() - 3):
+        unit = inside.match(text, cut)
+        if unit is not None and len(unit.group(1)) >= 4:
+            return unit
+    return None
+
+
 def durations(text: str, language: str) -> list[Value]:
     """A number (digits or a number word) followed by a unit of time: "22 måneder", "tre måneder", "40 weeks"."""
     unit_pattern, stems = _unit_pattern()
@@ -166,7 +195,8 @@ def durations(text: str, language: str) -> list[Value]:
         numbers_found += [(m.start(), m.end(), float(words[m.group(0).casefold()])) for m in word_pattern.finditer(text)]
     found = []
     for start, end, value in sorted(numbers_found):
-        following = unit_pattern.match(text, end + (1 if text[end : end + 1] in " \u00a0-" else 0))
+        after = end + (1 if text[end : end + 1] in " \u00a0-" else 0)
+        following = unit_pattern.match(text, after) or _unit_after_word(text, after, unit_pattern)
         if following is None:
             continue
         stem = next(s for s in sorted(stems, key=len, reverse=True) if following.group(1).casefold().startswith(s.casefold()))
@@ -382,8 +412,8 @@ def names(text: str) -> list[Value]:
 
 
 # When a quote holds no value of the asked kind, one of these kinds may answer it ("how much" read as a
-# count, answered by an amount).
-RELATED = {"number": ("money", "percent", "duration"), "duration": ("number",), "money": (), "percent": ()}
+# count, answered by an amount). A bare number never answers "how long" (it was "5" from "Skolas ielā 5").
+RELATED = {"number": ("money", "percent", "duration"), "duration": (), "money": (), "percent": ()}
 
 
 def find_values(text: str, kind: str, language: str) -> list[Value]:
