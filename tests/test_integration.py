@@ -1,5 +1,6 @@
 """End to end with the real embedding model and a real Chroma in a temp folder (index built once)."""
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -115,9 +116,27 @@ def test_a_phone_number_the_pages_do_not_give_is_not_answered(seed_assistant: An
 def test_the_chats_example_questions_are_answered_by_the_shipped_pages(seed_assistant: Any) -> None:
     from assistant.app.ui import EXAMPLES
 
-    for question in EXAMPLES:  # a newcomer's first click must not meet "the sources do not answer"
+    for question, source in EXAMPLES:  # a newcomer's first click must not meet "the sources do not answer"
         answer = seed_assistant.ask(question)
         assert not answer.abstained and answer.citations, question
+        assert answer.citations[0].hit.doc_id == source, question
+
+
+def test_the_chat_offers_only_examples_its_own_sources_answer(seed_assistant: Any, small_assistant: Any) -> None:
+    from assistant.app.ui import EXAMPLES, indexed_examples
+
+    assert indexed_examples(seed_assistant) == [question for question, _ in EXAMPLES]
+    assert indexed_examples(small_assistant) == []  # a caseworker's own corpus
+
+
+def test_a_chat_over_a_caseworkers_own_corpus_opens_without_examples(small_assistant: Any, tmp_path: Path) -> None:
+    import gradio as gr
+
+    from assistant.app.ui import create
+
+    settings = small_assistant.settings.model_copy(update={"feedback_db": tmp_path / "feedback.sqlite3"})
+    demo, _ = create(settings, small_assistant)
+    assert not any(isinstance(block, gr.Dataset) for block in demo.blocks.values())
 
 
 SMALL_CORPUS = {
