@@ -84,7 +84,10 @@ def test_a_value_question_takes_the_row_that_names_what_it_asks() -> None:
     draft = answerer().answer("Kuinka paljon kulukorvaus on päivässä?", "fi", retrieved)
     assert draft.text.splitlines()[0] == "Lyhyesti: 9 euroa [1]"
     plain = ExtractiveAnswerer(AbstentionModel.at_least(0.4), shared_words=0.0)
-    assert plain.answer("Kuinka paljon kulukorvaus on päivässä?", "fi", retrieved).text.splitlines()[0] == "Lyhyesti: 37,21 euroa [1]"
+    assert (
+        plain.answer("Kuinka paljon kulukorvaus on päivässä?", "fi", retrieved).text.splitlines()[0]
+        == "Lyhyesti: 37,21 euroa [1]"
+    )
 
 
 def test_no_short_line_when_no_value_is_certain() -> None:

@@ -392,6 +392,29 @@ def test_word_headings_typed_in_bold_and_bullets_typed_by_hand(tmp_path: Path) -
     assert all(b.lead and loaded.text[b.lead[0] : b.lead[1]] == "Du har rätt att delta om du:" for b in items)
 
 
+def test_word_address_typed_one_line_per_paragraph_is_one_block_and_prose_after_it_a_paragraph(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Kontakt", 1)
+    for line in [
+        "Flyktningtjenesten, Havbrekke kommune",
+        "Besøksadresse: Rådhusplassen 3, 6893 Havbrekke",
+        "Telefon: 57 84 31 00",
+    ]:
+        document.add_paragraph(line)
+    document.add_paragraph("Neste bussholdeplass ligger omtrent 200 meter fra kontoret, og det er lett å finne fram.")
+    document.add_paragraph("Velkommen.")
+    document.add_paragraph("Kurset starter i mai.")
+    path = tmp_path / "kontakt.docx"
+    document.save(str(path))
+    loaded = load_file(path)
+    assert blocks_of(loaded.text, loaded.blocks, "lines") == [
+        "Flyktningtjenesten, Havbrekke kommune\nBesøksadresse: Rådhusplassen 3, 6893 Havbrekke\nTelefon: 57 84 31 00"
+    ]
+    assert len(blocks_of(loaded.text, loaded.blocks, "paragraph")) == 3  # short lines without contact details stay apart
+
+
 def test_a_file_name_or_a_templates_title_is_no_title() -> None:
     from assistant.ingest.loaders import credible_title
 

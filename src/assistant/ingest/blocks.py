@@ -152,3 +152,16 @@ def looks_like_header(first: list[str], rest: list[list[str]]) -> bool:
         if below and any(ch.isalpha() for ch in cell) and sum(bool(_NUMERIC.match(v.strip())) for v in below) >= 0.7 * len(below):
             return True
     return False
+
+
+def is_line_block(lines: list[str]) -> bool:
+    """Consecutive lines that each start with a capital or a digit ("Kontaktperson: …", "Adresse: …", "Tlf. …"):
+    a contact or address block written without hard breaks, kept line by line, when every line is short or,
+    among three or more, at least half are labelled ("Opening hours: Monday to Thursday 9:00–15:00, Friday …").
+    Wrapped prose has lines that start in lower case, or run long without labels."""
+    lines = [line.strip() for line in lines]
+    if len(lines) < 2 or any(not line or line[0].islower() for line in lines):
+        return False
+    if all(len(line) <= SHORT_LINE for line in lines):
+        return True
+    return len(lines) >= 3 and 2 * sum(bool(LABEL_LINE.match(line)) for line in lines) >= len(lines)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest.blocks import Block, TextBuilder, looks_like_data, short_heading
+from assistant.answer.values import contacts
+from assistant.ingest.blocks import LABEL_LINE, SHORT_LINE, Block, TextBuilder, is_line_block, looks_like_data, short_heading
 
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik|otsikko|pealkiri|virsraksts|antraštė|überschrift)\s*(\d)", re.IGNORECASE
@@ -59,8 +60,20 @@ def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder
     lead: Block | None = None
     count = 0
     styled = 1  # the level of the last heading given by a style
+    pending: list[str] = []  # plain paragraphs in a row: an address typed one line per paragraph is one block
+
+    def flush() -> None:
+        if len(pending) >= 2 and is_line_block(pending) and contacts("\n".join(pending)):
+            builder.lines("\n".join(pending))
+        else:
+            for text in pending:
+                builder.paragraph(text)
+        pending.clear()
+
     for part in document.iter_inner_content():
         count += 1
+        if isinstance(part, Table) or not _plain(part):
+            flush()
         if isinstance(part, Table):
             group = ""
             rows = [_cells(row) for row in part.rows]
@@ -93,7 +106,22 @@ def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder
         else:
             group = ""
             if "\n" in text.strip() or "\v" in text:
+                flush()
                 builder.lines(text.replace("\v", "\n"))
-            else:
+            elif len(text.strip()) > SHORT_LINE and not LABEL_LINE.match(text.strip()):  # prose ends an address
+                flush()
                 builder.paragraph(text)
+            else:
+                pending.append(text)
+    flush()
     return builder
+
+
+def _plain(part: Any) -> bool:
+    """A paragraph that is no heading, title or list item (an empty one ends nothing)."""
+    if not part.text.strip():
+        return True
+    style = _style(part)
+    if style.lower() == "title" or _HEADING_STYLE.match(style) or _is_list(part, style) or _TYPED_BULLET.match(part.text):
+        return False
+    return not _bold_heading(part, part.text)

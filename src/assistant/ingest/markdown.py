@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from assistant.ingest.blocks import LABEL_LINE, SHORT_LINE, Block, TextBuilder
+from assistant.ingest.blocks import Block, TextBuilder, is_line_block
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -52,19 +52,6 @@ def inline_text(token: Any, soft: str = " ") -> str:
         elif child.type == "image":
             parts.append(child.content or "")
     return "".join(parts)
-
-
-def is_line_block(lines: list[str]) -> bool:
-    """Consecutive lines that each start with a capital or a digit ("Kontaktperson: …", "Adresse: …", "Tlf. …"):
-    a contact or address block written without hard breaks, kept line by line, when every line is short or,
-    among three or more, at least half are labelled ("Opening hours: Monday to Thursday 9:00–15:00, Friday …").
-    Wrapped prose has lines that start in lower case, or run long without labels."""
-    lines = [line.strip() for line in lines]
-    if len(lines) < 2 or any(not line or line[0].islower() for line in lines):
-        return False
-    if all(len(line) <= SHORT_LINE for line in lines):
-        return True
-    return len(lines) >= 3 and 2 * sum(bool(LABEL_LINE.match(line)) for line in lines) >= len(lines)
 
 
 def parse_markdown(body: str, builder: TextBuilder | None = None) -> TextBuilder:
