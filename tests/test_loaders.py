@@ -334,6 +334,9 @@ def test_the_site_a_page_title_names_is_its_publisher(tmp_path: Path) -> None:
     )
     assert site_in_title("Introduksjonsprogrammet – Tindrevik kommune", "Introduksjonsprogrammet i Tindrevik kommune") == ""
     assert site_in_title("Integration – a guide", "Something else entirely") == ""
+    assert site_in_title(
+        "Užsieniečių integracijos programa | Pušynės savivaldybė", "Užsieniečių integracijos programa Pušynės savivaldybėje"
+    ) == ("Pušynės savivaldybė")
     path = tmp_path / "page.html"
     path.write_text(HTML, encoding="utf-8")
     assert load_file(path).metadata["publisher"] == "Fjellvik kommune"

@@ -257,12 +257,14 @@ _TITLE_PARTS = re.compile(r"\s+[|–—·]\s+|\s+-\s+")
 def site_in_title(page_title: str, heading: str) -> str:
     """The site a page's ``<title>`` names after its heading ("Gerstu vinur … | Brúin" → "Brúin"): the last part
     after a separator, when the title's other parts share two words with the heading (one, if it has only one
-    word of four letters or more) and the heading does not name the site already; "" otherwise."""
+    word of four letters or more) and, after a dash, the heading does not name the site already; "" otherwise."""
     parts = _TITLE_PARTS.split(page_title.strip())
     if len(parts) < 2 or not heading:
         return ""
     site = parts[-1].strip()
     words = {w for w in re.findall(r"\w+", heading.casefold()) if len(w) >= 4}
     shared = words & set(re.findall(r"\w+", " ".join(parts[:-1]).casefold()))
-    named = site.casefold() in heading.casefold()
+    # after a dash the last part may be the heading's own end ("Introduksjonsprogrammet – Tindrevik kommune");
+    # after a bar it is the site, even when the heading names it ("… programa | Pušynės savivaldybė")
+    named = site.casefold() in heading.casefold() and "|" not in page_title
     return site if words and len(shared) >= min(2, len(words)) and not named else ""
