@@ -70,26 +70,6 @@ def test_a_name_in_an_item_of_a_quoted_list_is_no_short_line() -> None:
     assert short_answer("en", ("name",), [(hit, item, 1)], "Who registers people?") != ""
 
 
-def test_a_value_question_takes_the_row_that_names_what_it_asks() -> None:
-    rows = "Tuki | Määrä\nTyömarkkinatuki | 37,21 euroa päivässä\nKulukorvaus | 9 euroa päivässä"
-    hit = Hit("k", "fi.pdf", rows, "Tuet", "fi", 1.0)
-    header = (0, rows.index("\n"))
-    first, second = (rows.index(name) for name in ("Työmarkkinatuki", "Kulukorvaus"))
-    lines = rows.split("\n")
-    units = (
-        unit("k", f"{lines[0]}\n{lines[1]}", first, second - 1, 0.70, "row", (header, (first, second - 1))),
-        unit("k", f"{lines[0]}\n{lines[2]}", second, len(rows), 0.68, "row", (header, (second, len(rows)))),
-    )
-    retrieved = Retrieved((hit,), {"k": units}, signals={"unit": 0.7, "best_unit": 0.7})
-    draft = answerer().answer("Kuinka paljon kulukorvaus on päivässä?", "fi", retrieved)
-    assert draft.text.splitlines()[0] == "Lyhyesti: 9 euroa [1]"
-    plain = ExtractiveAnswerer(AbstentionModel.at_least(0.4), shared_words=0.0)
-    assert (
-        plain.answer("Kuinka paljon kulukorvaus on päivässä?", "fi", retrieved).text.splitlines()[0]
-        == "Lyhyesti: 37,21 euroa [1]"
-    )
-
-
 def test_no_short_line_when_no_value_is_certain() -> None:
     retrieved = passages()
     quoted = [(retrieved.hits[1], retrieved.sentences["t"][0], 1)]

@@ -59,7 +59,7 @@ DATES = [
 ]
 
 
-def test_a_count_of_hours_keeps_its_unit_and_a_bare_number_answers_no_duration() -> None:
+def test_a_count_of_hours_keeps_its_unit_and_a_bare_number_is_no_duration() -> None:
     counted = find_values("Opplæring i norsk omfatter 20 timer per uke.", "number", "nb")
     assert [(v.kind, v.number, v.unit) for v in counted] == [("duration", 20.0, "hour")]
     assert render(counted[0], "uk") == "20 годин"

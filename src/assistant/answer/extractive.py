@@ -25,9 +25,6 @@ from assistant.languages.locale import listed, render
 from assistant.languages.messages import message
 from assistant.types import Citation, Hit, Retrieved, SentenceMatch
 
-# Chosen on the development documents (0.03 / 0.06 / 0.1; for open questions too it cost keyword accuracy):
-# answer line 0.405 -> 0.430, its precision 0.604 -> 0.642 (docs/experiments.md).
-SHARED_WORD_WEIGHT = 0.06
 PASSAGE_WEIGHT = 0.2  # a unit of a weaker passage must be this much better per point of passage score
 SAME_LANGUAGE_BONUS = 0.02
 MAX_QUOTE_CHARS = 700
@@ -111,7 +108,6 @@ class ExtractiveAnswerer:
         whole_lists: bool = True,
         towns_of: TownsOf | None = None,
         first_passage: bool = True,
-        shared_words: float = SHARED_WORD_WEIGHT,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -128,7 +124,6 @@ class ExtractiveAnswerer:
         self.whole_lists = whole_lists  # two items of one list chosen for an open question: the whole list quoted
         self.towns_of = towns_of  # a document id → the towns it names (the short line's town check); None: no check
         self.first_passage = first_passage  # the short line's values only from the first cited passage
-        self.shared_words = shared_words  # a value question's units gain this per distinctive question word they hold
 
     def answer(
         self,
@@ -189,15 +184,14 @@ class ExtractiveAnswerer:
         eligible = answerable_units(question, language, retrieved, kinds, self.use_names)
         if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
             return [], confidence
-        chosen = self.select(language, eligible, question if asks_value else "")
+        chosen = self.select(language, eligible)
         if self.whole_lists and not asks_value:  # "What are the requirements?": the list, not two of its items
             chosen = whole_lists(chosen, retrieved)
         return chosen, confidence
 
-    def select(self, language: str, retrieved: Retrieved, question: str = "") -> list[SentenceMatch]:
+    def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
         """The best units: within ``margin`` of the best one, at most ``per_passage`` from one passage and
-        from at most ``max_passages`` passages, and never the same text twice. With ``question`` (a question
-        asking for a value), a unit holding its distinctive words gains ``shared_words`` per word (at most two)."""
+        from at most ``max_passages`` passages, and never the same text twice."""
         hits = {h.chunk_id: h for h in retrieved.hits[: self.passages]}
         top_score = max((h.score for h in retrieved.hits), default=0.0)
         pool: list[tuple[float, SentenceMatch]] = []
@@ -208,9 +202,6 @@ class ExtractiveAnswerer:
             bonus = SAME_LANGUAGE_BONUS if hit.language == language else 0.0
             context = self.passage_weight * (hit.score - top_score)
             pool.extend((s.score + bonus + context, s) for s in group[: self.per_passage])
-        if self.shared_words > 0 and question:  # "Kuinka paljon kulukorvaus on?": the row naming it, not the one above
-            held = shared_words(question, [unit.text for _, unit in pool])
-            pool = [(score + self.shared_words * words, unit) for (score, unit), words in zip(pool, held, strict=True)]
         pool.sort(key=lambda pair: (-pair[0], pair[1].chunk_id, pair[1].start))
         if not pool:
             return []
@@ -231,18 +222,6 @@ class ExtractiveAnswerer:
             chosen.append(unit)
             length += len(unit.text)
         return chosen
-
-
-_STEM = re.compile(r"[^\W\d_]{5,}")
-
-
-def shared_words(question: str, texts: list[str]) -> list[float]:
-    """Per text, how many of the question's distinctive words it holds (words of five letters or more, compared
-    by their first five letters, that at most half of ``texts`` hold): "kulukorvaus" picks the row it names."""
-    asked = {w[:5] for w in _STEM.findall(question.casefold())}
-    held = [{w[:5] for w in _STEM.findall(t.casefold())} & asked for t in texts]
-    common = {w for w in asked if sum(w in h for h in held) * 2 > len(texts)}
-    return [float(min(2, len(h - common))) for h in held]
 
 
 def whole_lists(chosen: list[SentenceMatch], retrieved: Retrieved, most: int = MAX_LIST_ITEMS) -> list[SentenceMatch]:

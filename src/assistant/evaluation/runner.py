@@ -169,7 +169,6 @@ def variants(assistant: Any) -> dict[str, Any]:
         rows["without_whole_lists"] = without(whole_lists=False)
         rows["without_town_check"] = without(towns_of=None)
         rows["without_first_passage_line"] = without(first_passage=False)
-        rows["without_shared_words"] = without(shared_words=0.0)
     return rows
 
 
