@@ -72,9 +72,8 @@ def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder
 
     for part in document.iter_inner_content():
         count += 1
-        if isinstance(part, Table) or not _plain(part):
-            flush()
         if isinstance(part, Table):
+            flush()
             group = ""
             rows = [_cells(row) for row in part.rows]
             rows = [r for r in rows if any(r)]
@@ -89,16 +88,20 @@ def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder
         style = _style(part)
         heading = _HEADING_STYLE.match(style)
         if style.lower() == "title":
+            flush()
             builder.heading(text, 1)
             group = ""
         elif heading:
+            flush()
             styled = int(heading.group(1)) + 1
             builder.heading(text, styled)
             group = ""
         elif not _is_list(part, style) and _bold_heading(part, text):
+            flush()
             builder.heading(text.strip(), min(6, styled + 1))
             group = ""
         elif _is_list(part, style) or _TYPED_BULLET.match(text):  # "•\tär mellan 18 och 64 år": a typed bullet
+            flush()
             if not group:
                 group = f"l{count}"
                 lead = builder.lead_in()
@@ -115,13 +118,3 @@ def parse_docx(document: Any, builder: TextBuilder | None = None) -> TextBuilder
                 pending.append(text)
     flush()
     return builder
-
-
-def _plain(part: Any) -> bool:
-    """A paragraph that is no heading, title or list item (an empty one ends nothing)."""
-    if not part.text.strip():
-        return True
-    style = _style(part)
-    if style.lower() == "title" or _HEADING_STYLE.match(style) or _is_list(part, style) or _TYPED_BULLET.match(part.text):
-        return False
-    return not _bold_heading(part, part.text)
