@@ -2,6 +2,7 @@
 their header, short-line blocks; page furniture and running headers are dropped."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,6 +68,12 @@ Tlf. 70 10 20 30
 
 def blocks_of(text: str, blocks: tuple[Block, ...], kind: str) -> list[str]:
     return [text[b.start : b.end] for b in blocks if b.kind == kind]
+
+
+def loaded_word_file(document: Any, path: Path) -> Any:
+    """A python-docx document saved to ``path`` and read back by the loader."""
+    document.save(str(path))
+    return load_file(path)
 
 
 def test_html_keeps_structure_and_drops_furniture(tmp_path: Path) -> None:
@@ -385,9 +392,7 @@ def test_word_headings_typed_in_bold_and_bullets_typed_by_hand(tmp_path: Path) -
     document.add_paragraph("Du har rätt att delta om du:")
     document.add_paragraph("•\tär mellan 18 och 64 år,")
     document.add_paragraph("•\tär folkbokförd i Uppsala.")
-    path = tmp_path / "blad.docx"
-    document.save(str(path))
-    loaded = load_file(path)
+    loaded = loaded_word_file(document, tmp_path / "blad.docx")
     assert "title" not in loaded.metadata  # the first heading is the title
     assert blocks_of(loaded.text, loaded.blocks, "heading") == ["Samhällsorientering i Uppsala", "Vem kan delta?"]
     items = [b for b in loaded.blocks if b.kind == "item"]
@@ -409,9 +414,7 @@ def test_word_address_typed_one_line_per_paragraph_is_one_block_and_prose_after_
     document.add_paragraph("Neste bussholdeplass ligger omtrent 200 meter fra kontoret, og det er lett å finne fram.")
     document.add_paragraph("Velkommen.")
     document.add_paragraph("Kurset starter i mai.")
-    path = tmp_path / "kontakt.docx"
-    document.save(str(path))
-    loaded = load_file(path)
+    loaded = loaded_word_file(document, tmp_path / "kontakt.docx")
     assert blocks_of(loaded.text, loaded.blocks, "lines") == [
         "Flyktningtjenesten, Havbrekke kommune\nBesøksadresse: Rådhusplassen 3, 6893 Havbrekke\nTelefon: 57 84 31 00"
     ]

@@ -133,14 +133,16 @@ def numbers(text: str, language: str = "") -> list[Value]:
     """Counts: numbers that are no amount, percentage, time, date (month names of ``language`` and English),
     year, phone number or list numbering."""
     covered = _covered(text, language)
-    counted = {text.find(d.text): d for d in durations(text, language) if d.upper is None}
     found = []
     for match in _PLAIN_NUMBER.finditer(text):
         if any(start <= match.start() < end for start, end in covered) or _YEAR.match(match.group(0)):
             continue
-        # "20 timer per uke": a count of hours keeps its unit ("20 годин" for a Ukrainian asker)
-        found.append(counted.get(match.start()) or Value("number", match.group(0), parse_number(match.group(0))))
-    return found
+        found.append((match.start(), Value("number", match.group(0), parse_number(match.group(0)))))
+    if not found:
+        return []
+    # "20 timer per uke": a count of hours keeps its unit ("20 годин" for a Ukrainian asker)
+    counted = {text.find(d.text): d for d in durations(text, language) if d.upper is None}
+    return [counted.get(start) or value for start, value in found]
 
 
 @cache
