@@ -142,3 +142,41 @@ def test_lithuanian_plural_town_names_inflected() -> None:
     from assistant.answer.places import town_of
 
     assert town_of("Trakų") == "Trakai" and town_of("Šiauliuose") == "Šiauliai"
+
+
+def test_the_country_a_document_is_about() -> None:
+    from assistant.answer.places import home_country
+
+    estonian = "Eesti keele kursused\n\nTasuta kursused Tallinnas ja Tartus. Eestis elavad ajutise kaitse saajad."
+    assert home_country(estonian, "et") == "EE"  # its towns and its name, with the language's country
+    assert home_country("Velkommen. Ring til os mandag.", "da") == "DK"  # a Danish page naming none
+    survey = "Outcomes in Denmark, Sweden, Norway and Finland. Denmark leads; Sweden and Finland follow; Norway too."
+    assert home_country(survey, "en") == ""  # a page about several countries
+    assert home_country("Welcome. Call us on Monday.", "en") == ""  # English names no country of its own
+    assert home_country("Svenska kurser i Helsingfors.", "sv") == ""  # Swedish is Finland's language too
+
+
+def test_the_countries_a_question_names_in_any_language() -> None:
+    from assistant.answer.places import countries_asked
+
+    assert countries_asked("Kāda valsts nodeva Igaunijā jāmaksā par ārsta kvalifikācijas atzīšanu?", "lv") == {"EE"}
+    assert countries_asked("Kura iestāde izvērtē diplomu Zviedrijā un kura – Igaunijā?", "lv") == {"SE", "EE"}
+    assert countries_asked("ኣብ ሽወደን ናይ ወጻኢ ዩኒቨርሲቲ ዲግሪ ገንዘብ ይኽፈል ድዩ?", "ti") == {"SE"}
+    assert countries_asked("Який телефон центру в Тарту?", "uk") == {"EE"}  # by a town
+    assert countries_asked("ما هو رقم هاتف المكتب في أوسلو؟", "ar") == {"NO"}
+    assert countries_asked("How much does the course cost?", "en") == set()
+
+
+def test_an_indexed_document_keeps_the_country_it_is_about(fake_assistant: Any) -> None:
+    corpus = fake_assistant.settings.corpus_dir
+    (corpus / "a.txt").write_text("Kohanemine\n\nTartu linn maksab toetust. Eestis elavad pered saavad abi.", encoding="utf-8")
+    (corpus / "b.txt").write_text("Integration in Denmark, Sweden and Norway: a comparison.", encoding="utf-8")
+    fake_assistant.index()
+    documents = fake_assistant.store.active().documents
+    assert documents["a.txt"].country == "EE" and documents["b.txt"].country == ""
+    retriever = fake_assistant.retriever
+    question = "Kui suur on toetus Lätis?"  # names Latvia: the Estonian page is about another country
+    rows = retriever.candidates(retriever.query_vector(question), question, "et").rows
+    assert {row.hit.doc_id: row.elsewhere for row in rows} == {"a.txt": True, "b.txt": False}
+    question = "Kui suur on toetus Eestis?"
+    assert not any(row.elsewhere for row in retriever.candidates(retriever.query_vector(question), question, "et").rows)

