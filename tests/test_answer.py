@@ -109,6 +109,16 @@ def test_between_answering_and_being_sure_the_closest_passages_are_shown_as_such
     assert plain.text.replace("\u00a0", " ").startswith("Kort sagt: 21 200 norske kroner [1]")
 
 
+def test_a_value_is_stated_only_from_the_short_line_threshold() -> None:
+    model = AbstentionModel({"best_unit": 40.0}, -40.0 * 0.62, threshold=0.4, sure=0.5, line=0.6)  # confidence 0.5
+    question = "Hvor mye er stønaden per måned for en enslig?"
+    draft = ExtractiveAnswerer(model).answer(question, "nb", passages())
+    assert draft.text.startswith("Ifølge kildene:") and "Kort sagt" not in draft.text  # answered plainly, no value line
+    model.line = 0.5
+    assert ExtractiveAnswerer(model).answer(question, "nb", passages()).text.startswith("Kort sagt:")
+    assert AbstentionModel.shipped().states_value(0.65) and not AbstentionModel.shipped().states_value(0.55)
+
+
 def test_an_answer_in_a_chosen_language_reads_the_question_in_its_own() -> None:
     question = "How much is the monthly allowance for a single person?"
     draft = answerer().answer(question, "so", passages(), reading="en")

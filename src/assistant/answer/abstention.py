@@ -116,13 +116,15 @@ def answer_features(
 @dataclass
 class AbstentionModel:
     """``threshold``: the confidence from which the question is answered. ``sure``: from which the answer is
-    stated plainly, with its short line; between the two it shows the closest passages as such, without
-    stating a value (``None``: the same as ``threshold``)."""
+    stated plainly; between the two it shows the closest passages as such, without stating a value (``None``:
+    the same as ``threshold``). ``line``: from which a value the quotes hold is stated on a short line
+    (``None``: the same as ``sure``)."""
 
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0
     threshold: float = 0.5
     sure: float | None = None
+    line: float | None = None
 
     @classmethod
     def at_least(cls, minimum: float, sharpness: float = 40.0) -> AbstentionModel:
@@ -133,7 +135,8 @@ class AbstentionModel:
     def shipped(cls) -> AbstentionModel:
         data = read_json("abstention.json")
         threshold = float(data.get("threshold", 0.5))
-        return cls(dict(data["weights"]), float(data["bias"]), threshold, float(data.get("sure", threshold)))
+        sure = float(data.get("sure", threshold))
+        return cls(dict(data["weights"]), float(data["bias"]), threshold, sure, float(data.get("line", sure)))
 
     def confidence(self, features: dict[str, float]) -> float:
         """The probability that the question is answered by the retrieved passages."""
@@ -146,8 +149,18 @@ class AbstentionModel:
     def is_sure(self, confidence: float) -> bool:
         return confidence >= (self.threshold if self.sure is None else self.sure)
 
+    def states_value(self, confidence: float) -> bool:
+        return self.is_sure(confidence) if self.line is None else confidence >= self.line
+
     def save(self, path: Path, about: str) -> None:
-        data = {"_about": about, "weights": self.weights, "bias": self.bias, "threshold": self.threshold, "sure": self.sure}
+        data = {
+            "_about": about,
+            "weights": self.weights,
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "sure": self.sure,
+            "line": self.line,
+        }
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 

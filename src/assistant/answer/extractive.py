@@ -148,7 +148,8 @@ class ExtractiveAnswerer:
         if days and any(kind in EXCLUSIVE for kind in kinds):  # "When is it open on Friday?", not "How do I book it?"
             chosen = with_asked_day(chosen, retrieved, days, kinds, self.max_quotes)
         sure = self.abstention.is_sure(confidence)  # unsure: the closest passages, shown as such, state no value
-        line = line_kinds(asked, reading, kinds, weekday=bool(days)) if sure else ()
+        stated = self.abstention.states_value(confidence)  # a value on the short line needs more (docs/experiments.md)
+        line = line_kinds(asked, reading, kinds, weekday=bool(days)) if sure and stated else ()
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
         draft = compose(

@@ -18,7 +18,7 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +170,7 @@ def variants(assistant: Any) -> dict[str, Any]:
         rows["without_whole_lists"] = without(whole_lists=False)
         rows["without_town_check"] = without(towns_of=None)
         rows["without_first_passage_line"] = without(first_passage=False)
+        rows["without_line_threshold"] = without(abstention=replace(answerer.abstention, line=None))
     return rows
 
 
