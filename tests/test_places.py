@@ -165,6 +165,10 @@ def test_the_countries_a_question_names_in_any_language() -> None:
     assert countries_asked("Який телефон центру в Тарту?", "uk") == {"EE"}  # by a town
     assert countries_asked("ما هو رقم هاتف المكتب في أوسلو؟", "ar") == {"NO"}
     assert countries_asked("How much does the course cost?", "en") == set()
+    assert countries_asked("ما هي رسوم لم شمل الأسرة في الدنمارك؟", "ar") == {"DK"}  # CLDR writes "الدانمرك"
+    assert countries_asked("كم تبلغ الرسوم بالسويد؟", "ar") == {"SE"}  # after the prefix "ب"
+    assert countries_asked("Iswiidhan sidee loo codsadaa?", "so") == {"SE"}  # CLDR writes "Iswidhan"
+    assert countries_asked("Is there an island trip?", "en") == set()  # a lower-case word names no country
 
 
 def test_an_indexed_document_keeps_the_country_it_is_about(fake_assistant: Any) -> None:

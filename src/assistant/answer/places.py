@@ -251,10 +251,43 @@ def home_country(text: str, language: str, least: int = 3, share: float = 0.6) -
     return code if top >= least and top >= share * sum(counts.values()) else ""
 
 
+def _skeleton(word: str) -> str:
+    """A name's letters with doubled letters made one and, in Arabic script, its long vowels dropped: spellings
+    of one country meet ("Iswiidhan" / CLDR's "Iswidhan", "الدنمارك" / CLDR's "الدانمرك")."""
+    key = _script_key(fold(word))
+    if _ARABIC_OR_ETHIOPIC.fullmatch(key) and "\u1200" > key[0]:
+        key = key[0] + re.sub("[اویى]", "", key[1:])
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@cache
+def country_spellings(language: str) -> dict[str, str]:
+    """The skeletons (``_skeleton``) of the Nordic and Baltic countries' CLDR names in ``language`` and English."""
+    from babel import Locale, UnknownLocaleError
+
+    found: dict[str, str] = {}
+    for code in dict.fromkeys((language, "en")):
+        try:
+            names = Locale.parse(code).territories
+        except (ValueError, UnknownLocaleError):
+            continue
+        for territory in REGION:
+            if territory in names and len(_skeleton(names[territory])) >= 4:
+                found.setdefault(_skeleton(names[territory]), territory)
+    return found
+
+
 def countries_asked(question: str, language: str) -> set[str]:
-    """The Nordic and Baltic countries a question names: by name, or by a town written as a name is
-    (capitalised, or in Arabic or Ethiopic script)."""
+    """The Nordic and Baltic countries a question names: by name (as CLDR writes it in the question's language
+    or English, inflected, or spelt otherwise: see ``_skeleton``; in Arabic script also after a one-letter
+    prefix, "بالسويد"), or by a town written as a name is (capitalised, or in Arabic or Ethiopic script)."""
     codes = {code for code in named_in(question, language) if code in REGION}
+    spellings = country_spellings(language)
+    for word in re.findall(r"\w{4,}", question):
+        if word.lower() == word and word.upper() != word:  # a word of a cased script names a country capitalised
+            continue
+        variants = (word, word[1:]) if word[0] in _ARABIC_PREFIXES else (word,)
+        codes |= {spellings[key] for key in map(_skeleton, variants) if key in spellings}
     codes |= {town_countries().get(town, "") for town in towns_asked(question, language)}
     codes |= {country_of(town) for town in towns_written_otherwise(question)}
     return codes & set(REGION)
