@@ -272,3 +272,30 @@ def test_the_short_line_states_only_what_the_first_cited_passage_states() -> Non
     assert not compose("en", (first, second), chosen, kinds, question, first_passage=True).text.startswith("In short")
     assert compose("en", (first, second), chosen, kinds, question).text.startswith("In short: 380 [2]")
     assert compose("en", (second, first), chosen[::-1], kinds, question, first_passage=True).text.startswith("In short: 380 [1]")
+
+
+def test_the_row_naming_a_word_of_the_question_comes_first_among_its_table_rows() -> None:
+    from assistant.answer.extractive import rows_named_first
+
+    text = "Toetus | Summa\nKoolitarvete toetus | 60 eurot\nÜüritoetus | kuni 300 eurot kuus\nSaabumistoetus | 200 eurot"
+    header, school, rent, arrival = (
+        (start := text.index(line), start + len(line))
+        for line in (
+            "Toetus | Summa",
+            "Koolitarvete toetus | 60 eurot",
+            "Üüritoetus | kuni 300 eurot kuus",
+            "Saabumistoetus | 200 eurot",
+        )
+    )
+    hit = Hit("t", "et.txt", text, "Ajutine kaitse Tartus", "et", 1.0)
+    rows = tuple(
+        unit("t", text, span[0], span[1], score, "row", (header, span))
+        for span, score in ((school, 0.45), (arrival, 0.445), (rent, 0.436))
+    )
+    retrieved = Retrieved((hit,), {"t": rows})
+    first = rows_named_first("Kui suur on üüritoetus Tartus?", retrieved).sentences["t"]
+    assert first[0].spans[1] == rent and [u.spans[1] for u in first[1:]] == [school, arrival]
+    for question in ("Kui suur on toetus?", "Milline toetus on Tartus?"):  # a header's or the page's word names no row
+        assert rows_named_first(question, retrieved).sentences["t"] == rows
+    draft = answerer().answer("Kui suur on üüritoetus Tartus?", "et", retrieved)
+    assert draft.text.startswith("Lühidalt: 300 eurot [1]")

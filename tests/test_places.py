@@ -168,6 +168,7 @@ def test_the_countries_a_question_names_in_any_language() -> None:
     assert countries_asked("ما هي رسوم لم شمل الأسرة في الدنمارك؟", "ar") == {"DK"}  # CLDR writes "الدانمرك"
     assert countries_asked("كم تبلغ الرسوم بالسويد؟", "ar") == {"SE"}  # after the prefix "ب"
     assert countries_asked("Iswiidhan sidee loo codsadaa?", "so") == {"SE"}  # CLDR writes "Iswidhan"
+    assert countries_asked("Hvað kostar umsóknin í Noregi?", "is") == {"NO"}  # Noregur, inflected
     assert countries_asked("Is there an island trip?", "en") == set()  # a lower-case word names no country
 
 

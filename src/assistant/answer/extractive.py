@@ -108,6 +108,7 @@ class ExtractiveAnswerer:
         whole_lists: bool = True,
         towns_of: TownsOf | None = None,
         first_passage: bool = True,
+        named_rows: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -124,6 +125,7 @@ class ExtractiveAnswerer:
         self.whole_lists = whole_lists  # two items of one list chosen for an open question: the whole list quoted
         self.towns_of = towns_of  # a document id → the towns it names (the short line's town check); None: no check
         self.first_passage = first_passage  # the short line's values only from the first cited passage
+        self.named_rows = named_rows  # the row of a table that names a word of the question comes first among its rows
 
     def answer(
         self,
@@ -185,6 +187,8 @@ class ExtractiveAnswerer:
         eligible = answerable_units(question, language, retrieved, kinds, self.use_names)
         if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
             return [], confidence
+        if self.named_rows:
+            eligible = rows_named_first(question, eligible)
         chosen = self.select(language, eligible)
         if self.whole_lists and not asks_value:  # "What are the requirements?": the list, not two of its items
             chosen = whole_lists(chosen, retrieved)
@@ -223,6 +227,51 @@ class ExtractiveAnswerer:
             chosen.append(unit)
             length += len(unit.text)
         return chosen
+
+
+def _stems(text: str) -> set[str]:
+    """The words of four letters or more of ``text``, folded and cut to a stem (their last three letters off,
+    keeping four), so that inflected forms meet ("maka" / "maka", "üüritoetus" / "Üüritoetus")."""
+    return {word[: max(4, len(word) - 3)] for word in re.findall(r"\w{4,}", fold(text))}
+
+
+def rows_named_first(question: str, retrieved: Retrieved) -> Retrieved:
+    """Among the rows of one table in a passage, those whose cells hold the most words of the question that the
+    header, all the other rows and the page's title and headings do not ("Üüritoetus" for "Kui suur on
+    üüritoetus?", "maka" for "dvalarleyfi fyrir maka") rank first: the embedder tells rows that share their
+    header apart poorly. A table where no row, or every row, names such a word keeps its order."""
+    question_stems = _stems(question)
+
+    def named(stems: set[str], asked: set[str]) -> int:
+        return sum(1 for q in asked if any(s.startswith(q) or q.startswith(s) for s in stems))
+
+    hits = {h.chunk_id: h for h in retrieved.hits}
+    changed = dict(retrieved.sentences)
+    for chunk_id, group in retrieved.sentences.items():
+        hit = hits.get(chunk_id)
+        if hit is None:
+            continue
+        tables: dict[tuple[int, int], list[SentenceMatch]] = {}
+        for unit in group:
+            if unit.kind == "row" and len(unit.spans) == 2:
+                tables.setdefault(unit.spans[0], []).append(unit)
+        lifted: dict[int, float] = {}
+        page = _stems(f"{hit.title}\n{hit.context}")  # words naming the page ("Forum", "Malmö") name no row
+        asked = {q for q in question_stems if not named(page, {q})}
+        for (start, end), rows in tables.items():
+            header = _stems(hit.text[start:end])
+            own = {id(row): _stems(hit.text[row.spans[1][0] : row.spans[1][1]]) - header for row in rows}
+            shared = set.intersection(*own.values())
+            counts = {id(row): named(own[id(row)] - shared, asked) for row in rows}
+            most = max(counts.values())
+            best = [row for row in rows if counts[id(row)] == most]
+            if most and len(best) < len(rows):
+                top = max(row.score for row in rows)
+                lifted.update({id(row): top + 1e-3 * (1 + row.score) for row in best})
+        if lifted:
+            units = [replace(u, score=lifted[id(u)]) if id(u) in lifted else u for u in group]
+            changed[chunk_id] = tuple(sorted(units, key=lambda u: (-u.score, u.start)))
+    return replace(retrieved, sentences=changed)
 
 
 def whole_lists(chosen: list[SentenceMatch], retrieved: Retrieved, most: int = MAX_LIST_ITEMS) -> list[SentenceMatch]:

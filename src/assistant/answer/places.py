@@ -27,8 +27,9 @@ MIN_POPULATION = 5000
 _WORD = re.compile(r"(?<![\w@./-])[A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]{2,}")
 _SCRIPT = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ' -]+$")  # Latin and Cyrillic: a Russian or Ukrainian question names "Таллинн"
 # What an ending replaces at the end of a name: a vowel or "s" (Jelgav-a → Jelgav-os), a Lithuanian "-as"
-# (Kaun-as → Kaun-e), a Lithuanian plural "-(i)ai" (Šiaul-iai → Šiaul-ių), a Cyrillic vowel (Литв-а → Литв-ы).
-_TAILS = ("a", "e", "i", "o", "u", "y", "s", "as", "is", "ys", "us", "ai", "iai", "а", "я", "о", "е", "и", "ь", "ы")
+# (Kaun-as → Kaun-e), an Icelandic "-ur" (Noreg-ur → Noreg-i), a Lithuanian plural "-(i)ai" (Šiaul-iai → Šiaul-ių), a
+# Cyrillic vowel (Литв-а → Литв-ы).
+_TAILS = ("a", "e", "i", "o", "u", "y", "s", "as", "is", "ys", "us", "ur", "ai", "iai", "а", "я", "о", "е", "и", "ь", "ы")
 _ENDING = set("aeiouyszlntjmаеиоуыяюэйьіїємх")  # letters of case endings (folded: "ės", "ā", "ssa", "oje", "ы")
 # Where a word is capitalised whatever it is (a sentence's or a label's first word), only a name of six letters
 # or more counts: "Time:", "Salo" and "Tori" are Norwegian, Finnish and Estonian towns and words.
@@ -255,7 +256,7 @@ def _skeleton(word: str) -> str:
     """A name's letters with doubled letters made one and, in Arabic script, its long vowels dropped: spellings
     of one country meet ("Iswiidhan" / CLDR's "Iswidhan", "الدنمارك" / CLDR's "الدانمرك")."""
     key = _script_key(fold(word))
-    if _ARABIC_OR_ETHIOPIC.fullmatch(key) and "\u1200" > key[0]:
+    if _ARABIC_OR_ETHIOPIC.fullmatch(key) and key[0] < "\u1200":  # Arabic script, not Ethiopic
         key = key[0] + re.sub("[اویى]", "", key[1:])
     return re.sub(r"(.)\1+", r"\1", key)
 
