@@ -188,6 +188,30 @@ def test_pdf_label_lines_stay_lines_and_wrapped_text_a_paragraph() -> None:
     assert blocks[1] == ("lines", "Esmaspäev: 9:00–12:00\nReede: 9:00–13:00\nTelefon: +372 5123 4567")
 
 
+def test_pdf_paragraph_after_a_list_and_an_office_above_its_street() -> None:
+    from assistant.ingest.pdf import Line, parse_pdf_lines
+
+    rows = [  # (text, left, right): bullets indented from the margin, as a user trial's PDF drew them
+        ("Iesniegumam pievieno:", 54.0, 200.0),
+        ("• personu apliecinošu dokumentu", 64.0, 240.0),
+        ("• izziņu par ienākumiem pēdējos 3 mēnešos", 64.0, 290.0),
+        ("Sociālais dienests pieņem lēmumu 10 darba dienu laikā pēc visu dokumentu saņemšanas.", 54.0, 506.0),
+        ("Kontakti", 54.0, 115.0),
+        ("Daugavpils Sociālais dienests", 54.0, 201.0),
+        ("Vienības iela 8, Daugavpils, LV-5401", 54.0, 234.0),
+        ("Tālrunis: 65 42 33 11", 54.0, 170.0),
+    ]
+    lines = [
+        Line(text, 10.0, text == "Kontakti", left, right, 700.0 - 14 * i, 690.0 - 14 * i, 1)
+        for i, (text, left, right) in enumerate(rows)
+    ]
+    builder = parse_pdf_lines(lines)
+    blocks = [(b.kind, builder.text[b.start : b.end]) for b in builder.blocks]
+    assert ("item", "izziņu par ienākumiem pēdējos 3 mēnešos") in blocks
+    assert ("paragraph", rows[3][0]) in blocks
+    assert blocks[-1] == ("lines", "Daugavpils Sociālais dienests\nVienības iela 8, Daugavpils, LV-5401\nTālrunis: 65 42 33 11")
+
+
 PLAIN_STRUCTURES = """Kurser
 
 Kurs | Timmar | Pris

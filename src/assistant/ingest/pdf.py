@@ -33,6 +33,7 @@ _TERMINAL = (".", "!", "?", "…", ":", ";")
 # A short line "Label: value" ("Reede: 9:00–13:00", "Telefon: +372 …") after a short line: the two are lines of
 # a block (opening hours, a contact block), not a paragraph wrapped by the page width.
 SHORT_LINE = 0.7  # of the widest line's right edge
+_STREET = re.compile(r"^\D{3,40}\s\d{1,4}[A-Za-z]?\b")  # "Vienības iela 8", "Asemakatu 6 B", "Rådhusgata 5"
 MARGIN_LINES = 3  # lines at the top and bottom of a page that may be running headers or footers
 CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates table cells (when rows share them)
 CELL = " | "
@@ -242,6 +243,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
     lead: Block | None = None
     previous: Line | None = None
     heading_level = 0
+    item_left = 0.0
 
     def flush() -> None:
         nonlocal paragraph, kind, group, lead
@@ -290,6 +292,19 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
         )
         bullet = bool(_BULLET.match(text)) and not (runs_on and _AMBIGUOUS_BULLET.match(text))
         wide_gap = gap > normal_gap + 0.45 * body
+        # A line left of where the item began is no wrapped part of it: the paragraph after a list.
+        outdented = kind == "item" and line.left < item_left - 0.3 * body
+        # An office's name on a short line above its street and number: the first two lines of an address block.
+        address = (
+            kind == ""
+            and len(paragraph) == 1
+            and previous is not None
+            and previous.right < widest * SHORT_LINE
+            and line.right < widest * SHORT_LINE
+            and not re.search(r"\d|[.:;,]$", paragraph[0])
+            and text[:1].isupper()
+            and bool(_STREET.search(text))
+        )
         ended = bool(paragraph) and paragraph[-1].endswith(_TERMINAL) and previous is not None and previous.right < widest * 0.85
         continues_page = new_page and bool(paragraph) and not paragraph[-1].endswith(_TERMINAL) and text[:1].islower()
         same_heading = (
@@ -309,19 +324,20 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
             or (wide_gap and not continues_page)
             or (new_page and not continues_page)
             or ended
+            or outdented
         ):
             flush()
             if heading:
                 kind, heading_level = "heading", level(line)
             elif bullet:
-                kind = "item"
+                kind, item_left = "item", line.left
             paragraph = [text]
         elif kind == "lines" and line.right < widest * SHORT_LINE:
             paragraph.append(text)
         elif kind == "lines":
             flush()
             paragraph = [text]
-        elif kind == "" and len(paragraph) == 1 and _label_after_short(paragraph[0], previous, text, widest):
+        elif kind == "" and len(paragraph) == 1 and (address or _label_after_short(paragraph[0], previous, text, widest)):
             kind = "lines"
             paragraph.append(text)
         elif paragraph:
