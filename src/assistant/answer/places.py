@@ -121,20 +121,24 @@ def towns_written_otherwise(question: str) -> list[str]:
     return found
 
 
+def territory_names(language: str) -> Iterator[tuple[str, str]]:
+    """(territory code, name) of CLDR's territories, named in ``language`` and then in English."""
+    from babel import Locale, UnknownLocaleError
+
+    for code in dict.fromkeys((language, "en")):
+        try:
+            yield from Locale.parse(code).territories.items()
+        except (ValueError, UnknownLocaleError):
+            continue
+
+
 @cache
 def countries(language: str) -> dict[str, str]:
     """Folded country name in ``language`` and in English → its territory code (one-word names only)."""
-    from babel import Locale, UnknownLocaleError
-
     found: dict[str, str] = {}
-    for code in dict.fromkeys((language, "en")):
-        try:
-            names = Locale.parse(code).territories
-        except (ValueError, UnknownLocaleError):
-            continue
-        for territory, name in names.items():
-            if len(territory) == 2 and territory.isalpha() and " " not in name and len(name) >= 4:
-                found.setdefault(fold(name), territory)
+    for territory, name in territory_names(language):
+        if len(territory) == 2 and territory.isalpha() and " " not in name and len(name) >= 4:
+            found.setdefault(fold(name), territory)
     return found
 
 
@@ -264,17 +268,10 @@ def _skeleton(word: str) -> str:
 @cache
 def country_spellings(language: str) -> dict[str, str]:
     """The skeletons (``_skeleton``) of the Nordic and Baltic countries' CLDR names in ``language`` and English."""
-    from babel import Locale, UnknownLocaleError
-
     found: dict[str, str] = {}
-    for code in dict.fromkeys((language, "en")):
-        try:
-            names = Locale.parse(code).territories
-        except (ValueError, UnknownLocaleError):
-            continue
-        for territory in REGION:
-            if territory in names and len(_skeleton(names[territory])) >= 4:
-                found.setdefault(_skeleton(names[territory]), territory)
+    for territory, name in territory_names(language):
+        if territory in REGION and len(_skeleton(name)) >= 4:
+            found.setdefault(_skeleton(name), territory)
     return found
 
 
