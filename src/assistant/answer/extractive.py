@@ -188,7 +188,7 @@ class ExtractiveAnswerer:
         if not any(eligible.sentences.values()) or not self.abstention.answers(confidence):
             return [], confidence
         if self.named_rows:
-            eligible = rows_named_first(question, eligible)
+            eligible = rows_named_first(asked or question, eligible)  # a follow-up names its row itself
         chosen = self.select(language, eligible)
         if self.whole_lists and not asks_value:  # "What are the requirements?": the list, not two of its items
             chosen = whole_lists(chosen, retrieved)
