@@ -55,6 +55,12 @@ def question_names(question: str) -> list[str]:
     return list(dict.fromkeys(names + _CODE.findall(question)))
 
 
+def word_stem(word: str) -> str:
+    """A folded word less its last three letters, keeping four: what its inflected forms start with ("tampere" of
+    "Tampereella", "uuritoe" of "üüritoetus")."""
+    return word[: max(4, len(word) - 3)]
+
+
 def share_missing(question: str, evidence: str, also: Sequence[str] = ()) -> float:
     """The share of the question's names (and of ``also``: towns it writes in another script, by their Latin
     names) that the evidence text does not hold (compared by their first letters, diacritics folded, so inflected
@@ -65,10 +71,7 @@ def share_missing(question: str, evidence: str, also: Sequence[str] = ()) -> flo
     words = {fold(w) for w in re.findall(r"\w+", evidence)}
     missing = 0
     for name in names:
-        stem = fold(name)[: max(4, len(name) - 3)] if not _CODE.fullmatch(name) else fold(name)
-        parts = (
-            [part[: max(4, len(part) - 3)] for part in re.findall(r"\w+", fold(name))] if not _CODE.fullmatch(name) else [stem]
-        )
+        parts = [fold(name)] if _CODE.fullmatch(name) else [word_stem(part) for part in re.findall(r"\w+", fold(name))]
         if not all(any(word.startswith(part) for word in words) for part in parts):
             missing += 1
     return missing / len(names)

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
+from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing, word_stem
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
 from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_written_otherwise
@@ -230,9 +230,8 @@ class ExtractiveAnswerer:
 
 
 def _stems(text: str) -> set[str]:
-    """The words of four letters or more of ``text``, folded and cut to a stem (their last three letters off,
-    keeping four), so that inflected forms meet ("maka" / "maka", "üüritoetus" / "Üüritoetus")."""
-    return {word[: max(4, len(word) - 3)] for word in re.findall(r"\w{4,}", fold(text))}
+    """The stems of the words of four letters or more of ``text``, so that inflected forms meet."""
+    return {word_stem(word) for word in re.findall(r"\w{4,}", fold(text))}
 
 
 def rows_named_first(question: str, retrieved: Retrieved) -> Retrieved:

@@ -33,6 +33,7 @@ _TAILS = ("a", "e", "i", "o", "u", "y", "s", "as", "is", "ys", "us", "ur", "ai",
 _ENDING = set("aeiouyszlntjmаеиоуыяюэйьіїємх")  # letters of case endings (folded: "ės", "ā", "ssa", "oje", "ы")
 # Where a word is capitalised whatever it is (a sentence's or a label's first word), only a name of six letters
 # or more counts: "Time:", "Salo" and "Tori" are Norwegian, Finnish and Estonian towns and words.
+_OPENING_WINDOW = 40  # characters before a word that the opening check reads
 _OPENING = re.compile(r"(?:^|[.!?:;|•·\n]\s*|[(\[\"“„«]\s*)$")
 
 
@@ -159,25 +160,31 @@ def _lookup(word: str, table: dict[str, str]) -> str | None:
     return None
 
 
-def places(text: str, language: str) -> list[tuple[str, str]]:
-    """The places ``text`` names, in order, each once: ("Jonava", "") for a town as GeoNames names it,
-    ("", "LT") for a country. A town's name is kept as the source writes it unless inflected."""
-    found: list[tuple[str, str]] = []
+def _place_words(text: str, language: str) -> Iterator[tuple[str, str | None, str | None]]:
+    """Each capitalised word of ``text`` that names a place: (the word, the GeoNames town it names or None, the
+    country code it names or None). A word of under six letters where any word is capitalised (a sentence's or a
+    label's first) does not count."""
     table = towns()
     lands = countries(language)
     for match in _WORD.finditer(text):
         word = match.group(0).rstrip("’'-")
         if word.isupper() or not word[0].isupper():  # an acronym; a lower-case letter of Latin Extended-A
             continue
-        if len(word) < 6 and _OPENING.search(text[: match.start()]):
+        if len(word) < 6 and _OPENING.search(text[max(0, match.start() - _OPENING_WINDOW) : match.start()]):
             continue
         town = _lookup(word, table)
-        if town is not None:
-            entry = (word if fold(word) in table else town, "")  # "Köpenhamn" as written; "Roskildės" → Roskilde
-        elif (land := _lookup(word, lands)) is not None:
-            entry = ("", land)
-        else:
-            continue
+        land = _lookup(word, lands) if town is None else None
+        if town is not None or land is not None:
+            yield word, town, land
+
+
+def places(text: str, language: str) -> list[tuple[str, str]]:
+    """The places ``text`` names, in order, each once: ("Jonava", "") for a town as GeoNames names it,
+    ("", "LT") for a country. A town's name is kept as the source writes it unless inflected."""
+    found: list[tuple[str, str]] = []
+    for word, town, land in _place_words(text, language):
+        # A town as written ("Köpenhamn") or by its GeoNames name when inflected ("Roskildės" → Roskilde).
+        entry = ("", land or "") if town is None else (word if fold(word) in towns() else town, "")
         if entry not in found:
             found.append(entry)
     return found
@@ -217,14 +224,8 @@ def countries_named(text: str, language: str) -> Counter[str]:
     """How often ``text`` names each Nordic or Baltic country: by name (in ``language`` or English, as written or
     inflected) or by one of its towns."""
     counts: Counter[str] = Counter()
-    table = towns()
-    lands = countries(language)
-    for match in _WORD.finditer(text):
-        word = match.group(0).rstrip("’'-")
-        if word.isupper() or (len(word) < 6 and _OPENING.search(text[max(0, match.start() - 3) : match.start()])):
-            continue
-        town = _lookup(word, table)
-        code = town_countries().get(fold(town), "") if town is not None else _lookup(word, lands) or ""
+    for _, town, land in _place_words(text, language):
+        code = town_countries().get(fold(town), "") if town is not None else land
         if code in REGION:
             counts[code] += 1
     return counts

@@ -34,6 +34,7 @@ _TERMINAL = (".", "!", "?", "…", ":", ";")
 # a block (opening hours, a contact block), not a paragraph wrapped by the page width.
 SHORT_LINE = 0.7  # of the widest line's right edge
 _STREET = re.compile(r"^\D{3,40}\s\d{1,4}[A-Za-z]?\b")  # "Vienības iela 8", "Asemakatu 6 B", "Rådhusgata 5"
+_NUMBER_OR_END = re.compile(r"\d|[.:;,]$")  # an office's name line holds neither
 MARGIN_LINES = 3  # lines at the top and bottom of a page that may be running headers or footers
 CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates table cells (when rows share them)
 CELL = " | "
@@ -209,6 +210,20 @@ def _label_after_short(paragraph: str, previous: Line | None, text: str, widest:
     return previous is not None and previous.right < widest * SHORT_LINE and len(paragraph) <= 80 and bool(LABEL_LINE.match(text))
 
 
+def _street_after_office(paragraph: str, previous: Line | None, line: Line, text: str, widest: float) -> bool:
+    """Is ``text`` ("Vienības iela 8, Daugavpils") a street and number under an office's name on a short line
+    ("Daugavpils Sociālais dienests"): the first two lines of an address block?"""
+    short = widest * SHORT_LINE
+    return (
+        previous is not None
+        and previous.right < short
+        and line.right < short
+        and not _NUMBER_OR_END.search(paragraph)
+        and text[:1].isupper()
+        and bool(_STREET.search(text))
+    )
+
+
 def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> TextBuilder:
     builder = builder or TextBuilder()
     if not lines:
@@ -294,17 +309,6 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
         wide_gap = gap > normal_gap + 0.45 * body
         # A line left of where the item began is no wrapped part of it: the paragraph after a list.
         outdented = kind == "item" and line.left < item_left - 0.3 * body
-        # An office's name on a short line above its street and number: the first two lines of an address block.
-        address = (
-            kind == ""
-            and len(paragraph) == 1
-            and previous is not None
-            and previous.right < widest * SHORT_LINE
-            and line.right < widest * SHORT_LINE
-            and not re.search(r"\d|[.:;,]$", paragraph[0])
-            and text[:1].isupper()
-            and bool(_STREET.search(text))
-        )
         ended = bool(paragraph) and paragraph[-1].endswith(_TERMINAL) and previous is not None and previous.right < widest * 0.85
         continues_page = new_page and bool(paragraph) and not paragraph[-1].endswith(_TERMINAL) and text[:1].islower()
         same_heading = (
@@ -337,7 +341,14 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
         elif kind == "lines":
             flush()
             paragraph = [text]
-        elif kind == "" and len(paragraph) == 1 and (address or _label_after_short(paragraph[0], previous, text, widest)):
+        elif (
+            kind == ""
+            and len(paragraph) == 1
+            and (
+                _label_after_short(paragraph[0], previous, text, widest)
+                or _street_after_office(paragraph[0], previous, line, text, widest)
+            )
+        ):
             kind = "lines"
             paragraph.append(text)
         elif paragraph:
