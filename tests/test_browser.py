@@ -112,6 +112,14 @@ def test_answer_with_citation_opens_its_passage(page: Any, question: str) -> Non
     link.click()
     page.wait_for_function(f"document.getElementById('{target}').open === true")
     assert any("Jonava" in mark for mark in source.locator("mark").all_inner_texts())  # the quoted words, highlighted
+    page.wait_for_function(  # and scrolled into the chat's visible part
+        f"""(() => {{
+            const mark = document.getElementById('{target}').querySelector('blockquote.passage mark');
+            const box = document.getElementById('chat').getBoundingClientRect();
+            const r = mark.getBoundingClientRect();
+            return r.top >= box.top && r.bottom <= box.bottom && r.bottom <= window.innerHeight;
+        }})()"""
+    )
     assert source.locator("blockquote.passage").first.is_visible()
     assert source.locator("details.translation").count() >= 1  # the Latvian version of the same passage
     page.wait_for_function(

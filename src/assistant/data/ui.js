@@ -1,4 +1,5 @@
-// Clicking [n] in an answer opens that source's passage and scrolls to it.
+// Clicking [n] in an answer opens that source's passage and scrolls to its quoted words (a long passage's top
+// would otherwise fill the chat's fixed height and leave the highlight below it).
 document.addEventListener("click", function (event) {
   const link = event.target.closest ? event.target.closest("a.cite") : null;
   if (!link) return;
@@ -7,7 +8,8 @@ document.addEventListener("click", function (event) {
   if (!target) return;
   target.open = true;
   target.classList.add("flash");
-  target.scrollIntoView({ behavior: "smooth", block: "center" });
+  const quoted = target.querySelector("blockquote.passage mark");
+  (quoted || target).scrollIntoView({ behavior: "smooth", block: "center" });
   setTimeout(function () { target.classList.remove("flash"); }, 1500);
 });
 
