@@ -354,6 +354,27 @@ def test_language_switchers_and_breadcrumbs_are_told_from_content() -> None:
         assert not is_language_switcher(line)
     assert is_breadcrumb("Avaleht › Uudised › 2026") and not is_breadcrumb("Pris: 100 > 50 kr. Se mer.")
     assert is_page_furniture("Skip to content\nMenu") and not is_page_furniture("Kontakt\nHolmstrup Kommune\nTlf. 70 10 20 30")
+    assert is_language_switcher("EST  ENG  RUS")  # cells two spaces apart
+    header = "Liigu edasi\nPärnu linn | Vallavalitsus | Teenused | Kontakt\nEST  ENG  RUS\nAvaleht » Teenused » Tõlketeenus"
+    assert is_page_furniture(header)  # a menu bar beside a switcher and a breadcrumb
+    assert not is_page_furniture("Avaleht » Teenused » Tõlge\nTõlketeenus on tasuta, kui oled saanud kaitse | muidu maksad.")
+
+
+def test_a_captured_pages_menu_bar_goes_and_an_office_name_stays_over_its_street(tmp_path: Path) -> None:
+    path = tmp_path / "leht.txt"
+    path.write_text(
+        "Liigu edasi\nPärnu linn | Vallavalitsus | Teenused | Kontakt\nEST  ENG  RUS\nAvaleht » Teenused » Tõlketeenus\n\n"
+        "TÕLKETEENUS PÄRNUS\n\nTõlketeenus on tasuta.\n\nKontakt\n-------\n\n"
+        "Borgerservice Sønderborg\nRådhustorvet 10, 6400 Sønderborg\nÅbningstider:\n  Mandag   10.00–15.00\n\n"
+        "--------------------\nViimati muudetud: 14.02.2025\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert "Vallavalitsus" not in loaded.text and "ENG" not in loaded.text and "Liigu" not in loaded.text
+    headings = [loaded.text[b.start : b.end] for b in loaded.blocks if b.kind == "heading"]
+    assert headings == ["TÕLKETEENUS PÄRNUS", "Kontakt"]  # the page's own title, not its skip link
+    assert any(block.startswith("Borgerservice Sønderborg\nRådhustorvet 10") for block in blocks_of(loaded.text, loaded.blocks, "lines"))
+    assert "Viimati muudetud: 14.02.2025" in blocks_of(loaded.text, loaded.blocks, "paragraph")  # the rule above it goes
 
 
 def test_the_site_a_page_title_names_is_its_publisher(tmp_path: Path) -> None:

@@ -31,9 +31,10 @@ def is_boilerplate(paragraph: str) -> bool:
     return bool(lines) and all(_patterns().fullmatch(line) for line in lines)
 
 
-_SWITCH_CELLS = re.compile(r"\s+[|/·•]\s+|\s*\|\s*")
+_SWITCH_CELLS = re.compile(r"\s+[|/·•]\s+|\s*\|\s*| {2,}")
 _CRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|→)\s+")
 _END_PUNCTUATION = tuple(".!?…:;,")
+_DIGIT = re.compile(r"\d")  # a short line with a number (a street, a phone) is an address's, not a menu's
 
 
 @lru_cache(maxsize=1)
@@ -97,9 +98,21 @@ def before_footer(lines: list[str]) -> list[str]:
 
 def is_page_furniture(paragraph: str) -> bool:
     """A block of a captured page's navigation: a language switcher, a breadcrumb trail or a furniture line
-    ("Skip to content") among lines of at most four words without final punctuation ("Menu", "Search")."""
-    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    ("Skip to content") among lines of at most four words without final punctuation or digits ("Menu", "Search")
+    and menu bars ("Pärnu linn | Vallavalitsus | Teenused | Kontakt"), above the page's footer."""
+    lines = before_footer([line.strip() for line in paragraph.splitlines() if line.strip()])
     marked = [is_language_switcher(line) or is_breadcrumb(line) or bool(_patterns().fullmatch(line)) for line in lines]
     return any(marked) and all(
-        mark or (len(line.split()) <= 4 and not line.endswith(_END_PUNCTUATION)) for mark, line in zip(marked, lines, strict=True)
+        mark or is_menu_bar(line) or (len(line.split()) <= 4 and not line.endswith(_END_PUNCTUATION) and not _DIGIT.search(line))
+        for mark, line in zip(marked, lines, strict=True)
     )
+
+
+_MENU_CELLS = re.compile(r"\s+[|·•]\s+")
+
+
+def is_menu_bar(line: str) -> bool:
+    """Three or more short link texts in a row ("Home | Services | Contact"): each at most three words, none
+    ending as a sentence does."""
+    cells = [cell.strip() for cell in _MENU_CELLS.split(line.strip())]
+    return len(cells) >= 3 and all(0 < len(cell.split()) <= 3 and not cell.endswith(_END_PUNCTUATION) for cell in cells)

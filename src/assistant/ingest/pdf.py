@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.ingest.blocks import LABEL_LINE, Block, TextBuilder, add_table, clean_inline
+from assistant.ingest.blocks import LABEL_LINE, Block, TextBuilder, add_table, clean_inline, office_over_street
 
 BULLETS = "•·▪◦●○■□➢►‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc-–"
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)]|[a-z]\))\s+")
@@ -33,8 +33,6 @@ _TERMINAL = (".", "!", "?", "…", ":", ";")
 # A short line "Label: value" ("Reede: 9:00–13:00", "Telefon: +372 …") after a short line: the two are lines of
 # a block (opening hours, a contact block), not a paragraph wrapped by the page width.
 SHORT_LINE = 0.7  # of the widest line's right edge
-_STREET = re.compile(r"^\D{3,40}\s\d{1,4}[A-Za-z]?\b")  # "Vienības iela 8", "Asemakatu 6 B", "Rådhusgata 5"
-_NUMBER_OR_END = re.compile(r"\d|[.:;,]$")  # an office's name line holds neither
 MARGIN_LINES = 3  # lines at the top and bottom of a page that may be running headers or footers
 CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates table cells (when rows share them)
 CELL = " | "
@@ -218,9 +216,7 @@ def _street_after_office(paragraph: str, previous: Line | None, line: Line, text
         previous is not None
         and previous.right < short
         and line.right < short
-        and not _NUMBER_OR_END.search(paragraph)
-        and text[:1].isupper()
-        and bool(_STREET.search(text))
+        and office_over_street(paragraph, text)
     )
 
 

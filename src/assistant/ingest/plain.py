@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.blocks import MAX_HEADING_CHARS, SHORT_LINE, Block, TextBuilder, add_table
+from assistant.ingest.blocks import MAX_HEADING_CHARS, SHORT_LINE, Block, TextBuilder, add_table, office_over_street
 from assistant.ingest.cleaning import before_footer, is_boilerplate, is_page_furniture
 
 _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
@@ -114,6 +114,10 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
             if not lines:
                 continue
             first = lines[0].strip()
+        lines = [line for line in lines if not _UNDERLINE.fullmatch(line.strip())]  # a rule above a footer line
+        if not lines:
+            continue
+        first = lines[0].strip()
         marked = _HASHES.match(first)
         following = paragraphs[index + 1 : index + 3]
         if not builder.blocks and not marked and looks_like_title(first) and (len(lines) > 1 or following):
@@ -160,9 +164,11 @@ def _list_start(lines: list[str]) -> int:
 def _opens_section(lines: list[str], following: list[str]) -> bool:
     """A heading-like first line is a heading when text follows it: more lines of its paragraph that are
     longer than it, or content (not a heading-like line) in one of the next two paragraphs. A run of three
-    short lines (a menu) is no heading."""
+    short lines (a menu) is no heading, nor is an office's name over its street and number."""
     if len(lines) > 1:
         if BULLET.match(lines[0]) and BULLET.match(lines[1]):  # "1. …" over "2. …": a numbered list
+            return False
+        if office_over_street(lines[0], lines[1]):  # an office's name over its street: an address block
             return False
         return len(lines[1].strip()) > len(lines[0].strip()) or bool(BULLET.match(lines[1]))
     return any(not _single_short_line(paragraph) for paragraph in following)
