@@ -246,6 +246,31 @@ def test_a_list_whose_item_is_the_best_quote_or_two_of_whose_items_are_chosen_is
     assert draft.citations[0].spans == (lead, *items)  # the passage panel marks the lead-in and every item
 
 
+def test_two_items_of_one_list_quoted_for_a_value_share_their_lead_in_once() -> None:
+    from assistant.answer.extractive import whole_lists
+
+    text = "Skráning lýkur 5. september. Skráðu þig:\ná skrifstofunni, Aðalstræti 1\ní síma 450 3000\ná netinu"
+    lines = text.split("\n")
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    lead, *items = [(start, start + len(line)) for start, line in zip(starts, lines, strict=True)]
+    hit = Hit("l", "is.md", text, "Námskeið", "is", 2.0, units=tuple(Unit((lead, span), "item") for span in items))
+    first, second = (unit("l", text[s:e], s, e, 0.7, "item", (lead, (s, e))) for s, e in items[:2])
+    merged = whole_lists([second, first], Retrieved((hit,), {}), only_chosen=True)
+    assert len(merged) == 1 and merged[0].spans == (lead, items[0], items[1])  # not the third item
+    assert quote_text(hit, merged[0]) == (
+        "Skráning lýkur 5. september. Skráðu þig: á skrifstofunni, Aðalstræti 1; í síma 450 3000"
+    )
+    assert whole_lists([first], Retrieved((hit,), {}), only_chosen=True) == [first]  # one item: as chosen
+
+
+def test_a_block_of_lines_is_quoted_on_one_line_without_a_comma_after_a_label() -> None:
+    from assistant.answer.extractive import joined_lines
+
+    assert joined_lines(["Borgerservice", "Rådhustorvet 10", "Öffnungszeiten:", "  Montag 10.00–15.00", ""]) == (
+        "Borgerservice, Rådhustorvet 10, Öffnungszeiten: Montag 10.00–15.00"
+    )
+
+
 def test_a_question_naming_a_town_takes_its_short_line_only_from_a_document_naming_it() -> None:
     text = "Kohanemistoetus on 300 eurot kuus."
     other = Hit("k", "karneva.md", text, "Kärneva vald – kohanemine", "et", 2.0)

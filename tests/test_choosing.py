@@ -59,3 +59,17 @@ def test_the_short_line_states_the_chosen_value_or_nothing() -> None:
     assert short_answer("en", ("number",), quoted, "How many deltog in 2025?") == ""  # no chooser: several numbers
     line = short_answer("en", ("number",), quoted, "How many deltog in 2025?", embedding_chooser(WordEmbedder()))
     assert line.startswith("In short: 214 [1]")
+
+
+def test_of_a_rows_values_the_column_whose_header_is_asked_is_stated() -> None:
+    from assistant.answer.extractive import row_values
+    from assistant.types import Unit
+
+    text = "Tid i 2025 | Tid i 2024\n18 måneder | 24 måneder"
+    header, row = (0, text.index("\n")), (text.index("\n") + 1, len(text))
+    hit = Hit("t", "da.md", text, "Modtageklasse", "da", 1.0, units=(Unit((header, row), "row"),))
+    match = SentenceMatch("t", text, 0, len(text), 0.6, (header, row), "row")
+    assert row_values(hit, match, "duration", "en") == ["Tid i 2025: 18 months", "Tid i 2024: 24 months"]
+    chooser = embedding_chooser(WordEmbedder())
+    assert row_values(hit, match, "duration", "en", "How long in 2024?", chooser) == ["24 months"]
+    assert len(row_values(hit, match, "duration", "en", "How long?", chooser)) == 2  # no header asked: both, labelled

@@ -71,6 +71,10 @@ def test_units_that_state_a_value() -> None:
     assert not states("1) viden 2) partnerskaber", "number")
     assert can_answer("Tlf. 70 10 20 30", ("contact",)) and not can_answer("Ring til os", ("contact",))
     assert can_answer("Ring til os", ("place", "name"))  # places and names are not checked
+    # A day of the week says when, as a date does, in the unit's language when it is known
+    assert states("Drop-in advice | Wednesday 16:00–19:00", "date", "en") and states("Rådgivning: onsdage kl. 16", "date", "da")
+    assert not states("Drop-in advice | Wednesday 16:00–19:00", "date") and not states("Rådgivning efter aftale", "date", "da")
+    assert can_answer("Sprechstunde: Dienstag 9.00–12.00", ("date",), "de")
 
 
 PHONE = {

@@ -62,14 +62,17 @@ def answerable_units(
     ):
         details.append("address")
 
+    written = {h.chunk_id: h.language for h in (*retrieved.hits, *retrieved.judged)}
+
     def fits(unit: SentenceMatch) -> bool:
         if not about_contact and unit.kind in ("lines", "line") and states(unit.text, "contact"):
             return False
+        source = written.get(unit.chunk_id, "")
         if details:  # the detail asked stands for any contact detail; a value kind asked with it still counts
             if not contact_details(unit.text, language) & set(details):
                 return False
-            return all(states(unit.text, kind) for kind in kinds if kind in EXCLUSIVE)
-        return not kinds or can_answer(unit.text, kinds)
+            return all(states(unit.text, kind, source) for kind in kinds if kind in EXCLUSIVE)
+        return not kinds or can_answer(unit.text, kinds, source)
 
     kept = {cid: tuple(s for s in group if fits(s)) for cid, group in retrieved.sentences.items()}
     if named and "contact" in kinds:  # a phone number or an address belongs to the place or office the question names
@@ -190,8 +193,8 @@ class ExtractiveAnswerer:
         if self.named_rows:
             eligible = rows_named_first(asked or question, eligible)  # a follow-up names its row itself
         chosen = self.select(language, eligible)
-        if self.whole_lists and not asks_value:  # "What are the requirements?": the list, not two of its items
-            chosen = whole_lists(chosen, retrieved)
+        if self.whole_lists:  # "What are the requirements?": the list, not two of its items
+            chosen = whole_lists(chosen, retrieved, only_chosen=asks_value)
         return chosen, confidence
 
     def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
@@ -273,17 +276,20 @@ def rows_named_first(question: str, retrieved: Retrieved) -> Retrieved:
     return replace(retrieved, sentences=changed)
 
 
-def whole_lists(chosen: list[SentenceMatch], retrieved: Retrieved, most: int = MAX_LIST_ITEMS) -> list[SentenceMatch]:
+def whole_lists(
+    chosen: list[SentenceMatch], retrieved: Retrieved, most: int = MAX_LIST_ITEMS, only_chosen: bool = False
+) -> list[SentenceMatch]:
     """Where two or more chosen units are items of one list (one lead-in), or the best one is, that list's lead-in
     and all its items (at most ``most``, within ``MAX_QUOTE_CHARS``) as one quote, in the place of its first chosen
-    item ("Which documents do I need?" is answered by the whole list, not its best item)."""
+    item ("Which documents do I need?" is answered by the whole list, not its best item). With ``only_chosen`` (a
+    question for a value), the lead-in once with the chosen items only: not the same lead-in quoted before each."""
     hits = {h.chunk_id: h for h in retrieved.hits}
 
     def list_of(unit: SentenceMatch) -> tuple[str, tuple[int, int]] | None:
         return (unit.chunk_id, unit.spans[0]) if unit.kind == "item" and len(unit.spans) == 2 else None
 
     counts = Counter(key for unit in chosen if (key := list_of(unit)) is not None)
-    first = list_of(chosen[0]) if chosen else None  # the best quote an item: its list answers ("documents you need")
+    first = list_of(chosen[0]) if chosen and not only_chosen else None  # the best quote an item: its list answers
     merged: list[SentenceMatch] = []
     done: set[tuple[str, tuple[int, int]]] = set()
     for unit in chosen:
@@ -295,9 +301,8 @@ def whole_lists(chosen: list[SentenceMatch], retrieved: Retrieved, most: int = M
             continue
         done.add(key)
         hit = hits.get(unit.chunk_id)
-        items = [
-            u.spans[1] for u in (hit.units if hit else ()) if u.kind == "item" and len(u.spans) == 2 and u.spans[0] == key[1]
-        ]
+        members = [u for u in chosen if list_of(u) == key] if only_chosen else (hit.units if hit else ())
+        items = sorted(u.spans[1] for u in members if u.kind == "item" and len(u.spans) == 2 and u.spans[0] == key[1])
         if hit is None or len(items) > most or sum(end - start for start, end in items) > MAX_QUOTE_CHARS:
             merged.extend(u for u in chosen if list_of(u) == key)
             continue
@@ -320,7 +325,18 @@ def quote_text(hit: Hit, unit: SentenceMatch) -> str:
         if len(header) == len(row):
             return "; ".join(f"{h}: {c}" if h.strip() else c for h, c in zip(header, row, strict=True))
         return " — ".join(parts)
-    return " ".join(" ".join(part.split("\n")) if unit.kind != "lines" else ", ".join(part.split("\n")) for part in parts)
+    return " ".join(" ".join(part.split("\n")) if unit.kind != "lines" else joined_lines(part.split("\n")) for part in parts)
+
+
+def joined_lines(lines: list[str]) -> str:
+    """The lines of a block on one line: after ", ", or after a space where a line ends in punctuation of its own
+    ("Öffnungszeiten: Montag …", not "Öffnungszeiten:, Montag …")."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        text += (" " if text[-1] in ":;,.–—-" else ", ") + line if text else line
+    return text
 
 
 def with_asked_day(
@@ -341,7 +357,7 @@ def with_asked_day(
         unit
         for chunk_id in dict.fromkeys(u.chunk_id for u in chosen)
         for unit in retrieved.sentences.get(chunk_id, ())
-        if names_day(unit) and (not kinds or can_answer(unit.text, kinds))
+        if names_day(unit) and (not kinds or can_answer(unit.text, kinds, hits[unit.chunk_id].language))
     ]
     if not found:
         return chosen
@@ -379,6 +395,7 @@ def options(
     question: str,
     days: frozenset[int] = frozenset(),
     reading: str | None = None,
+    chooser: ValueChooser | None = None,
 ) -> list[list[Option]]:
     """Per quote holding a value of ``kind``, its values (each rendered once, as first written, in ``language``);
     a quote that names days of the week, none of ``days`` (those the question names), holds none. The question is
@@ -391,7 +408,7 @@ def options(
             continue
         if kind == "name" and unit.kind == "list":  # "Who can take part?": the list answers, not a name in an item
             continue
-        labelled = row_values(hit, unit, kind, language) if kind != "place" else []  # places: the whole row's
+        labelled = row_values(hit, unit, kind, language, question, chooser) if kind != "place" else []  # places: the whole row's
         if labelled:
             found.append([Option("; ".join(labelled[:3]), quote_text(hit, unit), n)])
             continue
@@ -466,16 +483,20 @@ def short_answer(
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
     neither ``chooser`` nor the first quote tells which answers)."""
     parts = [
-        state_value(kind, options(kind, quoted, language, question, days, reading), question, chooser, language) for kind in kinds
+        state_value(kind, options(kind, quoted, language, question, days, reading, chooser), question, chooser, language)
+        for kind in kinds
     ]
     if not parts or not all(parts):
         return ""
     return message("short_answer", language, value="; ".join(parts))
 
 
-def row_values(hit: Hit, unit: SentenceMatch, kind: str, language: str) -> list[str]:
-    """A table row's values of ``kind``, each after its column's header when there are several
-    ("per day: 45,65 євро; per month: 981 євро"); [] when the unit is no row with a header."""
+def row_values(
+    hit: Hit, unit: SentenceMatch, kind: str, language: str, question: str = "", chooser: ValueChooser | None = None
+) -> list[str]:
+    """A table row's values of ``kind``: the one of the column whose header ``chooser`` finds asked ("Ansökan via
+    webben" for "…if I apply online?"), else each after its column's header ("per day: 45,65 євро; per month:
+    981 євро"); [] when the unit is no row with a header."""
     if unit.kind != "row" or len(unit.spans) != 2:
         return []
     header, row = (hit.text[start:end].split(" | ") for start, end in unit.spans)
@@ -488,6 +509,10 @@ def row_values(hit: Hit, unit: SentenceMatch, kind: str, language: str) -> list[
             found.append((label.strip(), render(values[0], language)))
     if len(found) == 1:
         return [found[0][1]]
+    if chooser is not None and len(found) > 1 and all(label for label, _ in found):
+        picked = chooser(question, [label for label, _ in found])
+        if picked is not None:
+            return [found[picked][1]]
     return [f"{label}: {value}" if label else value for label, value in found]
 
 

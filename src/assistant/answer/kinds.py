@@ -128,21 +128,26 @@ def has_date(text: str) -> bool:
     return any(word == stem or (len(stem) >= 4 and word.startswith(stem)) for word in words for stem in _month_stems())
 
 
-def states(text: str, kind: str) -> bool:
-    """Does ``text`` (a unit of a source passage) state a value of ``kind``?"""
+def states(text: str, kind: str, language: str = "") -> bool:
+    """Does ``text`` (a unit of a source passage, written in ``language`` when known) state a value of ``kind``?
+    A day of the week answers "when" as a date does ("Drop-in: Wednesday 16:00–19:00" says when the drop-in is)."""
     if kind in ("number", "duration"):
         return has_number(text)
     if kind == "date":
-        return has_date(text)
+        if has_date(text):
+            return True
+        from assistant.answer.weekdays import days_named  # weekdays reads CLDR through the locale module
+
+        return bool(language) and bool(days_named(text, language))
     if kind in ("money", "percent", "time", "contact"):
         return bool(_answer_pattern(kind).search(text))
     return True  # place, name: any unit may state one
 
 
-def can_answer(text: str, required: tuple[str, ...]) -> bool:
-    """Does ``text`` hold a value of the question's exclusive kind (the free kinds are not required of a
-    single unit: "when and where" may be answered by two)?"""
+def can_answer(text: str, required: tuple[str, ...], language: str = "") -> bool:
+    """Does ``text`` (in ``language`` when known) hold a value of the question's exclusive kind (the free kinds
+    are not required of a single unit: "when and where" may be answered by two)?"""
     exclusive = [kind for kind in required if kind in EXCLUSIVE]
-    return all(states(text, kind) for kind in exclusive) and (
+    return all(states(text, kind, language) for kind in exclusive) and (
         "contact" not in required or bool(exclusive) or states(text, "contact")
     )

@@ -93,12 +93,14 @@ def unit_matches(passage: Passage, vector: np.ndarray) -> tuple[SentenceMatch, .
     return tuple(sorted(matches, key=lambda m: (-m.score, m.start)))
 
 
-def answering(matches: tuple[SentenceMatch, ...], best: float, kinds: tuple[str, ...], penalty: float) -> float:
-    """The unit evidence a passage ranks by: its best unit that can state the asked kind of value; ``best``
-    less ``penalty`` when none can; ``best`` when no value is asked (or ``penalty`` is 0)."""
+def answering(
+    matches: tuple[SentenceMatch, ...], best: float, kinds: tuple[str, ...], penalty: float, language: str = ""
+) -> float:
+    """The unit evidence a passage (in ``language``) ranks by: its best unit that can state the asked kind of
+    value; ``best`` less ``penalty`` when none can; ``best`` when no value is asked (or ``penalty`` is 0)."""
     if not kinds or penalty <= 0:
         return best
-    stating = [m.score for m in matches if can_answer(m.text, kinds)]
+    stating = [m.score for m in matches if can_answer(m.text, kinds, language)]
     return stating[0] if stating else best - penalty
 
 
@@ -172,7 +174,7 @@ class Retriever:
             best = matches[0].score if matches else passage_sim
             candidates.vectors[hit.chunk_id] = passage.vector
             candidates.units[hit.chunk_id] = matches
-            value = answering(matches, best, valued, self.params.value_penalty)
+            value = answering(matches, best, valued, self.params.value_penalty, hit.language)
             entry = documents.get(hit.doc_id)
             opening = hit.ordinal == 0 and entry is not None and entry.passages > 1
             elsewhere = bool(asked) and entry is not None and entry.country not in ("", *asked)
