@@ -373,7 +373,9 @@ def test_a_captured_pages_menu_bar_goes_and_an_office_name_stays_over_its_street
     assert "Vallavalitsus" not in loaded.text and "ENG" not in loaded.text and "Liigu" not in loaded.text
     headings = [loaded.text[b.start : b.end] for b in loaded.blocks if b.kind == "heading"]
     assert headings == ["TÕLKETEENUS PÄRNUS", "Kontakt"]  # the page's own title, not its skip link
-    assert any(block.startswith("Borgerservice Sønderborg\nRådhustorvet 10") for block in blocks_of(loaded.text, loaded.blocks, "lines"))
+    assert any(
+        block.startswith("Borgerservice Sønderborg\nRådhustorvet 10") for block in blocks_of(loaded.text, loaded.blocks, "lines")
+    )
     assert "Viimati muudetud: 14.02.2025" in blocks_of(loaded.text, loaded.blocks, "paragraph")  # the rule above it goes
 
 

@@ -29,6 +29,8 @@ def office_over_street(name: str, street: str) -> bool:
     street and number ("Rådhustorvet 10, 6400 Sønderborg")? Such a name is no heading."""
     name, street = name.strip(), street.strip()
     return bool(name) and not _NUMBER_OR_END.search(name) and street[:1].isupper() and bool(_STREET.search(street))
+
+
 LABEL_LINE = re.compile(r"^[^\W\d_][\w .’'-]{0,30}:\s*\S")  # "Phone: …", "Adrese: …", "Opening hours: …"
 MAX_HEADING_CHARS = 90  # a heading typed without its markup is no longer than this
 

@@ -212,12 +212,7 @@ def _street_after_office(paragraph: str, previous: Line | None, line: Line, text
     """Is ``text`` ("Vienības iela 8, Daugavpils") a street and number under an office's name on a short line
     ("Daugavpils Sociālais dienests"): the first two lines of an address block?"""
     short = widest * SHORT_LINE
-    return (
-        previous is not None
-        and previous.right < short
-        and line.right < short
-        and office_over_street(paragraph, text)
-    )
+    return previous is not None and previous.right < short and line.right < short and office_over_street(paragraph, text)
 
 
 def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> TextBuilder:
