@@ -14,3 +14,12 @@ def test_content_is_not_furniture() -> None:
     # A long line that happens to start like link text is content.
     long_line = "Read more about how municipalities cooperate " + "with local NGOs on housing and jobs " * 5
     assert not is_boilerplate(long_line)
+
+
+def test_lines_in_capitals_are_capitalised_for_the_embedder() -> None:
+    from assistant.ingest.cleaning import calm_capitals
+
+    assert calm_capitals("TÕLKETEENUS UUSSISSERÄNDAJATELE PÄRNUS") == "Tõlketeenus Uussisserändajatele Pärnus"
+    assert calm_capitals("1. REGISTREERIMINE JA TASU\nTasu on 20 eurot.") == "1. Registreerimine JA Tasu\nTasu on 20 eurot."
+    for kept in ("HINNAKIRI (kui teenus ei ole tasuta)", "ENIC/NARIC", "Contact UNHCR today", "NNI"):
+        assert calm_capitals(kept) == kept  # a line with lower case, acronyms only

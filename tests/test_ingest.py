@@ -192,3 +192,22 @@ def test_an_unchanged_file_is_not_read_again(fake_assistant: Any, monkeypatch: p
     report = fake_assistant.index()
     assert read == ["b.txt"]
     assert report.updated == ["b.txt"] and sorted(report.unchanged) == ["a.txt", "c.md"]
+
+
+def test_lines_in_capitals_are_embedded_in_capitalised_words_and_shown_as_written(fake_assistant: Any) -> None:
+    seen: list[str] = []
+    embedder = fake_assistant.embedder
+    original = embedder.embed_documents
+
+    def recording(texts: Any, titles: Any = None) -> Any:
+        seen.extend([*texts, *(titles or [])])
+        return original(texts, titles)
+
+    embedder.embed_documents = recording
+    page = "TÕLKETEENUS UUSSISSERÄNDAJATELE PÄRNUS\n\nTõlketeenus on tasuta.\n\nHINNAKIRI\n\nSuuline tõlge maksab 35 € tunnis."
+    write(fake_assistant.settings.corpus_dir, {"tolk.txt": page})
+    fake_assistant.index()
+    assert any("Tõlketeenus Uussisserändajatele Pärnus" in text for text in seen)
+    assert not any("UUSSISSERÄNDAJATELE" in text for text in seen)
+    hit = fake_assistant.retriever.search("tõlge hind", "et").hits[0]
+    assert hit.title == "TÕLKETEENUS UUSSISSERÄNDAJATELE PÄRNUS"  # the source's own words are shown

@@ -24,6 +24,7 @@ from assistant.answer.places import home_country
 from assistant.index.manifest import DocumentEntry, Manifest, now
 from assistant.index.store import ChromaStore, encode_units
 from assistant.ingest.chunking import Chunker
+from assistant.ingest.cleaning import calm_capitals
 from assistant.ingest.corpus import CorpusScan, has_document, scan_corpus
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.models.embedder import Embedder
@@ -34,7 +35,7 @@ Progress = Callable[[int, int], None]
 EMBED_STEP = 32  # texts per progress step
 # How passages and units are embedded (with their context in the model's title slot); stored with the index
 # and with each record, so a change re-embeds instead of reusing vectors made the old way.
-VECTORS_VERSION = 2
+VECTORS_VERSION = 3  # 3: lines in capitals embedded in capitalised words (cleaning.calm_capitals)
 
 
 class CorpusError(ValueError):
@@ -194,7 +195,9 @@ class Indexer:
             texts = sorted(texts, key=lambda pair: len(pair[0]) + len(pair[1]))
             for i in range(0, len(texts), EMBED_STEP):
                 batch = texts[i : i + EMBED_STEP]
-                vectors = self.embedder.embed_documents([text for _, text in batch], [title for title, _ in batch])
+                vectors = self.embedder.embed_documents(
+                    [calm_capitals(text) for _, text in batch], [calm_capitals(title) for title, _ in batch]
+                )
                 fresh.update(zip(batch, vectors, strict=True))
                 done += len(batch)
                 if progress:
