@@ -3,6 +3,7 @@
 from assistant.answer.abstention import AbstentionModel, answer_features, fit, years_missing
 from assistant.answer.extractive import ExtractiveAnswerer, compose, line_kinds, quote_text, short_answer
 from assistant.answer.kinds import required_kinds
+from assistant.answer.places import towns_asked
 from assistant.types import Hit, Retrieved, SentenceMatch, Unit
 
 ROWS = "Husstand | Per måned\nEnslig | 21 200 kr\nPar | 42 400 kr"
@@ -281,9 +282,17 @@ def test_a_question_naming_a_town_takes_its_short_line_only_from_a_document_nami
     chosen = [unit("k", text, 0, len(text), 0.7)]
     another = compose("en", (other,), chosen, kinds, question, towns_of=towns.__getitem__).text
     assert not another.startswith("In short") and "Kohanemistoetus" in another  # the quote stays, no line
+    assert another.startswith("The sources may not answer exactly this.")  # and is shown as the closest passage
     assert compose("en", (other,), chosen, kinds, question).text.startswith("In short")  # without the check
     named = compose("en", (same,), [unit("t", text, 0, len(text), 0.7)], kinds, question, towns_of=towns.__getitem__).text
     assert named.startswith("In short") and "300" in named.splitlines()[0]
+    assert compose("en", (same,), [unit("t", text, 0, len(text), 0.7)], (), question, towns_of=towns.__getitem__).text.startswith(
+        "According to the sources:"
+    )
+    both = "Is the adaptation allowance bigger in Tartu or in Narva?"  # each town named by one quoted page: sure
+    chosen_both = [unit("t", text, 0, len(text), 0.7), unit("k", text, 0, len(text), 0.6)]
+    assert towns_asked(both, "en") == {"tartu", "narva"}
+    assert compose("en", (same, other), chosen_both, (), both, towns_of=towns.__getitem__).text.startswith("According")
 
 
 def test_the_short_line_states_only_what_the_first_cited_passage_states() -> None:

@@ -531,8 +531,9 @@ def compose(
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
-    the towns its text names), a question naming a town takes its short line only from documents naming it;
-    with ``first_passage``, the line's values come only from the first cited passage."""
+    the towns its text names), a question naming a town takes its short line only from documents naming it, and
+    opens as unsure when no quoted document names it (or one of the towns it compares); with ``first_passage``, the line's values come only from the
+    first cited passage."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
@@ -556,11 +557,14 @@ def compose(
         spans = tuple(sorted({span for u in units for span in (u.spans or ((u.start, u.end),))}))
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
+    asked = towns_asked(question, reading or language) if towns_of is not None else set()
+    if asked and towns_of is not None:  # Kärneva's allowance is not Tartu's
+        named = frozenset().union(*(towns_of(h.doc_id) for h, _, _ in in_order))
+        sure = sure and asked <= named  # a town asked that no quoted page names: the closest passages, said so
+        in_order = [(h, u, n) for h, u, n in in_order if asked <= towns_of(h.doc_id)]
     text = message("intro" if sure else "intro_unsure", language) + "\n\n" + "\n".join(lines)
     if first_passage:  # a value only a weaker passage states is not the answer's: 1 of 4 such lines was right (dev)
         in_order = [(h, u, n) for h, u, n in in_order if n == 1]
-    if towns_of is not None and (asked := towns_asked(question, reading or language)):  # Kärneva's allowance is not Tartu's
-        in_order = [(h, u, n) for h, u, n in in_order if asked <= towns_of(h.doc_id)]
     line = short_answer(language, kinds, in_order, question, chooser, days, reading)
     if line:
         text = f"{line}\n\n{text}"
