@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.kinds import asked_details, can_answer, required_kinds, states
+from assistant.answer.kinds import asked_details, asked_kinds, can_answer, required_kinds, states
 from assistant.languages.detection import SUPPORTED
 
 EXAMPLES = [
@@ -158,3 +158,42 @@ def test_from_what_hour_in_tigrinya_asks_for_a_time() -> None:
 def test_from_what_hour_until_what_asks_for_a_time(question: str, language: str) -> None:
     assert required_kinds(question, language) == ("time",)
     assert required_kinds("ክሳብ ክንደይ ግዜ ይወስድ?", "ti") == ("duration",)  # "until how much time": still a duration
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("What is the deposit for the flat?", "en"),
+        ("What is the rent for a two-room flat?", "en"),
+        ("Hvad er timelønnen?", "da"),
+        ("Vad är hyran för en tvåa?", "sv"),
+        ("Hvor stort er depositumet?", "nb"),
+        ("Hvert er tímakaupið?", "is"),
+        ("Mikä on vuokravakuus?", "fi"),
+        ("Kui suur on tagatisraha?", "et"),
+        ("Kāda valsts nodeva jāmaksā?", "lv"),
+        ("Koks yra valandinis įkainis?", "lt"),
+        ("Ile wynosi kaucja?", "pl"),
+        ("Яка погодинна ставка?", "uk"),
+        ("Какой залог за квартиру?", "ru"),
+        ("كم الإيجار لشقة من غرفتين؟", "ar"),
+        ("Waa imisa kirada guriga?", "so"),
+        ("ክራይ ገዛ ክንደይ እዩ?", "ti"),
+    ],
+)
+def test_rent_deposits_fees_and_hourly_pay_ask_for_money(question: str, language: str) -> None:
+    assert "money" in asked_kinds(question, language)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("How do I find a rental flat?", "en"),
+        ("Can I rent a flat as a refugee?", "en"),
+        ("Miten haen vuokra-asuntoa?", "fi"),
+        ("Kaip sudaryti nuomos sutartį?", "lt"),
+        ("هل لدي تأمين صحي؟", "ar"),
+    ],
+)
+def test_renting_and_insurance_ask_for_no_money(question: str, language: str) -> None:
+    assert "money" not in asked_kinds(question, language)
