@@ -70,6 +70,11 @@ def blocks_of(text: str, blocks: tuple[Block, ...], kind: str) -> list[str]:
     return [text[b.start : b.end] for b in blocks if b.kind == kind]
 
 
+def load_text(path: Path, text: str) -> Any:
+    path.write_text(text, encoding="utf-8")
+    return load_file(path)
+
+
 def loaded_word_file(document: Any, path: Path) -> Any:
     """A python-docx document saved to ``path`` and read back by the loader."""
     document.save(str(path))
@@ -361,15 +366,13 @@ def test_language_switchers_and_breadcrumbs_are_told_from_content() -> None:
 
 
 def test_a_captured_pages_menu_bar_goes_and_an_office_name_stays_over_its_street(tmp_path: Path) -> None:
-    path = tmp_path / "leht.txt"
-    path.write_text(
+    loaded = load_text(
+        tmp_path / "leht.txt",
         "Liigu edasi\nPärnu linn | Vallavalitsus | Teenused | Kontakt\nEST  ENG  RUS\nAvaleht » Teenused » Tõlketeenus\n\n"
         "TÕLKETEENUS PÄRNUS\n\nTõlketeenus on tasuta.\n\nKontakt\n-------\n\n"
         "Borgerservice Sønderborg\nRådhustorvet 10, 6400 Sønderborg\nÅbningstider:\n  Mandag   10.00–15.00\n\n"
         "--------------------\nViimati muudetud: 14.02.2025\n",
-        encoding="utf-8",
     )
-    loaded = load_file(path)
     assert "Vallavalitsus" not in loaded.text and "ENG" not in loaded.text and "Liigu" not in loaded.text
     headings = [loaded.text[b.start : b.end] for b in loaded.blocks if b.kind == "heading"]
     assert headings == ["TÕLKETEENUS PÄRNUS", "Kontakt"]  # the page's own title, not its skip link
@@ -520,14 +523,12 @@ def test_plain_text_fixed_width_table_is_a_table_and_justified_prose_a_paragraph
 
 
 def test_plain_text_page_footer_and_share_bar_are_dropped_contact_lines_kept(tmp_path: Path) -> None:
-    path = tmp_path / "leht.txt"
-    path.write_text(
+    loaded = load_text(
+        tmp_path / "leht.txt",
         "Kohanemisprogramm\n\nProgramm on tasuta.\n\nJaga: Facebook | X | E-post\n\n"
         "Kirjuta meile WhatsAppis või Telegramis: +372 5123 4567\n\n"
         "Lõõtsa 12, 11415 Tallinn\n© 2026 Kohanemiskeskus\nPrivaatsuspoliitika | Küpsised | Ligipääsetavus\n",
-        encoding="utf-8",
     )
-    loaded = load_file(path)
     assert "Facebook" not in loaded.text and "©" not in loaded.text and "Küpsised" not in loaded.text
     assert "Telegramis: +372 5123 4567" in loaded.text and "Lõõtsa 12, 11415 Tallinn" in loaded.text
 
