@@ -532,8 +532,8 @@ def compose(
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
     the towns its text names), a question naming a town takes its short line only from documents naming it, and
-    opens as unsure when no quoted document names it (or one of the towns it compares); with ``first_passage``, the line's values come only from the
-    first cited passage."""
+    opens as unsure when no quoted document names it (or one of the towns it compares); with ``first_passage``,
+    the line's values come only from the first cited passage."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
