@@ -136,7 +136,7 @@ def states(text: str, kind: str, language: str = "") -> bool:
     if kind == "date":
         if has_date(text):
             return True
-        from assistant.answer.weekdays import days_named  # weekdays reads CLDR through the locale module
+        from assistant.answer.weekdays import days_named  # not at the top: weekdays → locale → values → kinds
 
         return bool(language) and bool(days_named(text, language))
     if kind in ("money", "percent", "time", "contact"):

@@ -20,17 +20,6 @@ ROW = "row"  # a table row; ``lead`` is the span of the table's header row, if i
 LINES = "lines"  # short lines kept as they are (an address, a contact block)
 KINDS = (HEADING, PARAGRAPH, ITEM, ROW, LINES)
 SHORT_LINE = 60  # characters: a line of an address or contact block, not of wrapped prose
-_STREET = re.compile(r"^[^\d:]{3,40}\s\d{1,4}[A-Za-z]?\b")  # "Vienības iela 8", "Asemakatu 6 B", "Rådhusgata 5"
-_NUMBER_OR_END = re.compile(r"\d|[.:;,]$")  # an office's name line holds neither
-
-
-def office_over_street(name: str, street: str) -> bool:
-    """Are these the first two lines of an address block: an office's name ("Borgerservice Sønderborg") over its
-    street and number ("Rådhustorvet 10, 6400 Sønderborg")? Such a name is no heading."""
-    name, street = name.strip(), street.strip()
-    return bool(name) and not _NUMBER_OR_END.search(name) and street[:1].isupper() and bool(_STREET.search(street))
-
-
 LABEL_LINE = re.compile(r"^[^\W\d_][\w .’'-]{0,30}:\s*\S")  # "Phone: …", "Adrese: …", "Opening hours: …"
 MAX_HEADING_CHARS = 90  # a heading typed without its markup is no longer than this
 
@@ -40,6 +29,17 @@ def short_heading(text: str) -> bool:
     as a sentence or a lead-in does."""
     text = text.strip()
     return 0 < len(text) <= MAX_HEADING_CHARS and not text.endswith((".", ":", ";", ","))
+
+
+_STREET = re.compile(r"^[^\d:]{3,40}\s\d{1,4}[A-Za-z]?\b")  # "Vienības iela 8", "Asemakatu 6 B", "Rådhusgata 5"
+_NUMBER_OR_END = re.compile(r"\d|[.:;,]$")  # an office's name line holds neither
+
+
+def office_over_street(name: str, street: str) -> bool:
+    """Are these the first two lines of an address block: an office's name ("Borgerservice Sønderborg") over its
+    street and number ("Rådhustorvet 10, 6400 Sønderborg")? Such a name is no heading."""
+    name, street = name.strip(), street.strip()
+    return bool(name) and not _NUMBER_OR_END.search(name) and street[:1].isupper() and bool(_STREET.search(street))
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
