@@ -1,6 +1,6 @@
 """The extractive answer: which units are quoted, the short answer line, and the abstention decision."""
 
-from assistant.answer.abstention import AbstentionModel, answer_features, fit, years_missing
+from assistant.answer.abstention import AbstentionModel, answer_features, details_missing, fit, years_missing
 from assistant.answer.extractive import ExtractiveAnswerer, compose, line_kinds, quote_text, short_answer
 from assistant.answer.kinds import required_kinds
 from assistant.answer.places import towns_asked
@@ -136,6 +136,21 @@ def test_a_year_the_evidence_does_not_name_is_a_signal() -> None:
     assert years_missing("Hvor mange deltok i 2023?", "I 2025 deltog 214 personer, mod 187 i 2024.") == 1.0
     assert years_missing("Hvor mange deltog i 2025?", "I 2025 deltog 214 personer.") == 0.0
     assert years_missing("Hvor mange deltog?", "I 2025 deltog 214 personer.") == 0.0
+
+
+def level(text: str) -> Retrieved:
+    return Retrieved((Hit("k", "lt.html", text, "Lietuvių kalbos kursai", "lt", 2.0),), {})
+
+
+def test_a_level_the_best_passage_does_not_name_is_a_missing_detail() -> None:
+    a1 = level("2026 m. gegužės 11 d. prasideda nauji kursai pradedantiesiems (A1 lygis).")
+    assert details_missing("Kada prasidės A2 lygio kursai?", a1) == 1.0  # only A1 is there: no answer about A2
+    assert details_missing("Kada prasidės a1 lygio kursai?", a1) == 0.0
+    assert details_missing("Kada prasidės kursai?", a1) == 0.0
+    assert details_missing("Kada prasidės kursai 2027 m.?", a1) == 1.0  # a year, as before
+    assert details_missing("Kada prasidės A2 lygio kursai?", Retrieved((), {})) == 0.0
+    model = AbstentionModel.shipped()
+    assert model.weights["detail_missing"] < -5  # a strong signal: the shipped model all but declines
 
 
 def test_features_and_a_fitted_model_separate_clear_cases() -> None:

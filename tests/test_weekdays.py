@@ -30,6 +30,14 @@ MONDAY, WEDNESDAY, THURSDAY, SATURDAY = 0, 2, 3, 5
         ("Dag: Lördag", "xx", set()),  # a language CLDR does not know
         ("Коли відкрито у п'ятницю?", "uk", {4}),  # typed with ' where CLDR writes ʼ
         ("Коли відкрито у п’ятницю?", "uk", {4}),
+        ("Скільки українців серед клієнтів?", "uk", set()),  # "серед" (among) is not "середа" cut short
+        ("У середу о 10:00", "uk", {WEDNESDAY}),
+        ("ما هي الجمعية التي تساعد اللاجئين؟", "ar", set()),  # an association, not Friday (الجمعة)
+        ("ما هي ساعات العمل يوم الجمعة؟", "ar", {4}),
+        ("ساعت کاری سه‌شنبه چیست؟", "fa", {1}),  # Tuesday, written with a zero-width non-joiner: not Saturday
+        ("ساعت کاری شنبه چیست؟", "fa", {SATURDAY}),
+        ("E–N 9.00–16.00\nR 9.00–13.00", "et", {0, 1, 2, 3, 4}),  # a short name opening a line before a time
+        ("Vi har 3 ti 10.00 pladser", "da", set()),  # "ti" (ten) inside a sentence is no Tuesday
     ],
 )
 def test_days_named(text: str, language: str, days: set[int]) -> None:

@@ -2,8 +2,8 @@
 
 A logistic model over the best passage's best unit similarity, how far it stands out from the other
 candidates, its margin over the next passage, whether the question asks for a value, whether a unit holds
-one and how much less similar that unit is than the best, and whether a year the question names is missing
-from the evidence. Its weights are fitted on the development documents only
+one and how much less similar that unit is than the best, and whether a detail the question pins (a year, a
+level such as "A2") is missing from the evidence. Its weights are fitted on the development documents only
 (``assistant eval --fit-abstention``) and shipped as ``data/abstention.json``; the same threshold holds
 for every language.
 """
@@ -28,7 +28,7 @@ FEATURES = (
     "asks_value",
     "value_present",
     "value_gap",
-    "year_missing",
+    "detail_missing",
     "follow_up",
 )
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ][\wÀ-ɏ'’-]*")
@@ -83,6 +83,17 @@ def years_missing(question: str, evidence: str) -> float:
     return 1.0 if asked and not asked & set(_YEAR.findall(evidence)) else 0.0
 
 
+def details_missing(question: str, retrieved: Retrieved) -> float:
+    """1 when the question pins a detail that the best passage (with its title and headings) lacks: a year it
+    names, or a level or form ("A2", where the passage has "A1" or none)."""
+    if not retrieved.hits:
+        return 0.0
+    evidence = evidence_text(retrieved, 1)
+    asked = {code.upper() for code in _CODE.findall(question)}
+    held = {code.upper() for code in _CODE.findall(evidence)}
+    return 1.0 if years_missing(question, evidence) or (asked and not asked & held) else 0.0
+
+
 def evidence_text(retrieved: Retrieved, passages: int = 3) -> str:
     """What the answer would rest on: the best passages with their document titles and heading paths."""
     return "\n".join(f"{h.title}\n{h.context}\n{h.text}" for h in retrieved.hits[:passages])
@@ -111,7 +122,7 @@ def answer_features(
         "value_present": 1.0 if any(eligible.sentences.values()) else 0.0,
         "value_gap": max(0.0, best_any - best_value),
         "names_missing": share_missing(question, evidence_text(retrieved)),
-        "year_missing": years_missing(question, evidence_text(retrieved, 1)),
+        "detail_missing": details_missing(question, retrieved),
         "follow_up": 1.0 if follow_up else 0.0,
     }
 

@@ -17,41 +17,52 @@ from assistant.answer.abstention import fold
 from assistant.languages.locale import babel_locale
 
 _WORD = re.compile(r"\w+")
-# CLDR writes the Ukrainian "пʼятниця" with U+02BC, a letter; askers type ' or ’, which split the word.
-_APOSTROPHES = str.maketrans({"'": "\u02bc", "’": "\u02bc"})
+_TIME_AFTER = re.compile(r"\.?:?[ \t]*\d{1,2}[.:]\d{2}")  # "R 9.00", "Fri: 9:00", "ma. 10.00"
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
+# CLDR writes the Ukrainian "пʼятниця" with U+02BC, a letter; askers type ' or ’, which split the word. The
+# Persian "سه‌شنبه" (Tuesday) holds a zero-width non-joiner, which splits it into "سه" and "شنبه" (Saturday).
+_JOINED = str.maketrans({"'": "\u02bc", "’": "\u02bc", "\u200c": None})
+_CASE_ENDINGS = re.compile(r"[A-Za-zÀ-ɏЀ-ӿʼ]+")  # Latin and Cyrillic: languages that inflect a day's name at its end
 
 
 def stem(name: str) -> str:
     """What inflected forms of a day's name keep: "torst" of "torstaisin", "czwar" of "czwartkową", "manud" of
-    the Icelandic "mánudögum"."""
-    return name if len(name) <= 5 else name[: max(5, len(name) - 4)]
+    the Icelandic "mánudögum". A name in another script is kept whole: the Arabic "الجمع" of "الجمعة" (Friday)
+    would be "الجمعية" (an association) too."""
+    if len(name) <= 5 or not _CASE_ENDINGS.fullmatch(name):
+        return name
+    return name[: max(5, len(name) - 4)]
 
 
 @cache
-def day_names(language: str) -> tuple[tuple[tuple[str, int], ...], dict[str, int]]:
-    """(stem, day) of each full name of a day in ``language`` (0 = Monday), and its short names by day."""
+def day_names(language: str) -> tuple[tuple[tuple[tuple[str, bool], int], ...], dict[str, int]]:
+    """((stem, whether it is cut short), day) of each full name of a day in ``language`` (0 = Monday), and its
+    short names by day."""
     from babel.core import UnknownLocaleError
 
     try:
         days = babel_locale(language).days
     except (ValueError, LookupError, UnknownLocaleError):
         return (), {}
-    stems: dict[str, int] = {}
+    stems: dict[tuple[str, bool], int] = {}
     short: dict[str, int] = {}
     for context in ("format", "stand-alone"):
         for day, name in days[context]["wide"].items():
-            stems.setdefault(stem(fold(name)), day)
+            whole = fold(name.translate(_JOINED))
+            cut = stem(whole)
+            stems.setdefault((cut, cut != whole), day)
         for width in ("abbreviated", "short"):
             for day, name in days[context][width].items():
-                short.setdefault(fold(name).strip("."), day)
+                short.setdefault(fold(name.translate(_JOINED)).strip("."), day)
     return tuple(stems.items()), short
 
 
 def _day(word: str, language: str, abbreviated: bool) -> int | None:
     stems, short = day_names(language)
     folded = fold(word)
-    for prefix, day in stems:
-        if folded.startswith(prefix):
+    for (prefix, cut), day in stems:
+        # A word that is only a cut stem is another word: the Ukrainian "серед" (among) of "середа".
+        if folded.startswith(prefix) and not (cut and folded == prefix):
             return day
     return short.get(folded) if abbreviated else None
 
@@ -60,10 +71,18 @@ def days_named(text: str, language: str) -> frozenset[int]:
     """The days of the week ``text`` names in ``language``: full names, and ranges of full or short names
     at most one word apart ("Mon–Thu", "Monday to Thursday", "mandag til fredag": Monday to Thursday or
     Friday). Two days one word apart are taken for a range even when they are not one ("Monday and
-    Thursday"): a unit is then kept for more days than it names, never for fewer."""
-    words = _WORD.findall(text.translate(_APOSTROPHES))
+    Thursday"): a unit is then kept for more days than it names, never for fewer. A short name that opens a
+    line and is followed by a time names its day too ("R 9.00–13.00": Friday in Estonian)."""
+    joined = text.translate(_JOINED)
+    found = list(_WORD.finditer(joined))
+    words = [match.group() for match in found]
     days = {day for word in words if (day := _day(word, language, False)) is not None}
     marked = [_day(word, language, True) for word in words]
+    days.update(
+        day
+        for match, day in zip(found, marked, strict=True)
+        if day is not None and _TIME_AFTER.match(joined, match.end()) and _LINE_START.search(joined, 0, match.start())
+    )
     for i, start in enumerate(marked):
         if start is None:
             continue
