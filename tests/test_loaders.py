@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from assistant.ingest.blocks import TextBuilder, clean_inline
+from assistant.ingest.cleaning import is_page_furniture
 from assistant.ingest.loaders import UnreadableFile, load_file
 from assistant.types import Block
 
@@ -380,6 +381,18 @@ def test_a_captured_pages_menu_bar_goes_and_an_office_name_stays_over_its_street
         block.startswith("Borgerservice Sønderborg\nRådhustorvet 10") for block in blocks_of(loaded.text, loaded.blocks, "lines")
     )
     assert "Viimati muudetud: 14.02.2025" in blocks_of(loaded.text, loaded.blocks, "paragraph")  # the rule above it goes
+
+
+def test_a_captured_search_box_is_no_title(tmp_path: Path) -> None:
+    loaded = load_text(
+        tmp_path / "kohvik.txt",
+        "Mine sisu juurde\nAvaleht | Meist | Projektid | Kontakt\nEST | RUS | ENG\n\nOtsi: [__________] [Otsi]\n\n"
+        "KODUTÖÖKOHVIK NARVAS\n\nKohvik on avatud esmaspäevast neljapäevani.\n",
+    )
+    assert "Otsi" not in loaded.text
+    headings = [loaded.text[b.start : b.end] for b in loaded.blocks if b.kind == "heading"]
+    assert headings == ["KODUTÖÖKOHVIK NARVAS"]
+    assert not is_page_furniture("Fill in the form: name [__________]\nWe answer within two days.")  # a sentence stays
 
 
 def test_the_site_a_page_title_names_is_its_publisher(tmp_path: Path) -> None:
