@@ -126,3 +126,20 @@ def test_the_asked_days_quote_comes_first_or_is_added() -> None:
         rows[2].text,
         rows[1].text,
     ]
+
+
+def test_a_day_written_out_comes_before_a_range_holding_it() -> None:
+    from assistant.answer.extractive import with_asked_day
+    from assistant.answer.weekdays import days_named
+
+    contact = "Koordinaator: Olena Kravets, Telefon: +372 5345 6712 (E–N 12.00–18.00)"
+    text = f"{contact}\nPäev | Kellaaeg\nKolmapäev | 15.00–18.00"
+    row = "Kolmapäev | 15.00–18.00"
+    units = (unit("h", contact, 0, 0.8), unit("h", row, text.index(row), 0.5))
+    retrieved = Retrieved((Hit("h", "kohvik.txt", text, "Kodutöökohvik", "et", 1.0),), {"h": units})
+    wednesday = days_named("When is the cafe open on Wednesday?", "en")
+    assert days_named(contact, "et") >= wednesday and not days_named(contact, "et", ranges=False) & wednesday
+    assert [u.text for u in with_asked_day([units[0]], retrieved, wednesday, ("time",), 3)] == [row, contact]
+    assert [u.text for u in with_asked_day([units[1], units[0]], retrieved, wednesday, ("time",), 3)] == [row, contact]
+    draft = answerer().answer("When is the cafe open on Wednesday?", "en", retrieved)
+    assert draft.text.startswith("In short: 15:00–18:00 [1]")  # not the phone hours of the range

@@ -342,25 +342,35 @@ def joined_lines(lines: list[str]) -> str:
 def with_asked_day(
     chosen: list[SentenceMatch], retrieved: Retrieved, days: frozenset[int], kinds: tuple[str, ...], most: int
 ) -> list[SentenceMatch]:
-    """The quotes naming the day of the week a question for a value asks about come first; when none does, the
-    best unit of a quoted passage that does ("Piektdiena: 10:00–15:00" for "When is it open on Friday?") is quoted
-    second."""
+    """The quotes naming the day of the week a question for a value asks about come first, those writing it out
+    before those holding it in a range ("Kolmapäev | 15.00–18.00" before "Telefon … (E–N 12.00–18.00)"); when no
+    quote writes it out, the best unit of a quoted passage that does ("Piektdiena: 10:00–15:00" for "When is it open
+    on Friday?") is quoted: first when a quote holds the day in a range, else second."""
     hits = {h.chunk_id: h for h in retrieved.hits}
 
-    def names_day(unit: SentenceMatch) -> bool:
+    def names_day(unit: SentenceMatch) -> int:
+        """2: the unit writes out an asked day; 1: it holds one in a range; 0: neither."""
         hit = hits.get(unit.chunk_id)
-        return hit is not None and bool(days_named(unit.text, hit.language) & days)
+        if hit is None or not days_named(unit.text, hit.language) & days:
+            return 0
+        return 2 if days_named(unit.text, hit.language, ranges=False) & days else 1
 
-    if any(names_day(unit) for unit in chosen):  # the asked day's quote first ("Onsdag | 12:00–18:00", then Friday's)
-        return sorted(chosen, key=lambda unit: not names_day(unit))
-    found = [
-        unit
-        for chunk_id in dict.fromkeys(u.chunk_id for u in chosen)
-        for unit in retrieved.sentences.get(chunk_id, ())
-        if names_day(unit) and (not kinds or can_answer(unit.text, kinds, hits[unit.chunk_id].language))
-    ]
+    best = max((names_day(unit) for unit in chosen), default=0)
+    if best == 2:  # the asked day's quote first ("Onsdag | 12:00–18:00", then Friday's)
+        return sorted(chosen, key=lambda unit: -names_day(unit))
+    found = sorted(
+        (
+            unit
+            for chunk_id in dict.fromkeys(u.chunk_id for u in chosen)
+            for unit in retrieved.sentences.get(chunk_id, ())
+            if names_day(unit) > best and (not kinds or can_answer(unit.text, kinds, hits[unit.chunk_id].language))
+        ),
+        key=lambda unit: -names_day(unit),
+    )
     if not found:
-        return chosen
+        return sorted(chosen, key=lambda unit: -names_day(unit))
+    if best == 1:  # the quotes hold the day in a range only, a quoted passage writes it out: that unit first
+        return sorted([found[0], *chosen], key=lambda unit: -names_day(unit))[:most]
     return [chosen[0], found[0], *chosen[1:]][:most]
 
 

@@ -67,12 +67,13 @@ def _day(word: str, language: str, abbreviated: bool) -> int | None:
     return short.get(folded) if abbreviated else None
 
 
-def days_named(text: str, language: str) -> frozenset[int]:
+def days_named(text: str, language: str, ranges: bool = True) -> frozenset[int]:
     """The days of the week ``text`` names in ``language``: full names, and ranges of full or short names
     at most one word apart ("Mon–Thu", "Monday to Thursday", "mandag til fredag": Monday to Thursday or
     Friday). Two days one word apart are taken for a range even when they are not one ("Monday and
     Thursday"): a unit is then kept for more days than it names, never for fewer. A short name that opens a
-    line and is followed by a time names its day too ("R 9.00–13.00": Friday in Estonian)."""
+    line and is followed by a time names its day too ("R 9.00–13.00": Friday in Estonian). Without ``ranges``,
+    only the days written out: "E–N 12.00–18.00" names Monday and Thursday, not Wednesday."""
     joined = text.translate(_JOINED)
     found = list(_WORD.finditer(joined))
     words = [match.group() for match in found]
@@ -84,7 +85,7 @@ def days_named(text: str, language: str) -> frozenset[int]:
         if day is not None and _TIME_AFTER.match(joined, match.end()) and _LINE_START.search(joined, 0, match.start())
     )
     for i, start in enumerate(marked):
-        if start is None:
+        if start is None or not ranges:
             continue
         for end in marked[i + 1 : i + 3]:
             if end is not None:
