@@ -99,6 +99,12 @@ def test_question_words_tie_goes_to_the_detector() -> None:
     assert question_word_language("What was the aim?") == "en"
 
 
+def test_question_words_decide_a_near_tie_of_the_detector_in_a_longer_question() -> None:
+    question = "Hva koster et månedskort for buss i Oulu?"  # seven words: the detector alone says da 0.40, nb 0.40
+    assert len(question.split()) > 6 and detect_language(question) == "nb"
+    assert detect_language("Hvad koster et månedskort til bussen i Oulu?") == "da"
+
+
 def test_a_question_word_does_not_outvote_the_alphabet() -> None:
     # 'ar' asks a yes/no question in Lithuanian and means 'with' in Latvian; 'ā' exists only in Latvian.
     assert question_word_language("ar kurām organizācijām sadarbojas") != "lt"

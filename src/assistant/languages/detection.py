@@ -43,6 +43,7 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF']+")
 ICELANDIC_LETTERS = re.compile(r"[ðþáíóúý]", re.IGNORECASE)
 UKRAINIAN_LETTERS = re.compile(r"[ґєії]")
 RUSSIAN_LETTERS = re.compile(r"[ёыэъ]")
+NEAR_TIE = 0.8  # the detector's second language this close to its first: the question words decide between them
 SHORT_QUESTION_WORDS = 6  # up to this many words (names left out), question words decide
 KEPT_LANGUAGE_SHARE = 0.5  # a short follow-up keeps the conversation's language at this share of the best score
 # The letters beyond ASCII each Latin-script language writes: a question with 'ā' is not Lithuanian even
@@ -164,6 +165,10 @@ def detect_language(
         return fallback
     if not ranked or ranked[0][1] < MIN_CONFIDENCE:
         return fallback
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] * NEAR_TIE:  # "Hva koster et månedskort …": da 0.40, nb 0.40
+        by_words = question_word_language(stripped)
+        if by_words in (ranked[0][0], ranked[1][0]):
+            return str(by_words)
     latin = sum(1 for ch in letters if is_latin(ch))
     if len(text.split()) <= 2 and latin == len(letters) and ranked[0][1] < SHORT_TEXT_CONFIDENCE:
         return fallback  # "IKEA?" says nothing about the asker's language
