@@ -101,8 +101,9 @@ _FORM_FIELD = re.compile(r"\[\s*_{3,}\s*\]")  # a captured search box: "Otsi: [_
 
 def is_page_furniture(paragraph: str) -> bool:
     """A block of a captured page's navigation: a language switcher, a breadcrumb trail, a form's text box or a
-    furniture line ("Skip to content") among lines of at most four words without final punctuation or digits ("Menu", "Search")
-    and menu bars ("Pärnu linn | Vallavalitsus | Teenused | Kontakt"), above the page's footer."""
+    furniture line ("Skip to content") among lines of at most four words without final punctuation or digits
+    ("Menu", "Search") and menu bars ("Pärnu linn | Vallavalitsus | Teenused | Kontakt"), above the page's
+    footer."""
     lines = before_footer([line.strip() for line in paragraph.splitlines() if line.strip()])
     marked = [
         is_language_switcher(line) or is_breadcrumb(line) or bool(_patterns().fullmatch(line) or _FORM_FIELD.search(line))
