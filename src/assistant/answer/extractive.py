@@ -356,8 +356,6 @@ def with_asked_day(
         return 2 if days_named(unit.text, hit.language, ranges=False) & days else 1
 
     best = max((names_day(unit) for unit in chosen), default=0)
-    if best == 2:  # the asked day's quote first ("Onsdag | 12:00–18:00", then Friday's)
-        return sorted(chosen, key=lambda unit: -names_day(unit))
     found = sorted(
         (
             unit
@@ -367,7 +365,7 @@ def with_asked_day(
         ),
         key=lambda unit: -names_day(unit),
     )
-    if not found:
+    if not found:  # the asked day's quote first ("Onsdag | 12:00–18:00", then Friday's)
         return sorted(chosen, key=lambda unit: -names_day(unit))
     if best == 1:  # the quotes hold the day in a range only, a quoted passage writes it out: that unit first
         return sorted([found[0], *chosen], key=lambda unit: -names_day(unit))[:most]
