@@ -56,6 +56,8 @@ DATES = [
     ("is", "Námskeiðið hefst 4. maí 2026.", dt.date(2026, 5, 4), None),
     ("en", "Registration is open until 25 September 2026.", dt.date(2026, 9, 25), None),
     ("en", "The conference was on November 20, 2018.", dt.date(2018, 11, 20), None),
+    ("lv", "Pieteikumus pieņem līdz 2. maijam 2025.", dt.date(2025, 5, 2), None),
+    ("da", "Frist: 12. jan. 2026", dt.date(2026, 1, 12), None),
 ]
 
 
@@ -87,6 +89,12 @@ def test_a_date_without_year_and_no_date_at_all() -> None:
     [value] = find_values("Konferensen hålls den 20 november i Köpenhamn.", "date", "sv")
     assert (value.day.month, value.day.day, value.has_year) == (11, 20, False)
     assert find_values("Kontakta oss på telefon.", "date", "sv") == []
+
+
+def test_a_word_that_only_begins_like_a_month_is_no_date() -> None:
+    # "maiņa" (a shift) begins as "maijs" (May) does; "balų" (points) as the abbreviation "bal." (April).
+    assert [v.text for v in find_values("1. maiņa: 2.–13. jūnijs", "date", "lv")] == ["2.–13. jūnijs"]
+    assert find_values("Surinko 10 balų.", "date", "lt") == []
 
 
 def test_times_of_day_and_contacts() -> None:
@@ -151,6 +159,12 @@ def test_every_asker_language_gets_every_kind_rendered(asker: str) -> None:
     clock = render(Value("time", "kl. 10.00–17.30", clock=(dt.time(10, 0), dt.time(17, 30))), asker)
     assert "10" in clock and ("17" in clock or "5" in clock)
     assert render(Value("number", "214", 214.0), asker) == "214"
+    monthly = render(Value("money", "290 € / kk", 290.0, currency="EUR", per="month"), asker)
+    assert (
+        "290" in monthly
+        and "duration-" not in monthly
+        and len(monthly) > len(render(Value("money", "290 €", 290.0, currency="EUR"), asker))
+    )
     assert render(Value("contact", "+372 640 5570"), asker) == "+372 640 5570"  # kept as written
 
 
@@ -160,6 +174,34 @@ def test_rendering_examples_from_cldr() -> None:
     assert render(Value("money", "45,65 euroa", 45.65, currency="EUR"), "en") == "45.65 euros"
     assert language_name("lv", "uk") == "латиська" and language_name("da", "de") == "Dänisch"
     assert country_name("LV", "uk") == "Латвія"
+
+
+RATES = [
+    ("da", "Vuggestue: 4 110 kr. om måneden", "month"),
+    ("fi", "Asuntolan vuokra on 290 € / kk.", "month"),
+    ("fi", "Lounas maksaa 3,20 euroa päivässä.", "day"),
+    ("lt", "Vertėjo paslauga kainuoja 25 EUR už valandą.", "hour"),
+    ("lv", "Dalības maksa ir 40 EUR mēnesī.", "month"),
+    ("et", "Üür on 250 eurot kuus.", "month"),
+    ("sv", "Avgiften är högst 563 kr/mån.", "month"),
+    ("is", "Styrkurinn er 40.000 kr. á mánuði.", "month"),
+    ("en", "Membership is €50 a year.", "year"),
+    ("da", "Kurset koster 1 200 kr. for 3 måneder.", ""),  # the price of three months, not a rate
+    ("da", "Gebyret var 5 000 kr. år 2026.", ""),  # a year, not "a year"
+    ("da", "Vuggestue 4 110 kr. Dagpleje 2 390 kr.", ""),  # the next cell of a table, not "per day"
+    ("en", "The trip costs 300 euro per person.", ""),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "per"), RATES)
+def test_an_amount_keeps_the_unit_of_time_it_is_paid_by(language: str, sentence: str, per: str) -> None:
+    assert find_values(sentence, "money", language)[0].per == per
+
+
+def test_a_rate_is_rendered_as_cldr_writes_it() -> None:
+    [monthly] = find_values("Vuggestue: 4 110 kr. om måneden", "money", "da")
+    assert render(monthly, "uk") == "4\u00a0110 данських крон на місяць"
+    assert render(monthly, "en") == "4,110 Danish kroner per month"
 
 
 def test_lists_are_joined_as_the_askers_language_writes_them() -> None:

@@ -76,6 +76,7 @@ class Value:
     has_year: bool = True
     clock: tuple[dt.time, dt.time | None] | None = None
     territory: str = ""  # a country (its CLDR code), rendered in the asker's language
+    per: str = ""  # of an amount: the unit of time it is paid by ("month" in "4 110 kr. om måneden")
 
 
 @lru_cache(maxsize=1)
@@ -108,13 +109,58 @@ def _currency(token: str, language: str) -> str:
 
 
 def money(text: str, language: str) -> list[Value]:
+    """Amounts with their currency, and the unit of time each is paid by when one follows it ("290 € / kk",
+    "4 110 kr. om måneden", "25 EUR už valandą")."""
     found = []
     for match in _MONEY.finditer(text):
         number, token = (match.group("n1"), match.group("pre")) if match.group("n1") else (match.group("n2"), match.group("post"))
         code = _currency(token, language)
         if code:
-            found.append(Value("money", match.group(0).strip(), parse_number(number), currency=code))
+            per = _rate(text, match.end(), language)
+            found.append(Value("money", match.group(0).strip(), parse_number(number), currency=code, per=per))
     return found
+
+
+_RATE_UNITS = ("month", "week", "day", "year", "hour")
+
+
+@cache
+def _rate_patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
+    """What follows an amount paid by a unit of time: the rate patterns CLDR gives for ``language`` and English
+    ("pr. måned", "/kk", "mēnesī", "per month"), or a unit of time right after it or after a short word or a
+    slash ("om måneden", "i timen", "už valandą", "a day"), not followed by a number ("for 3 måneder" is a
+    duration, "år 2026" a year)."""
+    from babel import Locale
+
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    for code in dict.fromkeys([language, "en"] if language else ["en"]):
+        try:
+            data = Locale.parse(code)._data["unit_patterns"]
+        except (ValueError, LookupError):
+            continue
+        for unit in _RATE_UNITS:
+            for length in ("long", "short"):
+                per = str(data.get(f"duration-{unit}", {}).get(length, {}).get("per") or "")
+                literal = per.replace("{0}", "").strip()
+                if per.startswith("{0}") and len(literal) >= 2:
+                    spaced = r"\s*".join(re.escape(part) for part in literal.split()).replace("/", r"/\s*")
+                    patterns.append((re.compile(rf"\s*{spaced}(?!\w)", re.IGNORECASE), unit))
+    for unit in _RATE_UNITS:
+        stems = "|".join(re.escape(stem) for stem in _data()["duration_units"][unit])
+        patterns.append(
+            (re.compile(rf"\s*(?:/\s*|[^\W\d_]{{1,4}}\.?\s+)?(?P<word>(?:{stems})\w{{0,5}})(?!\w)(?!\s*\d)", re.IGNORECASE), unit)
+        )
+    return patterns
+
+
+def _rate(text: str, end: int, language: str) -> str:
+    """The unit of time an amount ending at ``end`` is paid by, or "". A unit word must be lower-case: in
+    "4 110 kr. Dagpleje 2 390 kr." the next table cell begins."""
+    for pattern, unit in _rate_patterns(language):
+        match = pattern.match(text, end)
+        if match and ("word" not in pattern.groupindex or match.group("word").islower()):
+            return unit
+    return ""
 
 
 def percentages(text: str) -> list[Value]:
@@ -293,12 +339,14 @@ def contact_detail(value: Value) -> str:
 
 # -- dates ----------------------------------------------------------------------------------------
 @cache
-def _months(language: str) -> list[tuple[str, int]]:
-    """(stem, month) for the month names of ``language`` (CLDR, wide and abbreviated, both contexts) and of
-    English, longest first. A stem drops the last letters, so inflected forms match."""
+def _months(language: str) -> list[tuple[str, int, bool]]:
+    """(form, month, stem) for the month names of ``language`` (CLDR, wide and abbreviated, both contexts) and
+    of English, longest first. A wide name is matched by its stem (the name less its last two letters, keeping
+    four), so inflected forms such as "februāra" or "maijā" are read; an abbreviation only as a whole word
+    (with or without its dot), so "bal." (balandis) is not read in "balų" nor the stem "mai" in "maiņa"."""
     from babel import Locale
 
-    stems: dict[str, int] = {}
+    forms: dict[str, tuple[int, bool]] = {}
     for code in dict.fromkeys([language, "en"] if language else ["en"]):
         try:
             locale = Locale.parse(code)
@@ -308,22 +356,26 @@ def _months(language: str) -> list[tuple[str, int]]:
             for width in ("wide", "abbreviated"):
                 for number, name in locale.months[context][width].items():
                     name = name.casefold().rstrip(".")
-                    stem = name[: max(3, len(name) - 2)] if width == "wide" else name
-                    if len(stem) >= 3:
-                        stems.setdefault(stem, int(number))
-    return sorted(stems.items(), key=lambda pair: -len(pair[0]))
+                    if width == "wide":
+                        forms[name[: max(4, len(name) - 2)]] = (int(number), True)
+                    elif len(name) >= 3:
+                        forms.setdefault(name, (int(number), False))
+    return sorted(((form, month, stem) for form, (month, stem) in forms.items()), key=lambda item: -len(item[0]))
 
 
 @cache
 def _month_regex(language: str) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(stem) for stem, _ in _months(language))
+    months = _months(language)
+    stems = "|".join(re.escape(form) for form, _, stem in months if stem)
+    whole = "|".join(re.escape(form) for form, _, stem in months if not stem)
+    alternatives = "|".join(part for part in (stems and rf"(?:{stems})\w*", whole and rf"(?:{whole})(?!\w)") if part)
     day = r"(?P<d1>[0-3]?\d)\.?(?:" + DASH + r"(?P<d2>[0-3]?\d)\.?)?"
     year = r"(?P<y>(?:19|20)\d{2})"
     return re.compile(
         rf"(?<!\w)(?:"
-        rf"{year}\.?\s*(?:gada|m\.)\s*(?:(?P<ld>[0-3]?\d)\.\s*)?(?P<lm>{alternatives})\w*\.?(?:\s*(?P<ld2>[0-3]?\d)(?:{DASH}(?P<ld3>[0-3]?\d))?\s*d\.?)?"
-        rf"|{day}\s*(?:de\s+)?(?P<m1>{alternatives})\w*\.?(?:,?\s*(?P<y1>(?:19|20)\d{{2}}))?"
-        rf"|(?P<m2>{alternatives})\w*\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s*(?P<y2>(?:19|20)\d{{2}}))?"
+        rf"{year}\.?\s*(?:gada|m\.)\s*(?:(?P<ld>[0-3]?\d)\.\s*)?(?P<lm>{alternatives})\.?(?:\s*(?P<ld2>[0-3]?\d)(?:{DASH}(?P<ld3>[0-3]?\d))?\s*d\.?)?"
+        rf"|{day}\s*(?:de\s+)?(?P<m1>{alternatives})\.?(?:,?\s*(?P<y1>(?:19|20)\d{{2}}))?"
+        rf"|(?P<m2>{alternatives})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s*(?P<y2>(?:19|20)\d{{2}}))?"
         rf")(?!\w)",
         re.IGNORECASE,
     )
@@ -331,7 +383,8 @@ def _month_regex(language: str) -> re.Pattern[str]:
 
 def _month_number(name: str, language: str) -> int | None:
     folded = name.casefold()
-    return next((month for stem, month in _months(language) if folded.startswith(stem)), None)
+    months = _months(language)
+    return next((month for form, month, stem in months if folded.startswith(form) and (stem or folded == form)), None)
 
 
 def _month_dates(text: str, language: str) -> list[tuple[re.Match[str], dt.date | None, dt.date | None]]:

@@ -73,6 +73,17 @@ def _money(value: Value, asker: str) -> str:
     return str(text)
 
 
+def _per(amount: str, unit: str, asker: str) -> str:
+    """An amount paid by a unit of time, as CLDR writes the rate: "4 110 данських крон на місяць"."""
+    from babel.units import format_compound_unit
+
+    for length in ("long", "short"):
+        text = format_compound_unit(amount, denominator_unit=f"duration-{unit}", length=length, locale=babel_locale(asker))
+        if text and "duration-" not in text:
+            return str(text)
+    return amount
+
+
 def _duration(amount: float, unit: str, asker: str) -> str:
     from babel.units import format_unit
 
@@ -115,7 +126,7 @@ def render(value: Value, asker: str) -> str:
     """The value in the asker's language (as written when it has no locale form)."""
     try:
         if value.kind == "money" and value.number is not None and value.currency:
-            return _money(value, asker)
+            return _per(_money(value, asker), value.per, asker) if value.per else _money(value, asker)
         if value.kind == "percent" and value.number is not None:
             from babel.numbers import format_percent
 
