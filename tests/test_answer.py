@@ -57,7 +57,9 @@ def test_short_answer_line_in_the_askers_language() -> None:
     first = draft.text.splitlines()[0]
     assert first == "Коротко: 3 місяці – 2 роки [1]"
     money = answerer().answer("Скільки грошей отримує одна людина на місяць?", "uk", passages())
-    assert money.text.splitlines()[0].replace("\u00a0", " ") == "Коротко: 21 200 норвезьких крон [1]"
+    assert (
+        money.text.splitlines()[0].replace("\u00a0", " ") == "Коротко: 21 200 норвезьких крон на місяць [1]"
+    )  # the column "Per måned"
 
 
 def test_a_name_in_an_item_of_a_quoted_list_is_no_short_line() -> None:
@@ -107,7 +109,7 @@ def test_between_answering_and_being_sure_the_closest_passages_are_shown_as_such
     assert not hedged.abstained and hedged.citations
     assert hedged.text.startswith("Kildene svarer kanskje ikke nøyaktig på dette.") and "Kort sagt" not in hedged.text
     plain = ExtractiveAnswerer(model(sure=0.5)).answer(question, "nb", passages())
-    assert plain.text.replace("\u00a0", " ").startswith("Kort sagt: 21 200 norske kroner [1]")
+    assert plain.text.replace("\u00a0", " ").startswith("Kort sagt: 21 200 norske kroner per måned [1]")
 
 
 def test_a_value_is_stated_only_from_the_short_line_threshold() -> None:

@@ -73,3 +73,17 @@ def test_of_a_rows_values_the_column_whose_header_is_asked_is_stated() -> None:
     chooser = embedding_chooser(WordEmbedder())
     assert row_values(hit, match, "duration", "en", "How long in 2024?", chooser) == ["24 months"]
     assert len(row_values(hit, match, "duration", "en", "How long?", chooser)) == 2  # no header asked: both, labelled
+
+
+def test_a_column_header_paying_by_a_unit_of_time_gives_the_rate_once() -> None:
+    from assistant.answer.extractive import row_values
+    from assistant.types import Unit
+
+    text = "Per år | Per måned\n260.300 kr. | 21.692 kr."
+    header, row = (0, text.index("\n")), (text.index("\n") + 1, len(text))
+    hit = Hit("t", "nb.md", text, "Introduksjonsstønad", "nb", 1.0, units=(Unit((header, row), "row"),))
+    match = SentenceMatch("t", text, 0, len(text), 0.6, (header, row), "row")
+    labelled = [line.replace("\u00a0", " ") for line in row_values(hit, match, "money", "en")]
+    assert labelled == ["Per år: 260,300 Norwegian kroner", "Per måned: 21,692 Norwegian kroner"]  # the header says it
+    chosen = row_values(hit, match, "money", "en", "Hvor mye per måned?", lambda question, labels: 1)  # the 2nd column
+    assert [line.replace("\u00a0", " ") for line in chosen] == ["21,692 Norwegian kroner per month"]

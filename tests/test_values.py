@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer.values import Value, contact_detail, find_values, parse_number
+from assistant.answer.values import Value, contact_detail, find_values, parse_number, rate_named
 from assistant.languages.detection import SUPPORTED
 from assistant.languages.locale import country_name, language_name, render
 
@@ -196,6 +196,15 @@ RATES = [
 @pytest.mark.parametrize(("language", "sentence", "per"), RATES)
 def test_an_amount_keeps_the_unit_of_time_it_is_paid_by(language: str, sentence: str, per: str) -> None:
     assert find_values(sentence, "money", language)[0].per == per
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "per"),
+    [("da", "Pris pr. måned", "month"), ("fi", "Hinta (€/kk)", "month"), ("is", "Upphæð á mánuði", "month"),
+     ("en", "Fee per year", "year"), ("en", "Daytime fee", ""), ("da", "Måneder", ""), ("da", "Type af plads", "")],
+)  # fmt: skip
+def test_a_column_header_can_say_what_its_amounts_are_paid_by(language: str, header: str, per: str) -> None:
+    assert rate_named(header, language) == per
 
 
 def test_a_rate_is_rendered_as_cldr_writes_it() -> None:

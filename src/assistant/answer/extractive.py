@@ -19,7 +19,7 @@ from assistant.answer.abstention import AbstentionModel, answer_features, fold, 
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
 from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_written_otherwise
-from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values
+from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named
 from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
 from assistant.languages.messages import message
@@ -510,18 +510,22 @@ def row_values(
     header, row = (hit.text[start:end].split(" | ") for start, end in unit.spans)
     if len(header) != len(row):
         return []
-    found = []
+    found: list[tuple[str, Value, Value]] = []  # (header, value, value paid by the header's unit of time)
     for label, cell in zip(header, row, strict=True):
         values = find_values(cell, kind, hit.language)
         if len(values) == 1:
-            found.append((label.strip(), render(values[0], language)))
+            value = rated = values[0]
+            if value.kind == "money" and not value.per:  # "Pris pr. måned | 4.110 kr.": a month's price
+                rated = replace(value, per=rate_named(label, hit.language))
+            found.append((label.strip(), value, rated))
     if len(found) == 1:
-        return [found[0][1]]
-    if chooser is not None and len(found) > 1 and all(label for label, _ in found):
-        picked = chooser(question, [label for label, _ in found])
+        return [render(found[0][2], language)]
+    if chooser is not None and len(found) > 1 and all(label for label, _, _ in found):
+        picked = chooser(question, [label for label, _, _ in found])
         if picked is not None:
-            return [found[picked][1]]
-    return [f"{label}: {value}" if label else value for label, value in found]
+            return [render(found[picked][2], language)]
+    # each after its header, which says the rate itself ("Per år: 260 300 kr")
+    return [f"{label}: {render(value, language)}" if label else render(rated, language) for label, value, rated in found]
 
 
 def compose(

@@ -153,12 +153,25 @@ def _rate_patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
     return patterns
 
 
-def _rate(text: str, end: int, language: str) -> str:
-    """The unit of time an amount ending at ``end`` is paid by, or "". A unit word must be lower-case: in
-    "4 110 kr. Dagpleje 2 390 kr." the next table cell begins."""
+def rate_named(label: str, language: str) -> str:
+    """The unit of time a table column's header says its amounts are paid by ("Pris pr. måned", "Hinta (€/kk)"),
+    or "". A unit word alone ("Daytime fee", "Måneder") is no rate here."""
+    label = label.casefold()
+    starts = (i for i in range(len(label)) if i == 0 or not label[i - 1].isalnum())
+    return next((unit for i in starts if (unit := _rate(label, i, language, alone=False))), "")
+
+
+def _rate(text: str, end: int, language: str, alone: bool = True) -> str:
+    """The unit of time an amount ending at ``end`` is paid by, or "". A unit word must be lower-case (in
+    "4 110 kr. Dagpleje 2 390 kr." the next table cell begins) and, unless ``alone``, come after a word or a slash."""
     for pattern, unit in _rate_patterns(language):
         match = pattern.match(text, end)
-        if match and ("word" not in pattern.groupindex or match.group("word").islower()):
+        if match is None:
+            continue
+        if "word" not in pattern.groupindex:
+            return unit
+        word = match.group("word")
+        if word.islower() and (alone or text[end : match.start("word")].strip()):
             return unit
     return ""
 
