@@ -77,6 +77,20 @@ def test_units_that_state_a_value() -> None:
     assert can_answer("Sprechstunde: Dienstag 9.00–12.00", ("date",), "de")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Stønaden blir utbetalt den 20. hver måned.", "Umsókn þarf að berast fyrir 20. hvers mánaðar.",
+     "It is paid on the 25th of each month.", "Taotlus esitatakse iga kuu 20. kuupäevaks.",
+     "Pabalsts tiek izmaksāts katra mēneša 15. datumā.", "Išmokama kiekvieno mėnesio 10 d."],
+)  # fmt: skip
+def test_a_day_of_every_month_says_when(sentence: str) -> None:
+    assert states(sentence, "date")
+
+
+def test_a_number_of_months_is_no_day_of_the_month() -> None:
+    assert not states("Kursus kestab 3 kuud.", "date") and not states("Programmet varer i 3 måneder.", "date")
+
+
 PHONE = {
     "en": "What is the phone number of the welcome centre?",
     "da": "Hvad er telefonnummeret til jobcentret?",

@@ -128,13 +128,25 @@ def has_date(text: str) -> bool:
     return any(word == stem or (len(stem) >= 4 and word.startswith(stem)) for word in words for stem in _month_stems())
 
 
+@lru_cache(maxsize=1)
+def _day_of_every_month() -> re.Pattern[str]:
+    """A day of the month that recurs: "den 20. hver måned", "fyrir 20. hvers mánaðar", "the 20th of each month",
+    "iga kuu 20. kuupäevaks" (a day's ordinal, then within two words a word for the month, or the other way round)."""
+    month = "|".join(re.escape(stem) for stem in _patterns()["duration_units"]["month"])
+    day = r"(?<![\d.,])[0-3]?\d(?:\.|st|nd|rd|th|\s?d\.)(?!\d)"
+    return re.compile(
+        rf"{day}\s+(?:[^\W\d_]+\s+){{0,2}}(?:{month})\w*|(?<!\w)(?:{month})\w*\s+(?:[^\W\d_]+\s+)?{day}", re.IGNORECASE
+    )
+
+
 def states(text: str, kind: str, language: str = "") -> bool:
     """Does ``text`` (a unit of a source passage, written in ``language`` when known) state a value of ``kind``?
-    A day of the week answers "when" as a date does ("Drop-in: Wednesday 16:00–19:00" says when the drop-in is)."""
+    A day of the week answers "when" as a date does ("Drop-in: Wednesday 16:00–19:00" says when the drop-in is), and
+    so does a day of every month ("Stønaden utbetales den 20. hver måned")."""
     if kind in ("number", "duration"):
         return has_number(text)
     if kind == "date":
-        if has_date(text):
+        if has_date(text) or _day_of_every_month().search(text):
             return True
         from assistant.answer.weekdays import days_named  # not at the top: weekdays → locale → values → kinds
 
