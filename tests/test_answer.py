@@ -155,6 +155,17 @@ def test_a_level_the_best_passage_does_not_name_is_a_missing_detail() -> None:
     assert model.weights["detail_missing"] < -5  # a strong signal: the shipped model all but declines
 
 
+def test_a_numbered_thing_the_best_passage_numbers_otherwise_is_a_missing_detail() -> None:
+    shifts = level("1. maiņa | 2.–13. jūnijs\n2. maiņa | 7.–18. jūlijs")
+    assert details_missing("Kad sākas 3. maiņa?", shifts) == 1.0  # two shifts only
+    assert details_missing("Kad sākas 2. maiņa?", shifts) == 0.0
+    assert details_missing("When does the 3rd shift start?", shifts) == 0.0  # another language: no signal
+    course = level("Nýtt námskeið fyrir byrjendur (stig 1) hefst 4. maí 2026. Námskeiðið er 60 kennslustundir.")
+    assert details_missing("Hvað kostar námskeiðið (stig 2)?", course) == 1.0
+    assert details_missing("Hvað kostar námskeiðið (stig 1)?", course) == 0.0
+    assert details_missing("Hvað eru margar kennslustundir 2 daga vikunnar?", course) == 0.0  # "kennslustundir" unnumbered
+
+
 def test_features_and_a_fitted_model_separate_clear_cases() -> None:
     retrieved = passages()
     features = answer_features("Hvor mye er stønaden?", retrieved, retrieved, True)

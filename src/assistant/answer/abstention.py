@@ -83,15 +83,40 @@ def years_missing(question: str, evidence: str) -> float:
     return 1.0 if asked and not asked & set(_YEAR.findall(evidence)) else 0.0
 
 
+# A numbered thing: "stig 2", "level 3", "3. maiņa", "2nd shift" (a word and a number up to 9, not a range or a count
+# of something plural: "3 kuud" has no dot).
+_NUMBERED = re.compile(
+    r"(?<![\w.,])(?P<n1>[1-9])(?:\.|st|nd|rd|th)\s+(?P<w1>[^\W\d_]{3,})|(?<!\w)(?P<w2>[^\W\d_]{3,})\s+(?P<n2>[1-9])(?![\w.,:/–-]|\s*[–-])"
+)
+
+
+def numbered(text: str) -> dict[str, set[str]]:
+    """The numbered things a text names: a word's first four letters (folded) → its numbers."""
+    found: dict[str, set[str]] = {}
+    for match in _NUMBERED.finditer(text):
+        word, number = (match.group("w1"), match.group("n1")) if match.group("n1") else (match.group("w2"), match.group("n2"))
+        found.setdefault(fold(word)[:4], set()).add(number)
+    return found
+
+
+def numbers_missing(question: str, evidence: str) -> bool:
+    """The question names a numbered thing ("stig 2", "3. maiņa") whose word the evidence numbers too, but never
+    with that number ("stig 1" only). In another language than the evidence the word is not found: no signal."""
+    held = numbered(evidence)
+    return any(word in held and not numbers & held[word] for word, numbers in numbered(question).items())
+
+
 def details_missing(question: str, retrieved: Retrieved) -> float:
     """1 when the question pins a detail that the best passage (with its title and headings) lacks: a year it
-    names, or a level or form ("A2", where the passage has "A1" or none)."""
+    names, a level or form ("A2", where the passage has "A1" or none), or a numbered thing ("stig 2", where the
+    passage has "stig 1")."""
     if not retrieved.hits:
         return 0.0
     evidence = evidence_text(retrieved, 1)
     asked = {code.upper() for code in _CODE.findall(question)}
     held = {code.upper() for code in _CODE.findall(evidence)}
-    return 1.0 if years_missing(question, evidence) or (asked and not asked & held) else 0.0
+    missing = years_missing(question, evidence) or (asked and not asked & held) or numbers_missing(question, evidence)
+    return 1.0 if missing else 0.0
 
 
 def evidence_text(retrieved: Retrieved, passages: int = 3) -> str:
