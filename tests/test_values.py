@@ -97,6 +97,14 @@ def test_a_word_that_only_begins_like_a_month_is_no_date() -> None:
     assert find_values("Surinko 10 balų.", "date", "lt") == []
 
 
+def test_a_street_named_after_a_date_is_no_date() -> None:
+    # "Vasario 16-osios g." is 16 February Street: Lithuanian writes months lower-case, so a capital inside a
+    # sentence begins a name; at a sentence's start the month is read.
+    assert find_values("Savivaldybė, Vasario 16-osios g. 62, LT-76295 Šiauliai", "date", "lt") == []
+    assert [v.day for v in find_values("Vasario 16 d. vyks renginys.", "date", "lt")] == [dt.date(1900, 2, 16)]
+    assert [v.text for v in find_values("The course starts on May 5.", "date", "en")] == ["May 5"]
+
+
 def test_times_of_day_and_contacts() -> None:
     [day] = find_values("Torsdag | kl. 10.00–17.30", "time", "da")
     assert day.clock == (dt.time(10, 0), dt.time(17, 30))

@@ -400,6 +400,24 @@ def _month_number(name: str, language: str) -> int | None:
     return next((month for form, month, stem in months if folded.startswith(form) and (stem or folded == form)), None)
 
 
+@cache
+def _writes_months_lower_case(language: str) -> bool:
+    from babel import Locale
+
+    try:
+        names = Locale.parse(language).months["format"]["wide"].values()
+    except (ValueError, LookupError):
+        return False
+    return all(name == name.lower() for name in names)
+
+
+def _named_after(text: str, start: int, language: str) -> bool:
+    """A capitalised month name inside a sentence of a language that writes months lower-case begins a name: the
+    Lithuanian street "Vasario 16-osios g." (16 February Street) is no date."""
+    before = text[:start].rstrip()
+    return text[start].isupper() and _writes_months_lower_case(language) and bool(before) and before[-1] not in ".!?:;|(\n"
+
+
 def _month_dates(text: str, language: str) -> list[tuple[re.Match[str], dt.date | None, dt.date | None]]:
     found: list[tuple[re.Match[str], dt.date | None, dt.date | None]] = []
     for match in _month_regex(language).finditer(text):
@@ -409,7 +427,7 @@ def _month_dates(text: str, language: str) -> list[tuple[re.Match[str], dt.date 
         day_text = groups["ld"] or groups["ld2"] or groups["d1"] or groups["d3"]
         end_text = groups["ld3"] or groups["d2"]
         year_text = groups["y"] or groups["y1"] or groups["y2"]
-        if month is None or day_text is None:
+        if month is None or day_text is None or (groups["m2"] and _named_after(text, match.start("m2"), language)):
             continue
         year = int(year_text) if year_text else 1900
         try:
