@@ -130,19 +130,19 @@ def _rate_patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
     ("pr. måned", "/kk", "mēnesī", "per month"), or a unit of time right after it or after a short word or a
     slash ("om måneden", "i timen", "už valandą", "a day"), not followed by a number ("for 3 måneder" is a
     duration, "år 2026" a year)."""
-    from babel import Locale
+    from babel.core import UnknownLocaleError
+    from babel.units import format_compound_unit
 
     patterns: list[tuple[re.Pattern[str], str]] = []
     for code in dict.fromkeys([language, "en"] if language else ["en"]):
-        try:
-            data = Locale.parse(code)._data["unit_patterns"]
-        except (ValueError, LookupError):
-            continue
         for unit in _RATE_UNITS:
             for length in ("long", "short"):
-                per = str(data.get(f"duration-{unit}", {}).get(length, {}).get("per") or "")
-                literal = per.replace("{0}", "").strip()
-                if per.startswith("{0}") and len(literal) >= 2:
+                try:
+                    per = str(format_compound_unit("0", denominator_unit=f"duration-{unit}", length=length, locale=code))
+                except (ValueError, LookupError, UnknownLocaleError):
+                    continue
+                literal = per[1:].strip()
+                if per.startswith("0") and len(literal) >= 2 and "duration-" not in literal:
                     spaced = r"\s*".join(re.escape(part) for part in literal.split()).replace("/", r"/\s*")
                     patterns.append((re.compile(rf"\s*{spaced}(?!\w)", re.IGNORECASE), unit))
     for unit in _RATE_UNITS:
@@ -402,6 +402,7 @@ def _month_number(name: str, language: str) -> int | None:
 
 @cache
 def _writes_months_lower_case(language: str) -> bool:
+    """Does ``language`` write the names of months lower-case (CLDR: "vasario", not "February")?"""
     from babel import Locale
 
     try:
