@@ -87,3 +87,14 @@ def test_a_column_header_paying_by_a_unit_of_time_gives_the_rate_once() -> None:
     assert labelled == ["Per år: 260,300 Norwegian kroner", "Per måned: 21,692 Norwegian kroner"]  # the header says it
     chosen = row_values(hit, match, "money", "en", "Hvor mye per måned?", lambda question, labels: 1)  # the 2nd column
     assert [line.replace("\u00a0", " ") for line in chosen] == ["21,692 Norwegian kroner per month"]
+
+
+def test_a_day_of_every_month_is_stated_as_written_not_another_things_date() -> None:
+    text = "Madklubben mødes den 15. hver måned kl. 17.30.\nHold 1 starter 12. januar 2027."
+    monthly, course = text.split("\n")
+    hit = Hit("h", "da.md", text, "Sprogcafé", "da", 1.0)
+    first = SentenceMatch("h", monthly, 0, len(monthly), 0.7)
+    second = SentenceMatch("h", course, len(monthly) + 1, len(text), 0.6)
+    line = short_answer("en", ("date",), [(hit, first, 1), (hit, second, 1)], "When does the food club meet?")
+    assert line.startswith("In short: 15. hver måned [1]")  # no calendar date: as the source writes it
+    assert short_answer("en", ("date",), [(hit, second, 1)], "When does Hold 1 start?").startswith("In short: 12 January 2027")

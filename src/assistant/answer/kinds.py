@@ -139,6 +139,11 @@ def _day_of_every_month() -> re.Pattern[str]:
     )
 
 
+def monthly_days(text: str) -> list[re.Match[str]]:
+    """Where ``text`` names a day of every month ("20. hver måned")."""
+    return list(_day_of_every_month().finditer(text))
+
+
 def states(text: str, kind: str, language: str = "") -> bool:
     """Does ``text`` (a unit of a source passage, written in ``language`` when known) state a value of ``kind``?
     A day of the week answers "when" as a date does ("Drop-in: Wednesday 16:00–19:00" says when the drop-in is), and
@@ -146,7 +151,7 @@ def states(text: str, kind: str, language: str = "") -> bool:
     if kind in ("number", "duration"):
         return has_number(text)
     if kind == "date":
-        if has_date(text) or _day_of_every_month().search(text):
+        if has_date(text) or monthly_days(text):
             return True
         from assistant.answer.weekdays import days_named  # not at the top: weekdays → locale → values → kinds
 
