@@ -454,8 +454,8 @@ def dates(text: str, language: str) -> list[Value]:
         except ValueError:
             continue
         found.append((match.start(), Value("date", match.group(0), day=day)))
-    # A day of every month ("20. hver måned") has no calendar date: it is stated as the source writes it.
-    found += [(match.start(), Value("date", match.group(0).strip(), has_year=False)) for match in monthly_days(text)]
+    if not found:  # a day of every month ("20. hver måned") has no calendar date: stated as the source writes it
+        found = [(match.start(), Value("date", match.group(0).strip(), has_year=False)) for match in monthly_days(text)]
     found.sort(key=lambda pair: pair[0])
     values = [value for _, value in found]
     return _periods(text, values)
