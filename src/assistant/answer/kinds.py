@@ -151,7 +151,7 @@ def states(text: str, kind: str, language: str = "") -> bool:
     if kind in ("number", "duration"):
         return has_number(text)
     if kind == "date":
-        if has_date(text) or monthly_days(text):
+        if has_date(text) or _day_of_every_month().search(text):
             return True
         from assistant.answer.weekdays import days_named  # not at the top: weekdays → locale → values → kinds
 
