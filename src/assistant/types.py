@@ -240,6 +240,15 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class Side:
+    """One side of a question asking which of two things: its best passage, and that passage's units (by their
+    spans) in the order they answer the question (``Retriever.sides``)."""
+
+    chunk_id: str
+    order: tuple[tuple[tuple[int, int], ...], ...]
+
+
+@dataclass(frozen=True)
 class Retrieved:
     """Ranked passages (best first), the units of each scored against the question, step timings, and
     the signals the abstention decision reads (``assistant.answer.abstention``)."""
@@ -252,6 +261,8 @@ class Retrieved:
     # The passages in the order that ignores the kind of value asked: the abstention decision reads these,
     # as it was fitted on them (``hits`` may put a passage stating a value first).
     judged: tuple[Hit, ...] = ()
+    # A question asking which of two things: each side's best passage (both are quoted).
+    sides: tuple[Side, ...] = ()
 
     def top(self, k: int) -> Retrieved:
         """The same result cut to the best ``k`` passages."""

@@ -155,6 +155,8 @@ class ExtractiveAnswerer:
         sure = self.abstention.is_sure(confidence)  # unsure: the closest passages, shown as such, state no value
         stated = self.abstention.states_value(confidence)  # a value on the short line needs more (docs/experiments.md)
         line = line_kinds(asked, reading, kinds, weekday=bool(days)) if sure and stated else ()
+        if retrieved.sides:  # "Which is higher, … or …?" is answered by both sides' quotes, not by one value
+            line = ()
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
         draft = compose(
@@ -195,6 +197,8 @@ class ExtractiveAnswerer:
         chosen = self.select(language, eligible)
         if self.whole_lists:  # "What are the requirements?": the list, not two of its items
             chosen = whole_lists(chosen, retrieved, only_chosen=asks_value)
+        if retrieved.sides:  # "… in Sweden or in Denmark?": a quote of each side
+            chosen = both_sides(chosen, eligible, self.max_quotes)
         return chosen, confidence
 
     def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
@@ -230,6 +234,32 @@ class ExtractiveAnswerer:
             chosen.append(unit)
             length += len(unit.text)
         return chosen
+
+
+def both_sides(chosen: list[SentenceMatch], eligible: Retrieved, max_quotes: int) -> list[SentenceMatch]:
+    """``chosen`` with each side's first eligible unit (``Retrieved.sides``, in the side's order): it takes the
+    place of the first quote of its document, or when none, is added (in place of the last quote of a document
+    quoted twice, when the quotes are full)."""
+    document = {h.chunk_id: h.doc_id for h in eligible.hits}
+    chosen = list(chosen)
+    for side in eligible.sides:
+        units = {u.spans: u for u in eligible.sentences.get(side.chunk_id, ())}
+        ordered = [units[spans] for spans in side.order if spans in units] or list(units.values())
+        doc = document.get(side.chunk_id)
+        if doc is None or not ordered or ordered[0] in chosen:
+            continue
+        same = [i for i, u in enumerate(chosen) if document.get(u.chunk_id) == doc]
+        if same:
+            chosen[same[0]] = ordered[0]
+            continue
+        if len(chosen) >= max_quotes:
+            quoted = [document.get(u.chunk_id) for u in chosen]
+            twice = [i for i, d in enumerate(quoted) if quoted.count(d) > 1]
+            if not twice:
+                continue
+            del chosen[twice[-1]]
+        chosen.append(ordered[0])
+    return chosen
 
 
 def _stems(text: str) -> set[str]:

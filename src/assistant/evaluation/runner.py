@@ -152,6 +152,7 @@ def variants(assistant: Any) -> dict[str, Any]:
             retriever=retriever.with_params(intro_penalty=0.0, same_language_penalty=0.0, length_weight=0.0)
         ),
         "without_country_check": with_parts(retriever=retriever.with_params(country_penalty=0.0)),
+        "without_both_sides": with_parts(retriever=retriever.with_params(alternative_rank=0)),
     }
     answerer = assistant.answerer
     if isinstance(answerer, ExtractiveAnswerer):

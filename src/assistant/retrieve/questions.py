@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 _SPACES = re.compile(r"\s+")
 
@@ -94,3 +95,43 @@ def may_follow_up(previous: list[str], question: str) -> bool:
     """A short question after another that the rules of ``is_follow_up`` do not tell ("Wie viele
     Kommunen?", "Aga Eestis?"): it is searched both alone and joined to the one before it."""
     return bool(previous) and not is_follow_up(question) and len(question.split()) <= MAX_OPEN_FOLLOW_UP_WORDS
+
+
+def joining_word(language: str, style: Literal["or", "standard"] = "or") -> str:
+    """The word a language joins two alternatives with (CLDR's "or" list pattern: "eller", "або", "یا"), or
+    two items (``style="standard"``: "og", "і")."""
+    from babel.lists import format_list
+
+    from assistant.languages.locale import babel_locale
+
+    try:
+        joined = str(format_list(["\x01", "\x02"], style=style, locale=babel_locale(language)))
+    except (ValueError, LookupError):
+        return ""
+    word = joined.partition("\x01")[2].partition("\x02")[0].strip(" ,")
+    return word if word.isalpha() else ""  # the Arabic "و" is written onto the next word: no word of its own
+
+
+_SENTENCE_END = re.compile(r"[.!?;؟።]\s")
+
+
+def alternatives(question: str, language: str, style: Literal["or", "standard"] = "or") -> tuple[str, str] | None:
+    """A question about two things ("… in Sweden or in Denmark?"): the text before its last "or" (or "and",
+    ``style="standard"``) and the text after it, within the sentence that holds it; None when it has none.
+    The word is the question's language's (CLDR), so a Latvian or Lithuanian question particle opening the
+    sentence ("Vai …", "Ar …") is no alternative: it has no text before it."""
+    word = joining_word(language, style)
+    if not word:
+        return None
+    found = list(re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", question, re.IGNORECASE))
+    if not found:
+        return None
+    last = found[-1]
+    before, after = question[: last.start()], question[last.end() :]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    before, after = before.strip(" ,:–-"), after.strip()
+    if len(before.split()) < 2 or not any(ch.isalnum() for ch in after):
+        return None
+    return before, after

@@ -24,16 +24,17 @@ from __future__ import annotations
 import logging
 import math
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from assistant.answer.kinds import EXCLUSIVE, can_answer
-from assistant.answer.places import countries_asked
+from assistant.answer.places import countries_asked, named_in
 from assistant.index.store import ChromaStore, Passage, where_clause
 from assistant.models.embedder import Embedder
+from assistant.retrieve.questions import alternatives
 from assistant.retrieve.translations import group_translations
-from assistant.types import Filters, Hit, Retrieved, SentenceMatch
+from assistant.types import Filters, Hit, Retrieved, SentenceMatch, Side
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,9 @@ class RetrievalParams:
     # when the question names others only: "the fee in Estonia" is not answered by the Icelandic page that the
     # embedder puts first for an Icelandic asker (docs/experiments.md).
     country_penalty: float = 0.3
+    # A question asking which of two things ("… in Sweden or in Denmark?") keeps the best passage for each side
+    # among the first ``alternative_rank`` passages, so that both can be quoted (docs/experiments.md).
+    alternative_rank: int = 3
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class Candidates:
     rows: list[Evidence]
     units: dict[str, tuple[SentenceMatch, ...]]  # scored units by chunk id
     vectors: dict[str, np.ndarray]  # passage vectors by chunk id
+    unit_vectors: dict[str, np.ndarray] = field(default_factory=dict)  # by chunk id, in the passage's unit order
 
 
 def unit_matches(passage: Passage, vector: np.ndarray) -> tuple[SentenceMatch, ...]:
@@ -140,12 +145,57 @@ class Retriever:
         if self.params.group_translations:
             ranked = group_translations(ranked, candidates.vectors, language)
             blind = group_translations(blind, candidates.vectors, language)
-        hits = tuple(hit for hit, _ in ranked[:k])
+        sides = self.sides(question, language, vector, candidates)
+        hits = tuple(hit for hit, _ in with_sides(ranked, [s.chunk_id for s in sides], self.params.alternative_rank)[:k])
         judged = tuple(hit for hit, _ in blind[:k])
         timings["rank"] = (time.perf_counter() - clock) * 1000
         units = {h.chunk_id: candidates.units[h.chunk_id] for h in (*hits, *judged)}
         units.update({t.chunk_id: candidates.units[t.chunk_id] for h in (*hits, *judged) for t in h.translations})
-        return Retrieved(hits, units, timings, question, signals, judged if judged != hits else ())
+        return Retrieved(hits, units, timings, question, signals, judged if judged != hits else (), sides)
+
+    def sides(self, question: str, language: str, vector: np.ndarray, candidates: Candidates) -> tuple[Side, ...]:
+        """For a question asking which of two things, the best candidate passage of each side (its text before
+        and after "or", each searched together with the whole question; or "and" between two places named), when
+        they are of two documents; each
+        the passage of that document whose unit best answers the question and matches the other side's best
+        unit (parallel pages state the same fact in similar words: "64 aktiivista mentoria" beside "58 virkir
+        sjálfboðaliðar"), with its units in that order."""
+        if self.params.alternative_rank <= 0 or not candidates.rows:
+            return ()
+        parts = alternatives(question, language)
+        if parts is None and (pair := alternatives(question, language, "standard")) is not None:
+            places = [named_in(part, language) for part in pair]  # "… in Uppsala and in Trondheim?", not "when and how long?"
+            parts = pair if all(places) and places[0] != places[1] else None
+        if not parts:
+            return ()
+        best = []
+        for part in parts:
+            both = vector + self.embedder.embed_query(part)
+            best.append(max(candidates.rows, key=lambda row: float(candidates.vectors[row.hit.chunk_id] @ both)).hit)
+        if best[0].doc_id == best[1].doc_id:
+            return ()
+        units = {doc: self.document_units(candidates, doc) for doc in (best[0].doc_id, best[1].doc_id)}
+        if not all(units.values()):
+            return ()
+        found = []
+        for own, other in ((best[0].doc_id, best[1].doc_id), (best[1].doc_id, best[0].doc_id)):
+            counterpart = max(units[other], key=lambda unit: float(unit[1] @ vector))[1]
+            scored = sorted(units[own], key=lambda unit: -float(unit[1] @ vector + unit[1] @ counterpart))
+            chunk_id = scored[0][0].chunk_id
+            found.append(Side(chunk_id, tuple(hit.units[i].spans for hit, _, i in scored if hit.chunk_id == chunk_id)))
+        return tuple(found)
+
+    @staticmethod
+    def document_units(candidates: Candidates, doc_id: str) -> list[tuple[Hit, np.ndarray, int]]:
+        """The units of a document's candidate passages: (passage, unit vector, the unit's index)."""
+        return [
+            (row.hit, vectors[i], i)
+            for row in candidates.rows
+            if row.hit.doc_id == doc_id
+            and (vectors := candidates.unit_vectors.get(row.hit.chunk_id)) is not None
+            and len(vectors) == len(row.hit.units)
+            for i in range(len(vectors))
+        ]
 
     def query_vector(self, question: str, follow_up: str = "") -> np.ndarray:
         vector = self.embedder.embed_query(question)
@@ -173,6 +223,7 @@ class Retriever:
             passage_sim = float(passage.vector @ vector)
             best = matches[0].score if matches else passage_sim
             candidates.vectors[hit.chunk_id] = passage.vector
+            candidates.unit_vectors[hit.chunk_id] = passage.unit_vectors
             candidates.units[hit.chunk_id] = matches
             value = answering(matches, best, valued, self.params.value_penalty, hit.language)
             entry = documents.get(hit.doc_id)
@@ -195,6 +246,18 @@ class Retriever:
             scored.append((replace(row.hit, score=score), score))
         scored.sort(key=lambda pair: (-pair[1], pair[0].chunk_id))
         return scored
+
+
+def with_sides(ranked: list[tuple[Hit, float]], sides: list[str], rank: int) -> list[tuple[Hit, float]]:
+    """``ranked`` with each of ``sides`` (chunk ids) that is below the first ``rank`` passages moved up to the
+    last places among them (never above the best passage)."""
+    ranked = list(ranked)
+    place = [hit.chunk_id for hit, _ in ranked]
+    below = [chunk_id for chunk_id in sides if chunk_id in place and place.index(chunk_id) >= rank]
+    for offset, chunk_id in enumerate(below):
+        at = next(i for i, (hit, _) in enumerate(ranked) if hit.chunk_id == chunk_id)
+        ranked.insert(max(1, rank - len(below) + offset), ranked.pop(at))
+    return ranked
 
 
 def corrections(row: Evidence, params: RetrievalParams) -> float:
