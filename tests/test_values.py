@@ -68,6 +68,23 @@ def test_a_count_of_hours_keeps_its_unit_and_a_bare_number_is_no_duration() -> N
     assert find_values("Skolas ielā 5, no plkst. 18.00", "duration", "lv") == []
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence", "minutes"),
+    [
+        ("de", "Ein Gespräch dauert höchstens 30 Minuten.", 30.0),
+        ("is", "Fyrsta heimsóknin tekur um 90 mínútur.", 90.0),
+        ("fi", "Käynti kestää 45 minuuttia.", 45.0),
+        ("lv", "Saruna ilgst 15 minūtes.", 15.0),
+        ("nb", "Samtalen varer høyst 60 minutter.", 60.0),
+    ],
+)
+def test_minutes_are_a_duration(language: str, sentence: str, minutes: float) -> None:
+    """ "How long may a call last?" was answered "2" (days before a visit) where the page says "30 Minuten"."""
+    found = find_values(sentence, "duration", language)
+    assert [(v.number, v.unit) for v in found] == [(minutes, "minute")]
+    assert render(found[0], "uk").endswith("хвилин") and render(found[0], "en").endswith("minutes")
+
+
 @pytest.mark.parametrize(("kind", "language", "sentence", "expected"), FOUND)
 def test_values_are_found_in_every_source_language(kind: str, language: str, sentence: str, expected: list) -> None:
     values = find_values(sentence, kind, language)

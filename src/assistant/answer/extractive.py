@@ -195,10 +195,10 @@ class ExtractiveAnswerer:
         if self.named_rows:
             eligible = rows_named_first(asked or question, eligible)  # a follow-up names its row itself
         chosen = self.select(language, eligible)
-        if self.whole_lists:  # "What are the requirements?": the list, not two of its items
-            chosen = whole_lists(chosen, retrieved, only_chosen=asks_value)
         if retrieved.sides:  # "… in Sweden or in Denmark?": a quote of each side
             chosen = both_sides(chosen, eligible, self.max_quotes)
+        if self.whole_lists:  # "What are the requirements?": the list, not two of its items
+            chosen = whole_lists(chosen, retrieved, only_chosen=asks_value)
         return chosen, confidence
 
     def select(self, language: str, retrieved: Retrieved) -> list[SentenceMatch]:
