@@ -103,26 +103,12 @@ def asked_details(question: str, language: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@cache
-def _number_words_of(language: str) -> frozenset[str]:
-    """The number words a text in ``language`` may hold: its own (two to twelve) and the words for hundreds and
-    thousands; every language's when ``language`` has none listed ("du", two in Lithuanian, is "you" in Danish)."""
-    values: dict[str, dict[str, int]] = _patterns()["number_values"]
-    own = {word.casefold() for word in values.get(language, {})}
-    if not own:
-        return _number_words()
-    anyone = {word.casefold() for words in values.values() for word in words}
-    return frozenset(word for word in _number_words() if word in own or word not in anyone)
-
-
-def has_number(text: str, language: str = "") -> bool:
-    """A digit (not list numbering), a number word (of ``language`` when known), or a number joined to a unit of
-    time."""
+def has_number(text: str) -> bool:
+    """A digit (not list numbering), a number word, or a number joined to a unit of time."""
     text = _LIST_MARKER.sub(" ", text)
     if _DIGIT.search(text) or _duration_compound().search(text):
         return True
-    words = _number_words_of(language) if language else _number_words()
-    return any(word in words for word in _WORD.findall(text.casefold()))
+    return any(word in _number_words() for word in _WORD.findall(text.casefold()))
 
 
 _YEAR_OR_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![\d.])[0-3]?\d[./][01]?\d(?:[./]\d{2,4})?(?![\d.])")
@@ -163,7 +149,7 @@ def states(text: str, kind: str, language: str = "") -> bool:
     A day of the week answers "when" as a date does ("Drop-in: Wednesday 16:00–19:00" says when the drop-in is), and
     so does a day of every month ("Stønaden utbetales den 20. hver måned")."""
     if kind in ("number", "duration"):
-        return has_number(text, language)
+        return has_number(text)
     if kind == "date":
         if has_date(text) or _day_of_every_month().search(text):
             return True
