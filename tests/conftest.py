@@ -96,6 +96,21 @@ def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return Settings(corpus_dir=corpus, index_dir=base / "index", embed_model=str(MODEL), feedback_db=base / "feedback.sqlite3")
 
 
+def assistant_over(pages: dict[str, str], root: Path, embedder: Any) -> Any:
+    """An indexed Assistant over ``pages`` (file name → text) written to ``root``/corpus, with ``embedder``."""
+    from assistant.config import Settings
+    from assistant.pipeline import Assistant
+
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in pages.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index", feedback_db=root / "fb.sqlite3")
+    assistant = Assistant.from_settings(settings, embedder=embedder)
+    assistant.index()
+    return assistant
+
+
 @pytest.fixture(scope="session")
 def seed_assistant(seed_settings: Any, embedder: Any) -> Any:
     """An Assistant over the seed corpus with the real model and a real Chroma in a temp folder (built once)."""

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from assistant.evaluation.metrics import is_relevant
+from tests.conftest import assistant_over
 
 JONAVA = ["Jonava blev den første baltiske by", "Jonava Lietuvā kļuva par pirmo Baltijas valstu pilsētu"]
 
@@ -184,18 +185,7 @@ def test_the_phone_number_of_a_place_the_pages_name_is_given(small_assistant: An
 
 @pytest.fixture(scope="module")
 def small_assistant(tmp_path_factory: Any, embedder: Any) -> Any:
-    from assistant.config import Settings
-    from assistant.pipeline import Assistant
-
-    root = tmp_path_factory.mktemp("small")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in SMALL_CORPUS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=root / "index", feedback_db=root / "fb.sqlite3")
-    assistant = Assistant.from_settings(settings, embedder=embedder)
-    assistant.index()
-    return assistant
+    return assistant_over(SMALL_CORPUS, tmp_path_factory.mktemp("small"), embedder)
 
 
 def test_a_question_in_an_unsupported_script_is_told_so(seed_assistant: Any) -> None:
