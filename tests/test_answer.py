@@ -256,7 +256,7 @@ def test_a_who_question_may_quote_a_contact_block_naming_the_person() -> None:
 
 
 def test_a_list_whose_item_is_the_best_quote_or_two_of_whose_items_are_chosen_is_quoted_whole() -> None:
-    from assistant.answer.extractive import whole_lists
+    from assistant.answer.quotes import whole_lists
 
     text = "Du kan läsa SFI om du:\nhar fyllt 16 år\nsaknar grundläggande svenska\nbor i Tallmora"
     lead = (0, 22)
@@ -276,7 +276,7 @@ def test_a_list_whose_item_is_the_best_quote_or_two_of_whose_items_are_chosen_is
 
 
 def test_two_items_of_one_list_quoted_for_a_value_share_their_lead_in_once() -> None:
-    from assistant.answer.extractive import whole_lists
+    from assistant.answer.quotes import whole_lists
 
     text = "Skráning lýkur 5. september. Skráðu þig:\ná skrifstofunni, Aðalstræti 1\ní síma 450 3000\ná netinu"
     lines = text.split("\n")
@@ -337,7 +337,7 @@ def test_the_short_line_states_only_what_the_first_cited_passage_states() -> Non
 
 
 def test_the_row_naming_a_word_of_the_question_comes_first_among_its_table_rows() -> None:
-    from assistant.answer.extractive import rows_named_first
+    from assistant.answer.quotes import rows_named_first
 
     text = "Toetus | Summa\nKoolitarvete toetus | 60 eurot\nÜüritoetus | kuni 300 eurot kuus\nSaabumistoetus | 200 eurot"
     header, school, rent, arrival = (

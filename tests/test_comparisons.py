@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant.answer.extractive import both_sides
+from assistant.answer.quotes import both_sides
 from assistant.retrieve.questions import alternatives
 from assistant.retrieve.retriever import Candidates, Evidence, Retriever, with_sides
 from assistant.types import Hit, Retrieved, SentenceMatch, Side, Unit

@@ -108,7 +108,7 @@ def test_the_asked_days_line_of_a_block_of_hours_gives_the_short_line() -> None:
 
 
 def test_the_asked_days_quote_comes_first_or_is_added() -> None:
-    from assistant.answer.extractive import with_asked_day
+    from assistant.answer.quotes import with_asked_day
     from assistant.answer.weekdays import days_named
     from assistant.types import Hit, Retrieved, SentenceMatch
 
@@ -129,7 +129,7 @@ def test_the_asked_days_quote_comes_first_or_is_added() -> None:
 
 
 def test_a_day_written_out_comes_before_a_range_holding_it() -> None:
-    from assistant.answer.extractive import with_asked_day
+    from assistant.answer.quotes import with_asked_day
     from assistant.answer.weekdays import days_named
 
     contact = "Koordinaator: Olena Kravets, Telefon: +372 5345 6712 (E–N 12.00–18.00)"

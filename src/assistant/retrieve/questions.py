@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 _SPACES = re.compile(r"\s+")
@@ -97,6 +98,7 @@ def may_follow_up(previous: list[str], question: str) -> bool:
     return bool(previous) and not is_follow_up(question) and len(question.split()) <= MAX_OPEN_FOLLOW_UP_WORDS
 
 
+@cache
 def joining_word(language: str, style: Literal["or", "standard"] = "or") -> str:
     """The word a language joins two alternatives with (CLDR's "or" list pattern: "eller", "або", "یا"), or
     two items (``style="standard"``: "og", "і")."""
