@@ -154,12 +154,11 @@ class Retriever:
         return Retrieved(hits, units, timings, question, signals, judged if judged != hits else (), sides)
 
     def sides(self, question: str, language: str, vector: np.ndarray, candidates: Candidates) -> tuple[Side, ...]:
-        """For a question asking which of two things, the best candidate passage of each side (its text before
-        and after "or", each searched together with the whole question; or "and" between two places named), when
-        they are of two documents; each
-        the passage of that document whose unit best answers the question and matches the other side's best
-        unit (parallel pages state the same fact in similar words: "64 aktiivista mentoria" beside "58 virkir
-        sjálfboðaliðar"), with its units in that order."""
+        """For a question about two things (split at "or", or at "and" between two places it names): each side's
+        document is that of the candidate passage nearest to the side's text added to the question; when the two
+        are different documents, each side is the passage of its document holding the unit that best answers the
+        question and matches the other side's best unit (parallel pages state one fact in similar words: "64
+        aktiivista mentoria" beside "58 virkir sjálfboðaliðar"), with its units in that order."""
         if self.params.alternative_rank <= 0 or not candidates.rows:
             return ()
         parts = alternatives(question, language)
