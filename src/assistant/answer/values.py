@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from assistant.answer.kinds import has_date, monthly_days
+from assistant.answer.kinds import free_words, has_date, monthly_days
 from assistant.answer.places import places
 from assistant.data import read_json
 
 DASH = r"\s*[–—-]\s*"
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"
 _CURRENCY = (
-    r"€|EUR|euro(?:s|t|a|ja|ų|ai|ą)?|eiro|DKK|SEK|NOK|ISK|USD|\$|£|GBP|"
+    r"€|EUR|eur(?:o(?:s|t|a|ja)?|ų|ai|ą|as|ais|ams)|eiro|DKK|SEK|NOK|ISK|USD|\$|£|GBP|"
     r"kr\.?|kroner|kronor|krónur|krónum|kronur|krone|krona|kronen"
 )
 _MONEY = re.compile(
@@ -97,7 +97,7 @@ def parse_number(text: str) -> float:
 
 def _currency(token: str, language: str) -> str:
     folded = token.casefold().rstrip(".")
-    if folded in ("€", "eur") or folded.startswith(("euro", "eiro")):
+    if folded in ("€", "eur") or folded.startswith(("eur", "eiro")):
         return "EUR"
     if folded in ("$", "usd"):
         return "USD"
@@ -110,15 +110,22 @@ def _currency(token: str, language: str) -> str:
 
 def money(text: str, language: str) -> list[Value]:
     """Amounts with their currency, and the unit of time each is paid by when one follows it ("290 € / kk",
-    "4 110 kr. om måneden", "25 EUR už valandą")."""
+    "4 110 kr. om måneden", "25 EUR už valandą"); and "free" where the text says something costs nothing
+    ("Osalemine on tasuta": an amount of 0 without a currency), in the order written."""
     found = []
     for match in _MONEY.finditer(text):
         number, token = (match.group("n1"), match.group("pre")) if match.group("n1") else (match.group("n2"), match.group("post"))
         code = _currency(token, language)
         if code:
             per = _rate(text, match.end(), language)
-            found.append(Value("money", match.group(0).strip(), parse_number(number), currency=code, per=per))
-    return found
+            found.append((match.start(), Value("money", match.group(0).strip(), parse_number(number), currency=code, per=per)))
+    found += [(match.start(), Value("money", match.group(0).strip(), 0.0)) for match in free_words(text)]
+    return [value for _, value in sorted(found, key=lambda pair: pair[0])]
+
+
+def is_free(value: Value) -> bool:
+    """A money value that says something costs nothing ("gratis")."""
+    return value.kind == "money" and value.number == 0 and not value.currency
 
 
 _RATE_UNITS = ("month", "week", "day", "year", "hour")
