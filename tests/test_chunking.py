@@ -3,6 +3,7 @@ what follows, carry the document title and heading path as context, and list quo
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -113,3 +114,20 @@ def test_a_day_written_as_an_ordinal_ends_no_sentence() -> None:
         "Wir sind 10.",
         "Das ist alles.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Für private Gespräche, z. B. mit dem Vermieter, kostet es 6 Kronen. Sonst ist es frei.",
+         ["Für private Gespräche, z. B. mit dem Vermieter, kostet es 6 Kronen.", "Sonst ist es frei."]),
+        ("Sundkortið kostar 38.000 kr. á ári fyrir fullorðinn. Börn fá það frítt.",
+         ["Sundkortið kostar 38.000 kr. á ári fyrir fullorðinn.", "Börn fá það frítt."]),
+        ("Du behöver ha påbörjat kurs C. Antalet platser är 18.", ["Du behöver ha påbörjat kurs C.", "Antalet platser är 18."]),
+        ("Kurs trwa 8 tygodni. ومن ثم يبدأ. ኣብ ሰኑይ።", ["Kurs trwa 8 tygodni.", "ومن ثم يبدأ.", "ኣብ ሰኑይ።"]),
+    ],
+)  # fmt: skip
+def test_an_abbreviation_ends_no_sentence(text: str, sentences: list[str]) -> None:
+    from assistant.ingest.sentences import split_sentences
+
+    assert [s.text for s in split_sentences(text)] == sentences
