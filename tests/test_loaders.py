@@ -546,6 +546,18 @@ def test_plain_text_page_footer_and_share_bar_are_dropped_contact_lines_kept(tmp
     assert "Telegramis: +372 5123 4567" in loaded.text and "Lõõtsa 12, 11415 Tallinn" in loaded.text
 
 
+def test_plain_text_skip_link_and_footer_bar_are_dropped(tmp_path: Path) -> None:
+    loaded = load_text(
+        tmp_path / "puslapis.txt",
+        "Praleisti ir pereiti prie turinio\nVšĮ „Tiltai“\nPradžia | Apie mus | Veiklos | Kontaktai\nLT | EN | UA\n"
+        "Pradžia > Veiklos > Siuvimo dirbtuvės\n\nSIUVIMO DIRBTUVĖS KAUNE\n\nKursas dalyvėms nemokamas.\n\n"
+        "Telefonas: +370 612 48 305\n\n----------\nVšĮ „Tiltai“ | Įmonės kodas 305512478 | Tel. +370 37 20 11 00\n"
+        "Dalintis: Facebook | LinkedIn\n© 2025 VšĮ „Tiltai“.\n",
+    )
+    assert loaded.text.startswith("SIUVIMO DIRBTUVĖS KAUNE")  # the page's title, not its skip link
+    assert "+370 612 48 305" in loaded.text and "37 20 11 00" not in loaded.text and "----" not in loaded.text
+
+
 def test_pdf_justified_prose_is_no_table_and_aligned_rows_are() -> None:
     from assistant.ingest.pdf import CELL, Line, parse_pdf_lines
 

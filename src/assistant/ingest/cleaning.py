@@ -87,13 +87,25 @@ def is_breadcrumb(line: str) -> bool:
 _COPYRIGHT = re.compile(r"(?:©|\(c\) ?\d{4}|copyright\b).{0,200}", re.IGNORECASE)
 
 
+_RULE = re.compile(r"[-=_*—–]{3,}")
+_FOOTER_CELLS = re.compile(r"\s+\|\s+")
+
+
 def before_footer(lines: list[str]) -> list[str]:
     """The lines of a paragraph above its page footer: a copyright line ("© 2026 …") and what follows it (privacy
-    and cookie links) belong to the site, not the page."""
+    and cookie links) belong to the site, not the page, and so do the lines right above it that are a bar of
+    three or more cells ("VšĮ „Tiltai į namus“ | Įmonės kodas … | Tel. +370 37 20 11 00"), furniture (a share
+    line) or a horizontal rule."""
     for index, line in enumerate(lines):
         if _COPYRIGHT.fullmatch(line.strip()):
+            while index and _footer_line(lines[index - 1].strip()):
+                index -= 1
             return lines[:index]
     return lines
+
+
+def _footer_line(line: str) -> bool:
+    return len(_FOOTER_CELLS.split(line)) >= 3 or bool(_RULE.fullmatch(line)) or bool(_patterns().fullmatch(line))
 
 
 _FORM_FIELD = re.compile(r"\[\s*_{3,}\s*\]")  # a captured search box: "Otsi: [__________] [Otsi]"
