@@ -361,22 +361,3 @@ def test_the_row_naming_a_word_of_the_question_comes_first_among_its_table_rows(
         assert rows_named_first(question, retrieved).sentences["t"] == rows
     draft = answerer().answer("Kui suur on üüritoetus Tartus?", "et", retrieved)
     assert draft.text.startswith("Lühidalt: 300 eurot kuus [1]")  # "kuni 300 eurot kuus": a month's rent
-
-
-def test_free_answers_what_it_costs_only_on_a_page_giving_no_amount() -> None:
-    cafe_text = "Keelekohvik on igal neljapäeval. Osalemine on tasuta."
-    centre_text = "Kõik teenused on tasuta. ID-kaardi riigilõiv on 35 eurot."
-    cafe = Hit("k", "cafe.md", cafe_text, "Keelekohvik", "et", 2.0)
-    centre = Hit("m", "centre.md", centre_text, "Teenuskeskus", "et", 1.9)
-    free_at = cafe_text.index("Osalemine")
-    units = {
-        "k": (unit("k", cafe_text[:32], 0, 32, 0.62), unit("k", cafe_text[free_at:], free_at, len(cafe_text), 0.60)),
-        "m": (unit("m", centre_text[:24], 0, 24, 0.61), unit("m", centre_text[25:], 25, len(centre_text), 0.55)),
-    }
-    retrieved = Retrieved((cafe, centre), units, signals={"unit": 0.62, "best_unit": 0.62})
-    draft = answerer().answer("Скільки коштує мовне кафе?", "uk", retrieved)
-    assert draft.text.splitlines()[0] == "Коротко: безкоштовно [1]"
-    quotes = [c.quote for c in draft.citations]
-    assert quotes[0] == "Osalemine on tasuta." and "Kõik teenused on tasuta." not in quotes  # the centre names a fee
-    asked_free = answerer().answer("Скільки коштує безкоштовне мовне кафе?", "uk", retrieved)
-    assert "безкоштовно" not in asked_free.text.splitlines()[0]  # the question calls its subject free

@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
-from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, free_words, required_kinds, states
+from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
 from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_written_otherwise
 from assistant.answer.quotes import MAX_QUOTE_CHARS, both_sides, rows_named_first, whole_lists, with_asked_day
-from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, is_free, rate_named
+from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named
 from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
 from assistant.languages.messages import message
@@ -46,8 +46,7 @@ def answerable_units(
 ) -> Retrieved:
     """Only the units that can give the kind of value the question asks for, when it asks for one; and
     a block of contact details (an address, phone, e-mail) only for a question about contact, place, time or a
-    person ("Kontaktperson: …" is a line of such a block). A question about a cost is answered, on a page that gives no
-    amount, by a unit saying it costs nothing ("Osalemine on tasuta")."""
+    person ("Kontaktperson: …" is a line of such a block)."""
     kinds = required_kinds(question, language) if kinds is None else kinds
     about_contact = bool({"contact", "place", "time", "name"} & set(kinds))
     # A phone number or an e-mail address asked for is answered only by a unit that gives one ("Foto:
@@ -63,29 +62,17 @@ def answerable_units(
 
     written = {h.chunk_id: h.language for h in (*retrieved.hits, *retrieved.judged)}
 
-    def fits(unit: SentenceMatch, free: bool = False) -> bool:
+    def fits(unit: SentenceMatch) -> bool:
         if not about_contact and unit.kind in ("lines", "line") and states(unit.text, "contact"):
             return False
         source = written.get(unit.chunk_id, "")
-        asked = kinds
-        if free:  # "Osalemine on tasuta" states what it costs
-            if not free_words(unit.text):
-                return False
-            asked = tuple(kind for kind in kinds if kind != "money")
         if details:  # the detail asked stands for any contact detail; a value kind asked with it still counts
             if not contact_details(unit.text, language) & set(details):
                 return False
-            return all(states(unit.text, kind, source) for kind in asked if kind in EXCLUSIVE)
-        return not asked or can_answer(unit.text, asked, source)
+            return all(states(unit.text, kind, source) for kind in kinds if kind in EXCLUSIVE)
+        return not kinds or can_answer(unit.text, kinds, source)
 
     kept = {cid: tuple(s for s in group if fits(s)) for cid, group in retrieved.sentences.items()}
-    if "money" in kinds and not free_words(question):  # a page giving no amount: its "free" answers what it costs
-        # (unless the question calls its subject free: "the free courses' deposit")
-        document = {h.chunk_id: h.doc_id for h in (*retrieved.hits, *retrieved.judged)}
-        priced = {document.get(cid) for cid, group in kept.items() if group}
-        for cid, group in retrieved.sentences.items():
-            if document.get(cid) not in priced:
-                kept[cid] = tuple(s for s in group if fits(s, free=True))
     if named and "contact" in kinds:  # a phone number or an address belongs to the place or office the question names
         hits = {h.chunk_id: h for h in retrieved.hits}
         kept = {cid: group if names_the_asked(question, hits.get(cid)) else () for cid, group in kept.items()}
@@ -328,8 +315,8 @@ def options(
             values = [v for v in values if not set(re.findall(r"\w+", v.text.casefold())) <= asked]
         if kind == "place":
             values = asked_places(values, question, reading)
-        for related in RELATED.get(kind, ()):  # a count is not answered by "free"
-            values = values or [v for v in find_values(text, related, hit.language) if not is_free(v)]
+        for related in RELATED.get(kind, ()):
+            values = values or find_values(text, related, hit.language)
         if kind == "contact" and details:  # the phone number asked for, not the e-mail beside it
             values = [v for v in values if contact_detail(v) in details]
         by_text: dict[str, Value] = {}

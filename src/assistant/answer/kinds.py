@@ -65,18 +65,6 @@ def _answer_pattern(kind: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _free_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _patterns()["free_words"]), re.IGNORECASE)
-
-
-def free_words(text: str) -> list[re.Match[str]]:
-    """Where ``text`` says something costs nothing ("Osalemine on tasuta", "Kursas nemokamas", "free of charge"):
-    the answer to "How much does it cost?" when no passage found gives an amount (a page's "free" is as often
-    the name of what is asked about, "the free course", as the answer)."""
-    return list(_free_pattern().finditer(text))
-
-
-@lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in _patterns()["number_words"])
 

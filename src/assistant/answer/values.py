@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from assistant.answer.kinds import free_words, has_date, monthly_days
+from assistant.answer.kinds import has_date, monthly_days
 from assistant.answer.places import places
 from assistant.data import read_json
 
@@ -110,22 +110,15 @@ def _currency(token: str, language: str) -> str:
 
 def money(text: str, language: str) -> list[Value]:
     """Amounts with their currency, and the unit of time each is paid by when one follows it ("290 € / kk",
-    "4 110 kr. om måneden", "25 EUR už valandą"); and "free" where the text says something costs nothing
-    ("Osalemine on tasuta": an amount of 0 without a currency), in the order written."""
+    "4 110 kr. om måneden", "25 EUR už valandą")."""
     found = []
     for match in _MONEY.finditer(text):
         number, token = (match.group("n1"), match.group("pre")) if match.group("n1") else (match.group("n2"), match.group("post"))
         code = _currency(token, language)
         if code:
             per = _rate(text, match.end(), language)
-            found.append((match.start(), Value("money", match.group(0).strip(), parse_number(number), currency=code, per=per)))
-    found += [(match.start(), Value("money", match.group(0).strip(), 0.0)) for match in free_words(text)]
-    return [value for _, value in sorted(found, key=lambda pair: pair[0])]
-
-
-def is_free(value: Value) -> bool:
-    """A money value that says something costs nothing ("gratis")."""
-    return value.kind == "money" and value.number == 0 and not value.currency
+            found.append(Value("money", match.group(0).strip(), parse_number(number), currency=code, per=per))
+    return found
 
 
 _RATE_UNITS = ("month", "week", "day", "year", "hour")

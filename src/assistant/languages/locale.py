@@ -12,8 +12,7 @@ import logging
 from functools import cache
 from typing import Any
 
-from assistant.answer.values import Value, is_free
-from assistant.languages.messages import message
+from assistant.answer.values import Value
 
 logger = logging.getLogger(__name__)
 
@@ -126,8 +125,6 @@ def _time(clock: tuple[dt.time, dt.time | None], asker: str) -> str:
 def render(value: Value, asker: str) -> str:
     """The value in the asker's language (as written when it has no locale form)."""
     try:
-        if is_free(value):
-            return message("free", asker)
         if value.kind == "money" and value.number is not None and value.currency:
             return _per(_money(value, asker), value.per, asker) if value.per else _money(value, asker)
         if value.kind == "percent" and value.number is not None:
