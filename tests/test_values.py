@@ -251,3 +251,16 @@ def test_lists_are_joined_as_the_askers_language_writes_them() -> None:
     assert listed(names["fa"], "fa") == "لتونیایی و دانمارکی"  # no Latin comma in a right-to-left line
     assert listed(names["uk"], "uk") == "латиська і данська"
     assert listed(names["en"], "en") == "Latvian and Danish"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "rendered", "count"),
+    [("fi", "Kaksio: 610–680 € / kk", "610–680 євро на місяць", []),
+     ("en", "It costs €25–30 per day.", "25–30 євро на день", []),
+     ("fi", "Huone 2 – 350 €", "350 євро", ["2"]),  # a room's number, no range
+     ("fi", "Odotusaika 3 kuukautta. Kolmio 820–890 €.", "820–890 євро", ["3 kuukautta"])],
+)  # fmt: skip
+def test_a_range_of_amounts_is_one_amount(language: str, sentence: str, rendered: str, count: list[str]) -> None:
+    [amount] = find_values(sentence, "money", language)
+    assert render(amount, "uk") == rendered
+    assert [value.text for value in find_values(sentence, "number", language)] == count  # its lower end is no count

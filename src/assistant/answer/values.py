@@ -108,17 +108,50 @@ def _currency(token: str, language: str) -> str:
     return str(_data()["krone_currency"].get(language, ""))
 
 
+_RANGE_START = re.compile(rf"(?<![\d.,])(?P<low>{_NUMBER}){DASH}$")  # "610–" before "680 €"
+_RANGE_END = re.compile(rf"{DASH}(?P<high>{_NUMBER})")  # "–30" after "€25"
+
+
+def _range(low: str, high: str) -> bool:
+    """Two numbers around a dash that read as a range of amounts: rising, the lower at least a tenth of the higher
+    ("610–680 €"; not "Huone 2 – 350 €")."""
+    a, b = parse_number(low), parse_number(high)
+    return a < b and a >= b / 10
+
+
+def _range_span(text: str, match: re.Match[str]) -> tuple[int, int, str, str | None]:
+    """The span of an amount ``match`` of ``_MONEY`` with the other end of its range, and the range's ends as
+    written (no higher end when it is no range)."""
+    start, end = match.span()
+    if match.group("n1"):
+        after = _RANGE_END.match(text, end)
+        if after and _range(match.group("n1"), after.group("high")):
+            return start, after.end(), match.group("n1"), after.group("high")
+        return start, end, match.group("n1"), None
+    before = _RANGE_START.search(text, 0, start)
+    if before and _range(before.group("low"), match.group("n2")):
+        return before.start(), end, before.group("low"), match.group("n2")
+    return start, end, match.group("n2"), None
+
+
 def money(text: str, language: str) -> list[Value]:
     """Amounts with their currency, and the unit of time each is paid by when one follows it ("290 € / kk",
-    "4 110 kr. om måneden", "25 EUR už valandą")."""
+    "4 110 kr. om måneden", "25 EUR už valandą"); a range of amounts is one value ("610–680 €", "€25–30")."""
     found = []
     for match in _MONEY.finditer(text):
-        number, token = (match.group("n1"), match.group("pre")) if match.group("n1") else (match.group("n2"), match.group("post"))
-        code = _currency(token, language)
-        if code:
-            per = _rate(text, match.end(), language)
-            found.append(Value("money", match.group(0).strip(), parse_number(number), currency=code, per=per))
+        code = _currency(match.group("pre") or match.group("post"), language)
+        if not code:
+            continue
+        start, end, low, high = _range_span(text, match)
+        upper = parse_number(high) if high is not None else None
+        per = _rate(text, end, language)
+        found.append(Value("money", text[start:end].strip(), parse_number(low), upper=upper, currency=code, per=per))
     return found
+
+
+def money_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` states amounts, ranges included (their lower end is no count)."""
+    return [_range_span(text, match)[:2] for match in _MONEY.finditer(text)]
 
 
 _RATE_UNITS = ("month", "week", "day", "year", "hour")
@@ -182,7 +215,8 @@ def percentages(text: str) -> list[Value]:
 
 def _covered(text: str, language: str = "") -> list[tuple[int, int]]:
     """Spans taken by values of other kinds (money, percentages, times, dates, contacts, list numbers)."""
-    spans = [m.span() for pattern in (_MONEY, _PERCENT, _TIME, _EMAIL, _PHONE, _NUMERIC_DATE) for m in pattern.finditer(text)]
+    spans = [m.span() for pattern in (_PERCENT, _TIME, _EMAIL, _PHONE, _NUMERIC_DATE) for m in pattern.finditer(text)]
+    spans += money_spans(text)
     spans += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.,(])\d{1,2}\)", text)]
     spans += [(m.start(), m.end()) for m, _, _ in _month_dates(text, language)]
     return spans

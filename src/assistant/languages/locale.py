@@ -63,10 +63,17 @@ def _number(value: float, asker: str) -> str:
 
 
 def _money(value: Value, asker: str) -> str:
-    from babel.numbers import format_currency
+    from babel.numbers import format_currency, format_decimal
 
     assert value.number is not None
     whole = float(value.number).is_integer()
+    if value.upper is not None:  # "610–680 євро": the range's ends, the currency named once
+        whole = whole and float(value.upper).is_integer()
+        high = format_currency(
+            value.upper, value.currency, locale=babel_locale(asker), format_type="name", currency_digits=not whole
+        )
+        low = format_decimal(value.number, format="#,##0" if whole else "#,##0.00", locale=babel_locale(asker))
+        return f"{low}–{high}"
     text = format_currency(
         value.number, value.currency, locale=babel_locale(asker), format_type="name", currency_digits=not whole
     )
