@@ -23,3 +23,9 @@ def test_lines_in_capitals_are_capitalised_for_the_embedder() -> None:
     assert calm_capitals("1. REGISTREERIMINE JA TASU\nTasu on 20 eurot.") == "1. Registreerimine JA Tasu\nTasu on 20 eurot."
     for kept in ("HINNAKIRI (kui teenus ei ole tasuta)", "ENIC/NARIC", "Contact UNHCR today", "NNI"):
         assert calm_capitals(kept) == kept  # a line with lower case, acronyms only
+
+
+def test_skip_links_of_the_source_languages_are_furniture() -> None:
+    for line in ("Skip to main content", "Liigu edasi põhisisu juurde", "Praleisti ir pereiti prie turinio", "Siirry sisältöön"):
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("Liigu edasi, et näha kursuse sisu.")
