@@ -361,3 +361,11 @@ def test_the_row_naming_a_word_of_the_question_comes_first_among_its_table_rows(
         assert rows_named_first(question, retrieved).sentences["t"] == rows
     draft = answerer().answer("Kui suur on üüritoetus Tartus?", "et", retrieved)
     assert draft.text.startswith("Lühidalt: 300 eurot kuus [1]")  # "kuni 300 eurot kuus": a month's rent
+
+
+def test_items_ending_in_a_semicolon_are_joined_with_one() -> None:
+    text = "Bilietai:\nstudentams – 3 eurai;\nkitiems – 5 eurai."
+    lead, first, second = ((0, 9), (10, 31), (32, 50))
+    hit = Hit("b", "lt.txt", text, "Festivalis", "lt", 2.0)
+    items = unit("b", text, 0, 50, 0.7, "list", (lead, first, second))
+    assert quote_text(hit, items) == "Bilietai: studentams – 3 eurai; kitiems – 5 eurai."

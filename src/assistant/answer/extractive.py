@@ -240,7 +240,9 @@ def quote_text(hit: Hit, unit: SentenceMatch) -> str:
     spans = unit.spans or ((unit.start, unit.end),)
     parts = [hit.text[start:end] for start, end in spans]
     if unit.kind == "list":  # "… om du: har fyllt 16 år; saknar grundläggande svenska"
-        return " ".join(parts[0].split()) + " " + "; ".join(" ".join(part.split()) for part in parts[1:])
+        items = [" ".join(part.split()) for part in parts[1:]]
+        items = [item.rstrip(";,") for item in items[:-1]] + items[-1:]  # "3 eurai;" is no "3 eurai;; kitiems"
+        return " ".join(parts[0].split()) + " " + "; ".join(items)
     if unit.kind == "row" and len(parts) == 2:
         header, row = (part.split(" | ") for part in parts)
         if len(header) == len(row):
