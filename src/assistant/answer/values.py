@@ -110,6 +110,7 @@ def _currency(token: str, language: str) -> str:
 
 _RANGE_START = re.compile(rf"(?<![\d.,])(?P<low>{_NUMBER}){DASH}$")  # "610–" before "680 €"
 _RANGE_END = re.compile(rf"{DASH}(?P<high>{_NUMBER})")  # "–30" after "€25"
+_RANGE_REACH = 40  # characters before an amount where its range's lower end may begin ("12 500,50 – ")
 
 
 def _range(low: str, high: str) -> bool:
@@ -128,7 +129,7 @@ def _range_span(text: str, match: re.Match[str]) -> tuple[int, int, str, str | N
         if after and _range(match.group("n1"), after.group("high")):
             return start, after.end(), match.group("n1"), after.group("high")
         return start, end, match.group("n1"), None
-    before = _RANGE_START.search(text, 0, start)
+    before = _RANGE_START.search(text, max(0, start - _RANGE_REACH), start)  # not the whole text before it
     if before and _range(before.group("low"), match.group("n2")):
         return before.start(), end, before.group("low"), match.group("n2")
     return start, end, match.group("n2"), None
