@@ -360,7 +360,7 @@ def test_the_row_naming_a_word_of_the_question_comes_first_among_its_table_rows(
     for question in ("Kui suur on toetus?", "Milline toetus on Tartus?"):  # a header's or the page's word names no row
         assert rows_named_first(question, retrieved).sentences["t"] == rows
     draft = answerer().answer("Kui suur on üüritoetus Tartus?", "et", retrieved)
-    assert draft.text.startswith("Lühidalt: 300 eurot kuus [1]")  # "kuni 300 eurot kuus": a month's rent
+    assert draft.text.startswith("Lühidalt: ≤ 300 eurot kuus [1]")  # "kuni 300 eurot kuus": up to, a month
 
 
 def test_items_ending_in_a_semicolon_are_joined_with_one() -> None:

@@ -91,6 +91,24 @@ def test_a_number_of_months_is_no_day_of_the_month() -> None:
     assert not states("Kursus kestab 3 kuud.", "date") and not states("Programmet varer i 3 måneder.", "date")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [("Du kan ansöka om stöd hos kommunen.", "sv"), ("Welcome to the centre, and come to the café.", "en"),
+     ("Ni får hjälp av en handläggare.", "sv"), ("Kuusi kasvaa pihalla.", "et")],
+)  # fmt: skip
+def test_a_word_that_is_a_number_elsewhere_is_no_number(sentence: str, language: str) -> None:
+    assert not states(sentence, "number", language)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [("Kurset varer to år.", "da"), ("Kursen pågår i två terminer.", "sv"), ("It takes three months.", "en"),
+     ("Kurss ilgst divus gadus.", "lv"), ("Kurs trwa dwa lata.", "pl"), ("Kuusi kuukautta.", "fi")],
+)  # fmt: skip
+def test_a_number_word_of_the_texts_language_is_a_number(sentence: str, language: str) -> None:
+    assert states(sentence, "number", language) and states(sentence, "number")  # unknown language: any language's
+
+
 PHONE = {
     "en": "What is the phone number of the welcome centre?",
     "da": "Hvad er telefonnummeret til jobcentret?",

@@ -129,6 +129,8 @@ def test_a_short_question_that_names_nothing_leans_on_the_one_before() -> None:
     assert contextual_question(earlier, "When was it?") == "Що таке програма FOR-IN? When was it?"
     assert contextual_question(earlier, "What is the Sild centre in Tartu?") == "What is the Sild centre in Tartu?"
     assert not is_follow_up("How do I apply for asylum in Sweden?")
+    assert is_follow_up("وماذا عن يوم الجمعة؟") and is_follow_up("وفي يوم السبت؟")  # "and" written onto the next word
+    assert not is_follow_up("وزارة الهجرة في الدنمارك؟")  # a word that starts with the letter
 
 
 def test_a_short_question_the_rules_do_not_tell_may_still_be_a_follow_up() -> None:

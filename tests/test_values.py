@@ -142,6 +142,50 @@ def test_times_of_day_and_contacts() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "language", "stated"),
+    [("Tilskuddet er på højst 3.000 kr. om måneden.", "money", "da", "≤ 3\u00a0000 данських крон на місяць"),
+     ("Kurset varer op til 12 måneder.", "duration", "da", "≤ 12 місяців"),
+     ("Bidraget är ca. 300 kr per dag.", "money", "sv", "~300 шведських крон на день"),
+     ("Maksu on enintään 50 euroa.", "money", "fi", "≤ 50 євро"),
+     ("Dalyvauti gali ne mažiau kaip 10 žmonių.", "number", "lt", "≥ 10"),
+     ("Es nehmen rund 120 Personen teil.", "number", "de", "~120"),
+     ("Kurs trwa do 6 miesięcy.", "duration", "pl", "≤ 6 місяців"),
+     ("Pabalsts līdz 300 eiro mēnesī.", "money", "lv", "≤ 300 євро на місяць")],
+)  # fmt: skip
+def test_a_value_keeps_the_bound_its_words_give_it(text: str, kind: str, language: str, stated: str) -> None:
+    [value] = find_values(text, kind, language)
+    assert render(value, "uk") == stated
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "language"),
+    [("The fee is 300 euros.", "money", "en"), ("no 200 līdz 300 eiro", "money", "lv"),
+     ("fra 200 op til 300 kr.", "money", "da"), ("Kurset varer 12 måneder.", "duration", "da")],
+)  # fmt: skip
+def test_a_value_without_bounding_words_or_ending_a_range_has_no_bound(text: str, kind: str, language: str) -> None:
+    assert all(not value.bound for value in find_values(text, kind, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "hours"),
+    [("Åbent: fredag 9–12", "da", (9, 12)), ("Avoinna ma–pe 8–16", "fi", (8, 16)), ("Mo–Do 9–15 Uhr", "de", (9, 15)),
+     ("Öppet kl. 10-14", "sv", (10, 14)), ("Fri 9–13", "en", (9, 13))],
+)  # fmt: skip
+def test_opening_hours_in_whole_hours(text: str, language: str, hours: tuple[int, int]) -> None:
+    [value] = find_values(text, "time", language)
+    assert value.clock == (dt.time(hours[0]), dt.time(hours[1]))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Kurset varer 9–12 måneder.", "da"), ("Kurs trwa 2–3 lata.", "pl"), ("Afsnit 9-12 i loven", "da"),
+     ("fredag 14-9", "da"), ("Ryhmässä on 8–12 henkeä.", "fi")],
+)  # fmt: skip
+def test_a_range_of_numbers_is_no_time_of_day(text: str, language: str) -> None:
+    assert find_values(text, "time", language) == []
+
+
+@pytest.mark.parametrize(
     "address",
     [
         "Föreningsgatan 47, 211 52 Malmö",

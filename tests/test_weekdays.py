@@ -100,6 +100,8 @@ def test_the_asked_days_line_of_a_block_of_hours_gives_the_short_line() -> None:
     friday = days_named("When is the office open on Friday?", "en")
     assert day_lines(block, "et", friday) == "Reede: 9:00–13:00"
     assert day_lines("Reede ja laupäev suletud", "et", friday) == "Reede ja laupäev suletud"  # one line: as it is
+    assert day_lines("Åbent mandag–torsdag 9–15, fredag 9–12", "da", friday) == "fredag 9–12"  # its part of a line
+    assert day_lines("Åbent mandag–fredag 9–15", "da", friday) == "Åbent mandag–fredag 9–15"
     hit = Hit("h", "leaflet.pdf", block, "Vastuvõtuajad", "et", 1.0)
     quoted = [(hit, SentenceMatch("h", block, 0, len(block), 0.7, ((0, len(block)),), "lines"), 1)]
     assert (

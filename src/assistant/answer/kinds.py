@@ -64,9 +64,13 @@ def _answer_pattern(kind: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _patterns()["answers"][kind]), re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _number_words() -> frozenset[str]:
-    return frozenset(word.casefold() for word in _patterns()["number_words"])
+@cache
+def _number_words(language: str) -> frozenset[str]:
+    """The number words from two up of ``language`` (of every source language when it is not one of them)."""
+    values, extra = _patterns()["number_values"], _patterns()["number_words"]
+    languages = [language] if language in values or language in extra else [*values, *extra]
+    words = [w for lang in languages for w, n in values.get(lang, {}).items() if n >= 2]
+    return frozenset(word.casefold() for word in [*words, *(w for lang in languages for w in extra.get(lang, ()))])
 
 
 @lru_cache(maxsize=1)
@@ -103,12 +107,14 @@ def asked_details(question: str, language: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def has_number(text: str) -> bool:
-    """A digit (not list numbering), a number word, or a number joined to a unit of time."""
+def has_number(text: str, language: str = "") -> bool:
+    """A digit (not list numbering), a number word of ``text``'s language (of any, when not known: the Danish
+    "to" is not read in English), or a number joined to a unit of time."""
     text = _LIST_MARKER.sub(" ", text)
     if _DIGIT.search(text) or _duration_compound().search(text):
         return True
-    return any(word in _number_words() for word in _WORD.findall(text.casefold()))
+    words = _number_words(language)
+    return any(word in words for word in _WORD.findall(text.casefold()))
 
 
 _YEAR_OR_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<![\d.])[0-3]?\d[./][01]?\d(?:[./]\d{2,4})?(?![\d.])")
@@ -149,13 +155,17 @@ def states(text: str, kind: str, language: str = "") -> bool:
     A day of the week answers "when" as a date does ("Drop-in: Wednesday 16:00–19:00" says when the drop-in is), and
     so does a day of every month ("Stønaden utbetales den 20. hver måned")."""
     if kind in ("number", "duration"):
-        return has_number(text)
+        return has_number(text, language)
     if kind == "date":
         if has_date(text) or _day_of_every_month().search(text):
             return True
         from assistant.answer.weekdays import days_named  # not at the top: weekdays → locale → values → kinds
 
         return bool(language) and bool(days_named(text, language))
+    if kind == "time" and not _answer_pattern(kind).search(text):
+        from assistant.answer.values import hour_ranges  # not at the top: values → kinds
+
+        return bool(hour_ranges(text, language))
     if kind in ("money", "percent", "time", "contact"):
         return bool(_answer_pattern(kind).search(text))
     return True  # place, name: any unit may state one

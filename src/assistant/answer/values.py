@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -77,6 +77,7 @@ class Value:
     clock: tuple[dt.time, dt.time | None] | None = None
     territory: str = ""  # a country (its CLDR code), rendered in the asker's language
     per: str = ""  # of an amount: the unit of time it is paid by ("month" in "4 110 kr. om måneden")
+    bound: str = ""  # "~", "≤", "≥", ">" or "<": what the words right before it say ("højst 3 måneder": "≤")
 
 
 @lru_cache(maxsize=1)
@@ -321,7 +322,31 @@ def _ranges(text: str, found: list[Value]) -> list[Value]:
     return found
 
 
-def times(text: str) -> list[Value]:
+# Whole hours: "kl. 9–15", "9–15 Uhr", or after a day's name ("fredag 9–12", "ma–pe 8–16").
+_HOURS = re.compile(
+    rf"(?<![\d.,:/])(?P<k>(?:kl\.?|klo|kell|plkst\.?|um)\s?)?(?P<h1>[01]?\d|2[0-3]){DASH}(?P<h2>[01]?\d|2[0-4])"
+    r"(?![\d.,:/]\d|\d|\s?%)(?P<u>\s?(?:Uhr|h)\b)?",
+    re.IGNORECASE,
+)
+
+
+def hour_ranges(text: str, language: str = "") -> list[Value]:
+    """Opening hours written in whole hours, rising, from 5 in the morning: prefixed by "kl."/"klo"/"um", followed
+    by "Uhr"/"h", or written after a day's name in ``language``."""
+    from assistant.answer.weekdays import day_before  # not at the top: weekdays → locale → values
+
+    found = []
+    for match in _HOURS.finditer(text):
+        start, end = int(match.group("h1")), int(match.group("h2"))
+        if not 5 <= start < end:
+            continue
+        if match.group("k") or match.group("u") or (language and day_before(text, match.start(), language)):
+            found.append(Value("time", match.group(0).strip(), clock=(dt.time(start), dt.time(end % 24))))
+    return found
+
+
+def times(text: str, language: str = "") -> list[Value]:
+    """Times of day and spans of them ("09.00–16.00", "kl. 9–15", "5:30 pm"), in the order written."""
     found = []
     for match in _TIME.finditer(text):
         if match.group("t1"):
@@ -335,7 +360,9 @@ def times(text: str) -> list[Value]:
             end = _twelve_hour(match.group("a2"), match.group("am2"), match.group("p2")) if match.group("a2") else None
             if start is not None:
                 found.append(Value("time", match.group(0).strip(), clock=(start, end)))
-    return found
+    taken = [(text.find(v.text), text.find(v.text) + len(v.text)) for v in found]
+    hours = [v for v in hour_ranges(text, language) if not any(a <= text.find(v.text) < b for a, b in taken)]
+    return sorted(found + hours, key=lambda v: text.find(v.text)) if hours else found
 
 
 def _clock(text: str) -> dt.time | None:
@@ -541,8 +568,42 @@ def names(text: str) -> list[Value]:
 RELATED = {"number": ("money", "percent", "duration"), "duration": ("number",), "money": (), "percent": ()}
 
 
+@cache
+def _bound_words(language: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The words of ``language`` that bound a value written right after them (ending the text searched), and the
+    bound each gives."""
+    words = [(symbol, word) for symbol, found in _data()["bounds"].get(language, {}).items() for word in found]
+    if not words:
+        return None
+    words.sort(key=lambda item: -len(item[1]))  # "maksimaalselt kuni" before "kuni"
+    alternatives = "|".join(f"(?P<b{i}>{re.escape(word)})" for i, (_, word) in enumerate(words))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s*$", re.IGNORECASE), tuple(symbol for symbol, _ in words)
+
+
+def bound(text: str, value: Value, language: str) -> str:
+    """The bound a value's words give it ("up to 300 €": "≤"), or "". A word that ends a range begun by a number
+    ("fra 200 op til 300 kr.", "no 200 līdz 300") gives none."""
+    words = _bound_words(language)
+    at = text.find(value.text)
+    if words is None or at < 0:
+        return ""
+    pattern, symbols = words
+    found = pattern.search(text, max(0, at - 30), at)
+    if found is None or re.search(r"\d\D{0,12}$", text[max(0, found.start() - 14) : found.start()]):
+        return ""
+    return symbols[int(str(found.lastgroup)[1:])]
+
+
 def find_values(text: str, kind: str, language: str) -> list[Value]:
-    """Every value of ``kind`` stated in ``text`` (a unit of a source passage in ``language``)."""
+    """Every value of ``kind`` stated in ``text`` (a unit of a source passage in ``language``), with the bound the
+    words before an amount, count or duration give it ("højst", "up to", "ca.")."""
+    found = _find_values(text, kind, language)
+    if kind in ("money", "number", "duration", "percent"):
+        return [replace(v, bound=b) if (b := bound(text, v, language)) else v for v in found]
+    return found
+
+
+def _find_values(text: str, kind: str, language: str) -> list[Value]:
     if kind == "money":
         return money(text, language)
     if kind == "percent":
@@ -550,7 +611,7 @@ def find_values(text: str, kind: str, language: str) -> list[Value]:
     if kind == "duration":
         return durations(text, language)
     if kind == "time":
-        return times(text)
+        return times(text, language)
     if kind == "date":
         return dates(text, language)
     if kind == "number":

@@ -94,6 +94,13 @@ def days_named(text: str, language: str, ranges: bool = True) -> frozenset[int]:
     return frozenset(days)
 
 
+def day_before(text: str, position: int, language: str) -> bool:
+    """Does one of the three words before ``position`` name a day of the week, in full or short ("fredag 9–12",
+    "ma–pe 9–15", "Mo–Do 9–15 Uhr")?"""
+    words = _WORD.findall(text[max(0, position - 40) : position].translate(_JOINED))[-3:]
+    return any(_day(word, language, True) is not None for word in words)
+
+
 def on_days(text: str, language: str, days: frozenset[int]) -> bool:
     """Does ``text`` name no day of the week, or one of ``days``?"""
     named = days_named(text, language)
@@ -101,7 +108,13 @@ def on_days(text: str, language: str, days: frozenset[int]) -> bool:
 
 
 def day_lines(text: str, language: str, days: frozenset[int]) -> str:
-    """The lines of a block of lines that name one of ``days`` ("Reede: 9:00–13:00" of a week's opening hours);
-    the text as it is when it is one line or no line names them."""
+    """The lines of a block of lines that name one of ``days`` ("Reede: 9:00–13:00" of a week's opening hours),
+    or the parts of one line between commas and semicolons that do ("fredag 9–12" of "mandag–torsdag 9–15, fredag
+    9–12"); the text as it is when no line or part names them."""
     lines = [line for line in text.split("\n") if days_named(line, language) & days]
-    return "\n".join(lines) if lines and "\n" in text else text
+    if lines and "\n" in text:
+        return "\n".join(lines)
+    named = [(part, days_named(part, language)) for part in re.split(r"[,;]\s", text)]
+    named = [(part, found) for part, found in named if found]  # parts naming days: "Dag: Lördag; Öppet: …" has one
+    asked = [part for part, found in named if found & days]
+    return "; ".join(asked) if len(named) > 1 and asked and len(asked) < len(named) else text

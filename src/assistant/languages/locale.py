@@ -130,7 +130,15 @@ def _time(clock: tuple[dt.time, dt.time | None], asker: str) -> str:
 
 
 def render(value: Value, asker: str) -> str:
-    """The value in the asker's language (as written when it has no locale form)."""
+    """The value in the asker's language (as written when it has no locale form), after its bound when it has one
+    ("≤ 3 місяці" for "højst 3 måneder"; "~" for "about" is CLDR's approximately sign in every language here)."""
+    text = _rendered(value, asker)
+    if not value.bound or value.bound in text[:2]:
+        return text
+    return f"{value.bound}{text}" if value.bound == "~" else f"{value.bound} {text}"
+
+
+def _rendered(value: Value, asker: str) -> str:
     try:
         if value.kind == "money" and value.number is not None and value.currency:
             return _per(_money(value, asker), value.per, asker) if value.per else _money(value, asker)

@@ -50,9 +50,11 @@ def unshout(text: str) -> str:
     return lowered[:1].upper() + lowered[1:]
 
 
-# Words that open a follow-up in the supported languages ("and", "what about", "also").
+# Words that open a follow-up in the supported languages ("and", "what about", "also"); the Arabic "and" is written
+# onto the next word ("وماذا عن …", "وفي …").
 _FOLLOW_UP = re.compile(
-    r"^(and|what about|how about|also|og|hvad med|hva med|och|hur är det med|ja|entä|ent|un|o|ir|und|i|a|а|і|и|و|ama|iyo|ከ|እሞ)\b",
+    r"^(and|what about|how about|also|og|hvad med|hva med|och|hur är det med|ja|entä|ent|un|o|ir|und|i|a|а|і|и|و"
+    r"|و(?:ماذا|ما|في|هل|كم|متى|أين|اين|كيف|عن|بالنسبة)|ama|iyo|ከ|እሞ)\b",
     re.IGNORECASE,
 )
 MAX_FOLLOW_UP_WORDS = 5
