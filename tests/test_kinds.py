@@ -109,6 +109,11 @@ def test_a_number_word_of_the_texts_language_is_a_number(sentence: str, language
     assert states(sentence, "number", language) and states(sentence, "number")  # unknown language: any language's
 
 
+def test_when_on_a_day_of_the_week_asks_for_a_time() -> None:
+    assert required_kinds("Wann hat die Beratungsstelle am Donnerstag geöffnet?", "de") == ("time",)
+    assert required_kinds("Wann beginnt der nächste Kurs?", "de") == ("date",)
+
+
 PHONE = {
     "en": "What is the phone number of the welcome centre?",
     "da": "Hvad er telefonnummeret til jobcentret?",

@@ -167,6 +167,32 @@ def test_a_value_without_bounding_words_or_ending_a_range_has_no_bound(text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "stated"),
+    [("Dag: Torsdag; Tidspunkt: 9.30–11.30; Aktivitet: Sprogcafé", "da", ["четвер 09:30–11:30"]),
+     ("Mandag–torsdag 9–15", "da", ["понеділок–четвер 09:00–15:00"]),
+     ("tiistaisin ja torstaisin klo 17–19", "fi", ["вівторок і четвер 17:00–19:00"]),
+     ("Day: Tuesday; Open: 9 am – 4 pm; legal adviser 12 noon – 3 pm", "en", ["вівторок 09:00–16:00", "вівторок 12:00–15:00"]),
+     ("Kurset starter 3. marts kl. 17.00.", "da", [])],
+)  # fmt: skip
+def test_a_weekly_time_is_stated_with_its_days(text: str, language: str, stated: list[str]) -> None:
+    from assistant.answer.values import weekly
+
+    assert [render(value, "uk") for value in weekly(text, language)] == stated
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "language", "stated"),
+    [("Käsittely kestää 4–6 kuukautta.", "duration", "fi", "4–6 місяців"),
+     ("Valvira | 383 € 4–6 Monate", "duration", "de", "4–6 місяців"),
+     ("Läksykahvila on kesätauolla 6.6.–9.8.2026.", "date", "fi", "6 черв. – 9 серп. 2026\u202fр."),
+     ("Vom 1. bis 31. Juli 2026 geschlossen.", "date", "de", "1–31 лип. 2026\u202fр.")],
+)  # fmt: skip
+def test_a_range_is_stated_with_both_ends(text: str, kind: str, language: str, stated: str) -> None:
+    [value] = find_values(text, kind, language)
+    assert render(value, "uk") == stated
+
+
+@pytest.mark.parametrize(
     ("text", "language", "hours"),
     [("Åbent: fredag 9–12", "da", (9, 12)), ("Avoinna ma–pe 8–16", "fi", (8, 16)), ("Mo–Do 9–15 Uhr", "de", (9, 15)),
      ("Öppet kl. 10-14", "sv", (10, 14)), ("Fri 9–13", "en", (9, 13))],

@@ -19,7 +19,7 @@ from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
 from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_written_otherwise
 from assistant.answer.quotes import MAX_QUOTE_CHARS, both_sides, rows_named_first, whole_lists, with_asked_day
-from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named
+from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named, weekly
 from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
 from assistant.languages.messages import message
@@ -294,10 +294,12 @@ def options(
     days: frozenset[int] = frozenset(),
     reading: str | None = None,
     chooser: ValueChooser | None = None,
+    weekly_dates: bool = True,
 ) -> list[list[Option]]:
     """Per quote holding a value of ``kind``, its values (each rendered once, as first written, in ``language``);
     a quote that names days of the week, none of ``days`` (those the question names), holds none. The question is
-    read in ``reading`` (default ``language``)."""
+    read in ``reading`` (default ``language``). With ``weekly_dates``, a quote holding no date answers "when" with
+    the days of the week and times it names ("Dag: Torsdag; Tidspunkt: 9.30–11.30")."""
     found: list[list[Option]] = []
     reading = reading or language
     details = asked_details(question, reading) if kind == "contact" else ()
@@ -319,6 +321,8 @@ def options(
             values = asked_places(values, question, reading)
         for related in RELATED.get(kind, ()):
             values = values or find_values(text, related, hit.language)
+        if kind == "date" and weekly_dates and not values:  # "When is the café?": "Dag: Torsdag; Tidspunkt: 9.30–11.30"
+            values = weekly(text, hit.language)
         if kind == "contact" and details:  # the phone number asked for, not the e-mail beside it
             values = [v for v in values if contact_detail(v) in details]
         by_text: dict[str, Value] = {}
@@ -381,7 +385,13 @@ def short_answer(
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
     neither ``chooser`` nor the first quote tells which answers)."""
     parts = [
-        state_value(kind, options(kind, quoted, language, question, days, reading, chooser), question, chooser, language)
+        state_value(
+            kind,
+            options(kind, quoted, language, question, days, reading, chooser, weekly_dates="time" not in kinds),
+            question,
+            chooser,
+            language,
+        )
         for kind in kinds
     ]
     if not parts or not all(parts):

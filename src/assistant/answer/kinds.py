@@ -91,9 +91,13 @@ def asked_kinds(question: str, language: str) -> tuple[str, ...]:
 
 def required_kinds(question: str, language: str) -> tuple[str, ...]:
     """The kinds of value ``question`` asks for: at most one of the exclusive kinds (by precedence) and
-    any of contact, place and name. Empty for an open question."""
+    any of contact, place and name. Empty for an open question. "When" on a day of the week asks for a time."""
     found = asked_kinds(question, language)
     exclusive = next((kind for kind in EXCLUSIVE if kind in found), None)
+    if exclusive == "date":  # "Wann … am Donnerstag geöffnet?": the day is given, its hours are asked
+        from assistant.answer.weekdays import days_named  # not at the top: weekdays → locale → values → kinds
+
+        exclusive = "time" if days_named(question, language) else exclusive
     return tuple(k for k in (exclusive, *(k for k in FREE if k in found)) if k)
 
 

@@ -38,7 +38,7 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
 _TIME = re.compile(
     rf"(?:(?:kl\.?|klo|kell|plkst\.?|val\.?|um|at)\s?)?(?P<t1>{_CLOCK})(?:{DASH}(?P<t2>{_CLOCK}))?(?:\s?(?:Uhr|h))?"
-    rf"|(?P<a1>\d{{1,2}})(?::(?P<am1>\d{{2}}))?\s?(?P<p1>am|pm)(?:{DASH}(?P<a2>\d{{1,2}})(?::(?P<am2>\d{{2}}))?\s?(?P<p2>am|pm))?",
+    rf"|(?P<a1>\d{{1,2}})(?::(?P<am1>\d{{2}}))?\s?(?P<p1>am|pm|noon)(?:{DASH}(?P<a2>\d{{1,2}})(?::(?P<am2>\d{{2}}))?\s?(?P<p2>am|pm))?",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -78,6 +78,7 @@ class Value:
     territory: str = ""  # a country (its CLDR code), rendered in the asker's language
     per: str = ""  # of an amount: the unit of time it is paid by ("month" in "4 110 kr. om måneden")
     bound: str = ""  # "~", "≤", "≥", ">" or "<": what the words right before it say ("højst 3 måneder": "≤")
+    days: tuple[int, ...] = ()  # of a time: the days of the week it holds on (0 = Monday): "Torsdag 9.30–11.30"
 
 
 @lru_cache(maxsize=1)
@@ -297,6 +298,12 @@ def durations(text: str, language: str) -> list[Value]:
         if following is None:
             continue
         stem = next(s for s in sorted(stems, key=len, reverse=True) if following.group(1).casefold().startswith(s.casefold()))
+        low = _RANGE_START.search(text, max(0, start - _RANGE_REACH), start)  # "4–6 Monate": one range
+        if low and parse_number(low.group("low")) < value:
+            found.append(
+                Value("duration", text[low.start() : following.end()], parse_number(low.group("low")), value, unit=stems[stem])
+            )
+            continue
         found.append(Value("duration", text[start : following.end()], value, unit=stems[stem]))
     return _ranges(text, found)
 
@@ -365,13 +372,22 @@ def times(text: str, language: str = "") -> list[Value]:
     return sorted(found + hours, key=lambda v: text.find(v.text)) if hours else found
 
 
+def weekly(text: str, language: str) -> list[Value]:
+    """The times of a text that names days of the week, each with those days: when a weekly meeting is held
+    ("Dag: Torsdag; Tidspunkt: 9.30–11.30" answers "When is the language café?"); [] when it names no day."""
+    from assistant.answer.weekdays import days_named  # not at the top: weekdays → locale → values
+
+    days = tuple(sorted(days_named(text, language, dashed=True)))
+    return [replace(value, days=days) for value in times(text, language)] if days else []
+
+
 def _clock(text: str) -> dt.time | None:
     hours, minutes = re.split(r"[:.]", text)
     return dt.time(int(hours), int(minutes)) if int(hours) < 24 and int(minutes) < 60 else None
 
 
 def _twelve_hour(hours: str, minutes: str | None, half: str) -> dt.time | None:
-    value = int(hours) % 12 + (12 if half.casefold() == "pm" else 0)
+    value = int(hours) % 12 + (12 if half.casefold() in ("pm", "noon") else 0)
     return dt.time(value, int(minutes or 0)) if int(hours) <= 12 else None
 
 
@@ -444,7 +460,7 @@ def _month_regex(language: str) -> re.Pattern[str]:
     stems = "|".join(re.escape(form) for form, _, stem in months if stem)
     whole = "|".join(re.escape(form) for form, _, stem in months if not stem)
     alternatives = "|".join(part for part in (stems and rf"(?:{stems})\w*", whole and rf"(?:{whole})(?!\w)") if part)
-    day = r"(?P<d1>[0-3]?\d)\.?(?:" + DASH + r"(?P<d2>[0-3]?\d)\.?)?"
+    day = r"(?P<d1>[0-3]?\d)\.?(?:(?:" + DASH + r"|\s+(?:bis|til|till|to|until|kuni|līdz|iki|asti)\s+)(?P<d2>[0-3]?\d)\.?)?"
     year = r"(?P<y>(?:19|20)\d{2})"
     return re.compile(
         rf"(?<!\w)(?:"
@@ -516,11 +532,35 @@ def dates(text: str, language: str) -> list[Value]:
         except ValueError:
             continue
         found.append((match.start(), Value("date", match.group(0), day=day)))
+    found = _numeric_periods(text, found)
     if not found:  # a day of every month ("20. hver måned") has no calendar date: stated as the source writes it
         found = [(match.start(), Value("date", match.group(0).strip(), has_year=False)) for match in monthly_days(text)]
     found.sort(key=lambda pair: pair[0])
     values = [value for _, value in found]
     return _periods(text, values)
+
+
+_DAY_MONTH_BEFORE = re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.?{DASH}$")  # "6.6.–" before "9.8.2026"
+
+
+def _numeric_periods(text: str, found: list[tuple[int, Value]]) -> list[tuple[int, Value]]:
+    """A day and month without a year right before a dash and a whole numeric date ("6.6.–9.8.2026") begin a
+    period that ends on that date, in its year."""
+    periods = []
+    for at, value in found:
+        before = _DAY_MONTH_BEFORE.search(text, max(0, at - 12), at) if value.day is not None and value.until is None else None
+        if before is not None and value.day is not None:
+            try:
+                start = dt.date(value.day.year, int(before.group("m")), int(before.group("d")))
+            except ValueError:
+                start = None
+            if start is not None and start < value.day:
+                periods.append(
+                    (before.start(), replace(value, text=text[before.start() : at] + value.text, day=start, until=value.day))
+                )
+                continue
+        periods.append((at, value))
+    return periods
 
 
 def _periods(text: str, values: list[Value]) -> list[Value]:

@@ -18,6 +18,7 @@ from assistant.languages.locale import babel_locale
 
 _WORD = re.compile(r"\w+")
 _TIME_AFTER = re.compile(r"\.?:?[ \t]*\d{1,2}[.:]\d{2}")  # "R 9.00", "Fri: 9:00", "ma. 10.00"
+_DASHED = re.compile(r"\.?\s*[–—-]\s*")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 # CLDR writes the Ukrainian "пʼятниця" with U+02BC, a letter; askers type ' or ’, which split the word. The
 # Persian "سه‌شنبه" (Tuesday) holds a zero-width non-joiner, which splits it into "سه" and "شنبه" (Saturday).
@@ -67,13 +68,14 @@ def _day(word: str, language: str, abbreviated: bool) -> int | None:
     return short.get(folded) if abbreviated else None
 
 
-def days_named(text: str, language: str, ranges: bool = True) -> frozenset[int]:
+def days_named(text: str, language: str, ranges: bool = True, dashed: bool = False) -> frozenset[int]:
     """The days of the week ``text`` names in ``language``: full names, and ranges of full or short names
     at most one word apart ("Mon–Thu", "Monday to Thursday", "mandag til fredag": Monday to Thursday or
     Friday). Two days one word apart are taken for a range even when they are not one ("Monday and
     Thursday"): a unit is then kept for more days than it names, never for fewer. A short name that opens a
     line and is followed by a time names its day too ("R 9.00–13.00": Friday in Estonian). Without ``ranges``,
-    only the days written out: "E–N 12.00–18.00" names Monday and Thursday, not Wednesday."""
+    only the days written out: "E–N 12.00–18.00" names Monday and Thursday, not Wednesday; with ``dashed``, only
+    ranges written with a dash ("ma–pe", not "tiistaisin ja torstaisin")."""
     joined = text.translate(_JOINED)
     found = list(_WORD.finditer(joined))
     words = [match.group() for match in found]
@@ -87,7 +89,9 @@ def days_named(text: str, language: str, ranges: bool = True) -> frozenset[int]:
     for i, start in enumerate(marked):
         if start is None or not ranges:
             continue
-        for end in marked[i + 1 : i + 3]:
+        for j, end in enumerate(marked[i + 1 : i + 3], start=i + 1):
+            if end is not None and dashed and not _DASHED.fullmatch(joined, found[i].end(), found[j].start()):
+                break
             if end is not None:
                 days.update((start + step) % 7 for step in range((end - start) % 7 + 1))
                 break

@@ -129,6 +129,17 @@ def _time(clock: tuple[dt.time, dt.time | None], asker: str) -> str:
     return start if clock[1] is None else f"{start}–{format_time(clock[1], 'short', locale=locale)}"
 
 
+def _days(days: tuple[int, ...], asker: str) -> str:
+    """Days of the week in the asker's language: three or more in a row as a range ("понеділок–четвер"), else
+    listed ("tiistai ja torstai")."""
+    from babel.lists import format_list
+
+    names = babel_locale(asker).days["format"]["wide"]
+    if len(days) >= 3 and days == tuple(range(days[0], days[-1] + 1)):
+        return f"{names[days[0]]}–{names[days[-1]]}"
+    return str(format_list([names[day] for day in days], style="standard", locale=babel_locale(asker)))
+
+
 def render(value: Value, asker: str) -> str:
     """The value in the asker's language (as written when it has no locale form), after its bound when it has one
     ("≤ 3 місяці" for "højst 3 måneder"; "~" for "about" is CLDR's approximately sign in every language here)."""
@@ -149,6 +160,8 @@ def _rendered(value: Value, asker: str) -> str:
         if value.kind == "number" and value.number is not None:
             return _number(value.number, asker)
         if value.kind == "duration" and value.number is not None and value.unit:
+            if value.upper is not None and (value.upper_unit or value.unit) == value.unit:  # "4–6 місяців"
+                return f"{_number(value.number, asker)}–{_duration(value.upper, value.unit, asker)}"
             text = _duration(value.number, value.unit, asker)
             if value.upper is not None:
                 text += " – " + _duration(value.upper, value.upper_unit or value.unit, asker)
@@ -158,7 +171,8 @@ def _rendered(value: Value, asker: str) -> str:
                 return _period(value.day, value.until, value.has_year, asker)
             return _date(value.day, value.has_year, asker)
         if value.kind == "time" and value.clock is not None:
-            return _time(value.clock, asker)
+            clock = _time(value.clock, asker)
+            return f"{_days(value.days, asker)} {clock}" if value.days else clock
         if value.kind == "place" and value.territory:
             return str(babel_locale(asker).territories[value.territory])
     except (ValueError, KeyError, LookupError, AttributeError) as error:
