@@ -29,3 +29,20 @@ def test_skip_links_of_the_source_languages_are_furniture() -> None:
     for line in ("Skip to main content", "Liigu edasi põhisisu juurde", "Praleisti ir pereiti prie turinio", "Siirry sisältöön"):
         assert is_boilerplate(line), line
     assert not is_boilerplate("Liigu edasi, et näha kursuse sisu.")
+
+
+def test_a_saved_pages_site_header_with_a_spaced_menu_is_furniture_and_not_its_title() -> None:
+    from assistant.ingest.cleaning import is_menu_bar, is_page_furniture
+    from assistant.ingest.plain import parse_plain
+
+    assert is_menu_bar("Avaleht   Linnavalitsus   Teenused   Haridus   Kontakt")
+    assert not is_menu_bar("Eesti keele A2 kursus   120 tundi, 12 nädalat   95 eurot, makstakse tagasi kui lõpetad.")
+    header = (
+        "Hopp til hovedinnhold\nGjøvik kommune\nMeny\nTjenester   Bolig og eiendom   Skole og barnehage\nSøk\nEnglish | Norsk"
+    )
+    assert is_page_furniture(header)
+    page = parse_plain(
+        f"{header}\n\nNorskopplæring for voksne\n\nVi gir opplæring i norsk til voksne.\n\nPriser\n\nKurset er gratis."
+    )
+    first = page.blocks[0]
+    assert first.kind == "heading" and page.text[first.start : first.end] == "Norskopplæring for voksne"

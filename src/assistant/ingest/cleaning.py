@@ -127,12 +127,12 @@ def is_page_furniture(paragraph: str) -> bool:
     )
 
 
-_MENU_CELLS = re.compile(r"\s+[|·•]\s+")
+_MENU_CELLS = re.compile(r"\s+[|·•]\s+|\s{3,}")
 
 
 def is_menu_bar(line: str) -> bool:
-    """Three or more short link texts in a row ("Home | Services | Contact"): each at most three words, none
-    ending as a sentence does."""
+    """Three or more short link texts in a row ("Home | Services | Contact", or three spaces apart as a saved
+    page writes them: "Avaleht   Teenused   Kontakt"): each at most three words, none ending as a sentence does."""
     cells = [cell.strip() for cell in _MENU_CELLS.split(line.strip())]
     return len(cells) >= 3 and all(0 < len(cell.split()) <= 3 and not cell.endswith(_END_PUNCTUATION) for cell in cells)
 
