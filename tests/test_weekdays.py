@@ -102,6 +102,8 @@ def test_the_asked_days_line_of_a_block_of_hours_gives_the_short_line() -> None:
     assert day_lines("Reede ja laupäev suletud", "et", friday) == "Reede ja laupäev suletud"  # one line: as it is
     assert day_lines("Åbent mandag–torsdag 9–15, fredag 9–12", "da", friday) == "fredag 9–12"  # its part of a line
     assert day_lines("Åbent mandag–fredag 9–15", "da", friday) == "Åbent mandag–fredag 9–15"
+    assert day_lines("Dienstag 10:00–14:00 und Donnerstag 13:00–17:00.", "de", frozenset({3})) == "Donnerstag 13:00–17:00."
+    assert day_lines("Mandag og onsdag: 18.00–21.00", "nb", frozenset({0})) == "Mandag og onsdag: 18.00–21.00"
     assert days_named("tiistaisin ja torstaisin", "fi", dashed=True) == {1, 3}  # two days, not a range
     assert days_named("ma–to 9–15", "fi", dashed=True) == {0, 1, 2, 3}
     hit = Hit("h", "leaflet.pdf", block, "Vastuvõtuajad", "et", 1.0)

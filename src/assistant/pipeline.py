@@ -17,7 +17,7 @@ from assistant.answer.choosing import embedding_chooser
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.generated import GeneratedAnswerer, SupportCheck
 from assistant.answer.generators import Generator, LlamaCppGenerator, OpenAIGenerator, TokenCallback
-from assistant.answer.kinds import required_kinds
+from assistant.answer.kinds import own_or_joined_kinds
 from assistant.answer.places import towns_named
 from assistant.config import Settings
 from assistant.index.chroma import StoreUnavailable, parse_headers, reachable
@@ -299,7 +299,7 @@ class Assistant:
         before it; a short question that may be one but cannot be answered on its own is searched joined too,
         and the reading the answer would be more confident in wins."""
         query = contextual_question(earlier, question)
-        kinds = required_kinds(question, language)  # what this question asks, also as a follow-up
+        kinds = own_or_joined_kinds(question, query, language)  # what it asks, or (a bare follow-up) the one before
         retrieved = self.retriever.search(query, language, k, filters, follow_up=question, kinds=kinds)
         judge = self.answerer if isinstance(self.answerer, ExtractiveAnswerer) else getattr(self.answerer, "extractive", None)
         if judge is None or not may_follow_up(earlier, question):
@@ -308,7 +308,9 @@ class Assistant:
         if judge.abstention.is_sure(alone):
             return query, retrieved  # answered on its own with confidence: not read as a follow-up
         joined = joined_question(earlier, question)
-        other = self.retriever.search(joined, language, k, filters, follow_up=question, kinds=kinds)
+        other = self.retriever.search(
+            joined, language, k, filters, follow_up=question, kinds=kinds or own_or_joined_kinds(question, joined, language)
+        )
         if judge.confidence(joined, language, other, question) > alone:
             return joined, other
         return query, retrieved

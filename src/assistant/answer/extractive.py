@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
-from assistant.answer.kinds import EXCLUSIVE, asked_details, asked_kinds, can_answer, required_kinds, states
+from assistant.answer.kinds import (
+    EXCLUSIVE,
+    asked_details,
+    asked_kinds,
+    can_answer,
+    own_or_joined_kinds,
+    required_kinds,
+    states,
+)
 from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_written_otherwise
 from assistant.answer.quotes import MAX_QUOTE_CHARS, both_sides, rows_named_first, whole_lists, with_asked_day
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named, weekly
@@ -146,8 +154,8 @@ class ExtractiveAnswerer:
         chosen, confidence = self.choose(question, reading, retrieved, asked)
         if not chosen:
             return abstention(language, retrieved.hits, confidence=confidence)
-        kinds = required_kinds(asked, reading) if self.use_kinds else ()
-        days = days_named(question, reading) if self.use_days else frozenset()
+        kinds = own_or_joined_kinds(asked, question, reading) if self.use_kinds else ()
+        days = (days_named(asked, reading) or days_named(question, reading)) if self.use_days else frozenset()
         if days and any(kind in EXCLUSIVE for kind in kinds):  # "When is it open on Friday?", not "How do I book it?"
             chosen = with_asked_day(chosen, retrieved, days, kinds, self.max_quotes)
         sure = self.abstention.is_sure(confidence)  # unsure: the closest passages, shown as such, state no value
@@ -180,7 +188,7 @@ class ExtractiveAnswerer:
         self, question: str, language: str, retrieved: Retrieved, asked: str | None = None
     ) -> tuple[list[SentenceMatch], float]:
         """The units to quote (none: abstain) and the answer's confidence (the abstention model's)."""
-        kinds = required_kinds(asked or question, language) if self.use_kinds else ()
+        kinds = own_or_joined_kinds(asked or question, question, language) if self.use_kinds else ()
         judged = retrieved.judged_view()  # the passages as the abstention model was fitted on them
         asks_value = any(kind in EXCLUSIVE for kind in kinds)
         follow_up = asked is not None and asked != question

@@ -101,6 +101,12 @@ def required_kinds(question: str, language: str) -> tuple[str, ...]:
     return tuple(k for k in (exclusive, *(k for k in FREE if k in found)) if k)
 
 
+def own_or_joined_kinds(asked: str, question: str, language: str) -> tuple[str, ...]:
+    """The kinds a follow-up ``asked`` asks for itself ("А коли це було?": a date), else those of ``question``, the
+    text it is searched as, joined to the one before it ("А в п'ятницю?" after a question about opening hours)."""
+    return required_kinds(asked, language) or (required_kinds(question, language) if question != asked else ())
+
+
 def asked_details(question: str, language: str) -> tuple[str, ...]:
     """Which contact details a question asks for ("phone", "email", "address", "web"); empty when it asks
     for contact in general ("How can I reach them?"). An e-mail address is an e-mail, not an address."""

@@ -111,14 +111,24 @@ def on_days(text: str, language: str, days: frozenset[int]) -> bool:
     return not named or bool(named & days)
 
 
+def _parts(text: str, language: str) -> list[str]:
+    """A line's parts between commas, semicolons and the language's "and" (CLDR's list pattern: "und", "og")."""
+    from assistant.retrieve.questions import joining_word  # not at the top: questions → locale → values → weekdays
+
+    word = joining_word(language, "standard")
+    return re.split(rf"[,;]\s|\s{re.escape(word)}\s" if word else r"[,;]\s", text)
+
+
 def day_lines(text: str, language: str, days: frozenset[int]) -> str:
     """The lines of a block of lines that name one of ``days`` ("Reede: 9:00–13:00" of a week's opening hours),
-    or the parts of one line between commas and semicolons that do ("fredag 9–12" of "mandag–torsdag 9–15, fredag
-    9–12"); the text as it is when no line or part names them."""
+    or the parts of one line between commas, semicolons and "and" that do ("fredag 9–12" of "mandag–torsdag 9–15,
+    fredag 9–12"); the text as it is when no line or part names them."""
     lines = [line for line in text.split("\n") if days_named(line, language) & days]
     if lines and "\n" in text:
         return "\n".join(lines)
-    named = [(part, days_named(part, language)) for part in re.split(r"[,;]\s", text)]
+    named = [(part, days_named(part, language)) for part in _parts(text, language)]
     named = [(part, found) for part, found in named if found]  # parts naming days: "Dag: Lördag; Öppet: …" has one
     asked = [part for part, found in named if found & days]
-    return "; ".join(asked) if len(named) > 1 and asked and len(asked) < len(named) else text
+    if len(named) > 1 and asked and len(asked) < len(named) and all(re.search(r"\d", part) for part in asked):
+        return "; ".join(asked)
+    return text  # "Mandag og onsdag: 18.00–21.00": Monday's part holds no hours of its own
