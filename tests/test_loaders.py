@@ -174,6 +174,26 @@ def test_unreadable_files_say_why(tmp_path: Path, name: str, data: bytes, reason
         load_file(path)
 
 
+def test_pdf_indented_lines_below_a_lead_in_are_a_list_whose_bullets_were_drawn() -> None:
+    from assistant.ingest.pdf import Line, parse_pdf_lines
+
+    texts = [  # (text, left, right): a browser's print draws the bullets, so the items are only indented
+        ("Familien können Beratung bekommen, und zwar kostenlos und in mehreren Sprachen, wenn:", 50.0, 500.0),
+        ("Sie in Turku wohnen,", 80.0, 200.0),
+        ("Sie eine Aufenthaltserlaubnis oder einen vorübergehenden Schutz haben, der noch", 80.0, 500.0),
+        ("mindestens sechs Monate gilt,", 80.0, 230.0),
+        ("Ihr Abschluss außerhalb Finnlands erworben wurde.", 80.0, 330.0),
+        ("Die Beratung ist kostenlos und vertraulich, und sie findet im International House statt, wo auch", 50.0, 500.0),
+        ("Dolmetscherinnen und Dolmetscher für Arabisch, Dari, Somali und Ukrainisch zur Verfügung stehen.", 50.0, 480.0),
+    ]
+    lines = [Line(t, 10.0, False, left, right, 700.0 - 14 * i, 690.0 - 14 * i, 1) for i, (t, left, right) in enumerate(texts)]
+    builder = parse_pdf_lines(lines)
+    blocks = [(b.kind, builder.text[b.start : b.end]) for b in builder.blocks]
+    assert [kind for kind, _ in blocks] == ["paragraph", "item", "item", "item", "paragraph"]
+    assert blocks[2][1] == "Sie eine Aufenthaltserlaubnis oder einen vorübergehenden Schutz haben, der noch mindestens sechs Monate gilt,"
+    assert all(b.lead == (builder.blocks[0].start, builder.blocks[0].end) for b in builder.blocks[1:4])
+
+
 def test_pdf_label_lines_stay_lines_and_wrapped_text_a_paragraph() -> None:
     from assistant.ingest.pdf import Line, parse_pdf_lines
 

@@ -4,7 +4,8 @@ Each page's characters are grouped into lines with their font size, weight and p
 the top or bottom margin of several pages (running headers and footers) and page numbers are dropped. A line in
 a larger font than the body text, or a short bold line, is a heading (larger fonts rank higher; a title wrapped
 over lines is one heading); a line starting with a bullet or a number starts a list item, unless the full-width
-paragraph line above runs on into it; a wide vertical gap or a short line ending a sentence ends a paragraph;
+paragraph line above runs on into it, and so does an indented line below a lead-in ending with a colon or a
+heading (a list whose bullets were drawn); a wide vertical gap or a short line ending a sentence ends a paragraph;
 short "Label: value" lines after a short line stay lines (opening hours, contacts). Justified text's runs of
 spaces become one space, and a word hyphenated at a line end is joined again.
 """
@@ -225,6 +226,11 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
     body = weights.most_common(1)[0][0]
     heading_sizes = sorted({round(line.size, 1) for line in lines if line.size >= body * 1.15}, reverse=True)
     widest = max(line.right for line in lines)
+    lefts: Counter[int] = Counter()
+    for line in lines:
+        if round(line.size, 1) == body:
+            lefts[round(line.left)] += len(line.text)
+    body_left = lefts.most_common(1)[0][0] if lefts else 0
     normal_gap = statistics.median([a.bottom - b.top for a, b in itertools.pairwise(lines) if a.page == b.page] or [0.0])
 
     def level(line: Line) -> int:
@@ -250,6 +256,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
     previous: Line | None = None
     heading_level = 0
     item_left = 0.0
+    item_bullet = False  # whether the current item's bullet is written
 
     def flush() -> None:
         nonlocal paragraph, kind, group, lead
@@ -265,7 +272,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
                 if not group:
                     group = f"list{len(builder.blocks)}"
                     lead = builder.lead_in()
-                builder.item(_BULLET.sub("", text, count=1), lead, group)
+                builder.item(_BULLET.sub("", text, count=1) if item_bullet else text, lead, group)
             else:
                 builder.paragraph(text)
                 group = ""
@@ -297,6 +304,14 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
             and not paragraph[-1].endswith(_TERMINAL)
         )
         bullet = bool(_BULLET.match(text)) and not (runs_on and _AMBIGUOUS_BULLET.match(text))
+        # A list whose bullets are drawn, not written (a browser's or a word processor's print): indented lines
+        # below a lead-in ending with a colon, each item starting below a line that ends short of the margin.
+        indented = not heading and line.left >= body_left + 1.5 * body
+        if indented and not bullet and previous is not None and not new_page:
+            lead_in = kind == "" and bool(paragraph) and paragraph[-1].endswith(":") and previous.left < line.left - body
+            under_heading = kind == "heading" and previous.left < line.left - body
+            next_item = kind == "item" and not item_bullet and previous.right < widest * 0.85
+            bullet = lead_in or under_heading or next_item
         wide_gap = gap > normal_gap + 0.45 * body
         # A line left of where the item began is no wrapped part of it: the paragraph after a list.
         outdented = kind == "item" and line.left < item_left - 0.3 * body
@@ -325,7 +340,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
             if heading:
                 kind, heading_level = "heading", level(line)
             elif bullet:
-                kind, item_left = "item", line.left
+                kind, item_left, item_bullet = "item", line.left, bool(_BULLET.match(text))
             paragraph = [text]
         elif kind == "lines" and line.right < widest * SHORT_LINE:
             paragraph.append(text)
