@@ -190,7 +190,10 @@ def test_pdf_indented_lines_below_a_lead_in_are_a_list_whose_bullets_were_drawn(
     builder = parse_pdf_lines(lines)
     blocks = [(b.kind, builder.text[b.start : b.end]) for b in builder.blocks]
     assert [kind for kind, _ in blocks] == ["paragraph", "item", "item", "item", "paragraph"]
-    assert blocks[2][1] == "Sie eine Aufenthaltserlaubnis oder einen vorübergehenden Schutz haben, der noch mindestens sechs Monate gilt,"
+    assert (
+        blocks[2][1]
+        == "Sie eine Aufenthaltserlaubnis oder einen vorübergehenden Schutz haben, der noch mindestens sechs Monate gilt,"
+    )
     assert all(b.lead == (builder.blocks[0].start, builder.blocks[0].end) for b in builder.blocks[1:4])
 
 
