@@ -71,16 +71,6 @@ def test_short_sections_share_a_passage() -> None:
     assert len(chunks) < len(Chunker(max_tokens=200, min_tokens=0).split(document(sample())))
 
 
-def test_a_unit_of_a_section_begun_inside_its_passage_is_embedded_with_that_sections_heading() -> None:
-    from assistant.ingest.indexing import unit_key
-
-    [chunk] = Chunker(max_tokens=400, min_tokens=300).split(document(sample()))  # every section in one passage
-    keys = {unit.text(chunk.text): unit_key(chunk, unit)[0] for unit in chunk.units}
-    assert keys["Programmet hjelper nyankomne flyktninger med å lære norsk og komme i arbeid."] == chunk.context
-    assert keys["Programmet varer fra tre måneder til to år."] == "Introduksjonsprogrammet i Fjellvik > Varighet"
-    assert keys["Husstand | Per måned\nPar | 42 400 kr"] == "Introduksjonsprogrammet i Fjellvik > Stønad"
-
-
 def test_context_header_leaves_out_what_the_passage_starts_with() -> None:
     assert context_header("Title", ("Title", "Stønad"), "Stønad\n\nEnslig") == "Title"
     assert context_header("Title", ("Title", "Stønad"), "Enslig | 21 200 kr") == "Title > Stønad"

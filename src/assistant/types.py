@@ -38,13 +38,10 @@ class Document:
 @dataclass(frozen=True)
 class Unit:
     """A quotable part of a passage: a sentence, a list item with its lead-in, a table row with its header
-    row, or a block of short lines. ``spans`` are offsets inside the passage text, in order. ``context``: the
-    document title and the headings above the unit, when they are not its passage's (a section that begins
-    inside the passage); it is embedded with the unit, never stored or quoted."""
+    row, or a block of short lines. ``spans`` are offsets inside the passage text, in order."""
 
     spans: tuple[tuple[int, int], ...]
     kind: str = "sentence"
-    context: str = field(default="", compare=False)
 
     def text(self, passage: str) -> str:
         return "\n".join(passage[start:end] for start, end in self.spans)

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.ingest.blocks import is_lead_in
@@ -107,19 +106,14 @@ class Chunker:
 
     def split(self, document: Document) -> list[Chunk]:
         text = document.text
-        blocks_of = document_blocks(document)
-        sections = self._sections(text, blocks_of)
-        paths = heading_paths(text, blocks_of)
+        sections = self._sections(text, document_blocks(document))
         chunks: list[Chunk] = []
         seen: dict[str, int] = {}
         for path, blocks in self._pack(sections):
             start, end = blocks[0].start, blocks[-1].end
             piece = text[start:end]
             context = context_header(document.title, path, piece)
-            units = tuple(
-                replace(unit, context=own) if (own := unit_context(document.title, path, paths, unit, start, piece)) else unit
-                for unit in passage_units(text, blocks, start)
-            )
+            units = tuple(passage_units(text, blocks, start))
             chunk_id = chunk_id_for(document.doc_id, piece, context, seen)
             chunks.append(Chunk(chunk_id, document.doc_id, piece, start, end, " > ".join(path), len(chunks), context, units))
         return chunks
@@ -246,36 +240,6 @@ def common_prefix(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, .
             break
         shared.append(a)
     return tuple(shared)
-
-
-def heading_paths(text: str, blocks: Sequence[Block]) -> tuple[list[int], list[tuple[str, ...]]]:
-    """The starts of the document's blocks other than headings, in order, and each one's heading path (the
-    headings above it, outermost first)."""
-    stack: list[tuple[int, str]] = []
-    starts: list[int] = []
-    paths: list[tuple[str, ...]] = []
-    for block in blocks:
-        if block.kind == "heading":
-            while stack and stack[-1][0] >= block.level:
-                stack.pop()
-            stack.append((block.level, text[block.start : block.end]))
-        else:
-            starts.append(block.start)
-            paths.append(tuple(heading for _, heading in stack))
-    return starts, paths
-
-
-def unit_context(
-    title: str, path: tuple[str, ...], paths: tuple[list[int], list[tuple[str, ...]]], unit: Unit, offset: int, piece: str
-) -> str:
-    """A unit's own context when its section began inside its passage ("Infopunkti lahtiolekuajad" over the hours
-    of a passage that begins with the courses), else "" (the passage's context is the unit's)."""
-    starts, found = paths
-    at = bisect_right(starts, offset + unit.start) - 1  # the block the unit begins in
-    own = found[at] if at >= 0 else None
-    if own is None or own == path:
-        return ""
-    return context_header(title, own, piece[unit.start :])
 
 
 def context_header(title: str, path: tuple[str, ...], text: str) -> str:

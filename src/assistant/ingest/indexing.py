@@ -35,8 +35,7 @@ Progress = Callable[[int, int], None]
 EMBED_STEP = 32  # texts per progress step
 # How passages and units are embedded (with their context in the model's title slot); stored with the index
 # and with each record, so a change re-embeds instead of reusing vectors made the old way.
-VECTORS_VERSION = 4  # 3: lines in capitals embedded in capitalised words (cleaning.calm_capitals); 4: a unit with
-# the headings of its own section when that section begins inside its passage (chunking.unit_context)
+VECTORS_VERSION = 3  # 3: lines in capitals embedded in capitalised words (cleaning.calm_capitals)
 
 
 class CorpusError(ValueError):
@@ -48,10 +47,9 @@ class PruneRefused(RuntimeError):
 
 
 def unit_key(chunk: Chunk, unit: Unit) -> tuple[str, str]:
-    """A unit is embedded with its context (title and headings: its passage's, or its own section's when that
-    begins inside the passage): without it, hit@1 on the test documents falls from 0.68 to 0.53
-    (docs/experiments.md)."""
-    return (unit.context or chunk.context, unit.text(chunk.text))
+    """A unit is embedded with its passage's context (title and headings): without it, hit@1 on the test
+    documents falls from 0.68 to 0.53 (docs/experiments.md)."""
+    return (chunk.context, unit.text(chunk.text))
 
 
 def texts_to_embed(chunks: list[Chunk], stored: dict[str, tuple[np.ndarray, np.ndarray, str]]) -> list[tuple[str, str]]:
