@@ -163,6 +163,10 @@ class ExtractiveAnswerer:
         line = line_kinds(asked, reading, kinds, weekday=bool(days)) if sure and stated else ()
         if retrieved.sides:  # "Which is higher, … or …?" is answered by both sides' quotes, not by one value
             line = ()
+        if not required_kinds(asked, reading) and not days_named(asked, reading):
+            # A bare follow-up ("Og i Sverige?") is ranked by what the question before it asked, but the value
+            # found is too often the earlier subject's to be stated; another day's hours ("А в п'ятницю?") are.
+            line = ()
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
         draft = compose(
