@@ -172,7 +172,9 @@ def test_a_value_without_bounding_words_or_ending_a_range_has_no_bound(text: str
      ("Mandag–torsdag 9–15", "da", ["понеділок–четвер 09:00–15:00"]),
      ("tiistaisin ja torstaisin klo 17–19", "fi", ["вівторок і четвер 17:00–19:00"]),
      ("Day: Tuesday; Open: 9 am – 4 pm; legal adviser 12 noon – 3 pm", "en", ["вівторок 09:00–16:00", "вівторок 12:00–15:00"]),
-     ("Kurset starter 3. marts kl. 17.00.", "da", [])],
+     ("Kurset starter 3. marts kl. 17.00.", "da", []),
+     ("Dienstag: 10.00–14.00; Mittwoch: geschlossen", "de", ["вівторок 10:00–14:00"]),
+     ("Mandag og onsdag: 18.00–21.00", "nb", ["понеділок і середа 18:00–21:00"])],
 )  # fmt: skip
 def test_a_weekly_time_is_stated_with_its_days(text: str, language: str, stated: list[str]) -> None:
     from assistant.answer.values import weekly

@@ -396,16 +396,12 @@ def short_answer(
     """One line in the asker's language stating the asked value(s), each with its citation; "" when a
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
     neither ``chooser`` nor the first quote tells which answers)."""
-    parts = [
-        state_value(
-            kind,
-            options(kind, quoted, language, question, days, reading, chooser, weekly_dates="time" not in kinds),
-            question,
-            chooser,
-            language,
-        )
-        for kind in kinds
-    ]
+    found = {kind: options(kind, quoted, language, question, days, reading, chooser, weekly_dates=False) for kind in kinds}
+    if "date" in kinds and not found["date"]:  # "When is the café?" / "What day and at what time?": a weekly time
+        found["date"] = options("date", quoted, language, question, days, reading, chooser)
+        if found["date"] and "time" in kinds:
+            kinds = tuple(kind for kind in kinds if kind != "time")  # the days' time says it
+    parts = [state_value(kind, found[kind], question, chooser, language) for kind in kinds]
     if not parts or not all(parts):
         return ""
     return message("short_answer", language, value="; ".join(parts))

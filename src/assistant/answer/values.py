@@ -373,12 +373,28 @@ def times(text: str, language: str = "") -> list[Value]:
 
 
 def weekly(text: str, language: str) -> list[Value]:
-    """The times of a text that names days of the week, each with those days: when a weekly meeting is held
-    ("Dag: Torsdag; Tidspunkt: 9.30–11.30" answers "When is the language café?"); [] when it names no day."""
-    from assistant.answer.weekdays import days_named  # not at the top: weekdays → locale → values
+    """The times of a text that names days of the week, each with its days: when a weekly meeting is held
+    ("Dag: Torsdag; Tidspunkt: 9.30–11.30" answers "When is the language café?"). Read part by part (commas,
+    semicolons, "and"): a time goes with the days of its part and of the parts before it that name days without a
+    time ("Mandag og onsdag: 18–21"), or else with the days of the time before it ("Tuesday: open 9 am – 4 pm;
+    legal adviser 12 noon – 3 pm"); a day without a time ("Mittwoch: geschlossen") goes with none. [] when no time
+    has a day."""
+    from assistant.answer.weekdays import days_named, parts  # not at the top: weekdays → locale → values
 
-    days = tuple(sorted(days_named(text, language, dashed=True)))
-    return [replace(value, days=days) for value in times(text, language)] if days else []
+    found: list[Value] = []
+    waiting: set[int] = set()
+    named: tuple[int, ...] = ()  # the days of the last time: a time after it without days of its own has them too
+    for part in parts(text, language):
+        days = days_named(part, language, dashed=True)
+        clocks = times(part, language)
+        if not clocks:
+            waiting |= days
+            continue
+        named = tuple(sorted(days | waiting)) if days or waiting else named
+        if named:
+            found.extend(replace(value, days=named) for value in clocks)
+        waiting = set()
+    return found
 
 
 def _clock(text: str) -> dt.time | None:

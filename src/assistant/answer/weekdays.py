@@ -111,7 +111,7 @@ def on_days(text: str, language: str, days: frozenset[int]) -> bool:
     return not named or bool(named & days)
 
 
-def _parts(text: str, language: str) -> list[str]:
+def parts(text: str, language: str) -> list[str]:
     """A line's parts between commas, semicolons and the language's "and" (CLDR's list pattern: "und", "og")."""
     from assistant.retrieve.questions import joining_word  # not at the top: questions → locale → values → weekdays
 
@@ -126,7 +126,7 @@ def day_lines(text: str, language: str, days: frozenset[int]) -> str:
     lines = [line for line in text.split("\n") if days_named(line, language) & days]
     if lines and "\n" in text:
         return "\n".join(lines)
-    named = [(part, days_named(part, language)) for part in _parts(text, language)]
+    named = [(part, days_named(part, language)) for part in parts(text, language)]
     named = [(part, found) for part, found in named if found]  # parts naming days: "Dag: Lördag; Öppet: …" has one
     asked = [part for part, found in named if found & days]
     if len(named) > 1 and asked and len(asked) < len(named) and all(re.search(r"\d", part) for part in asked):
