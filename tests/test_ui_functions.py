@@ -77,7 +77,7 @@ def test_an_abstention_folds_away_its_closest_passages_escaped() -> None:
     html = render_answer(abstained, 0)
     assert '<details class="closest"><summary>Показати найближчі уривки</summary>' in html
     assert "Tæt på emnet &lt;script&gt;" in html and "<script>" not in html
-    assert "corpus/a.txt" in html and 'class="cite"' not in html  # shown, not cited
+    assert "a.txt" in html and "corpus/" not in html and 'class="cite"' not in html  # shown, not cited
     assert 'class="closest"' not in render_answer(
         make_answer("According to the sources: [1]", (make_citation(1, "a.txt", "da", "x.", "x."),)), 0
     )

@@ -131,7 +131,7 @@ def render_citation(citation: Citation, turn: int, language: str, same_label: bo
         ("source_publisher", hit.publisher),
         ("source_date", hit.date),
         ("source_language", language_name(hit.language, language)),
-        ("source_location", hit.url or f"corpus/{hit.doc_id}"),
+        ("source_location", hit.url or hit.doc_id),
     ]
     versions = "".join(
         f'<details class="translation"><summary>{escape(message("also_in", language))}: '
@@ -201,7 +201,7 @@ def render_closest(passages: tuple[Hit, ...], language: str, count: int = 3) -> 
     answer the question (they are not cited, so they carry no [n])."""
     items = "".join(
         f'<div class="closest-passage"><div class="source-meta"><b><bdi>{escape(hit.title)}</bdi></b> ({escape(language_name(hit.language, language))}, '
-        f"{escape(hit.url or f'corpus/{hit.doc_id}')})</div>"
+        f"{escape(hit.url or hit.doc_id)})</div>"
         f'<blockquote class="passage" dir="auto">{escape(hit.text)}</blockquote></div>'
         for hit in passages[:count]
     )
