@@ -118,8 +118,12 @@ def test_a_comparison_quotes_both_pages_and_states_no_single_value(parallel_assi
     answer = parallel_assistant.ask(question)
     assert not answer.abstained
     assert "200 kr" in answer.text and "350 kr" in answer.text
-    assert "kr" not in answer.text.splitlines()[0]  # no single value stated as the answer
     assert {c.hit.doc_id for c in answer.citations} == {"uppsala.md", "trondheim.md"}
+    line = answer.text.splitlines()[0]  # no single value stated as the answer: each side's, or none
+    number = {c.hit.doc_id: c.n for c in answer.citations}
+    if "[" in line:
+        assert "200" in line and "350" in line and line.index("200") < line.index("350")  # in the question's order
+        assert f"[{number['uppsala.md']}]" in line and f"[{number['trondheim.md']}]" in line
 
 
 def test_two_places_joined_by_and_are_both_answered(parallel_assistant: Any) -> None:
@@ -139,3 +143,21 @@ PARALLEL_PAGES = {
     "| Ikke møtt uten å avbestille | 350 kr | gjelder også ungdom over 16 år |\n| Barn under 18 år | 0 kr | alle besøk |\n\n"
     "Avbestill senest 48 timer før timen.\n\n## Kontakt\n\nTelefon: 72 54 00 00\n",
 }
+
+
+def test_a_comparison_states_each_sides_one_value_or_none() -> None:
+    from assistant.answer.extractive import COMPARED, sides_line
+
+    hours = (
+        hit("s", "sweden.md", "Du läser sfi cirka 20 timmar i veckan."),
+        hit("f", "finland.md", "Opiskelet 25 tuntia viikossa."),
+    )
+    sweden, finland = unit("s", hours[0].text), unit("f", hours[1].text)
+    sides = (Side("s", (sweden.spans,)), Side("f", (finland.spans,)))
+    quoted = [(hours[1], finland, 1), (hours[0], sweden, 2)]
+    assert sides_line("en", COMPARED, quoted, sides, "Where are there more hours, in Sweden or in Finland?") == (
+        "In short: ~20 hours [2]; 25 hours [1]"
+    )
+    assert sides_line("en", COMPARED, quoted[:1], sides, "…?") == ""  # a side without a quote
+    two = hit("f", "finland.md", "Opiskelet 25 tuntia viikossa, kesällä 15 tuntia.")
+    assert sides_line("en", COMPARED, [(two, unit("f", two.text), 1), (hours[0], sweden, 2)], sides, "…?") == ""

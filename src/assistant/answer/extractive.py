@@ -31,7 +31,7 @@ from assistant.answer.values import RELATED, Value, contact_detail, contact_deta
 from assistant.answer.weekdays import day_lines, days_named, on_days
 from assistant.languages.locale import listed, render
 from assistant.languages.messages import message
-from assistant.types import Citation, Hit, Retrieved, SentenceMatch
+from assistant.types import Citation, Hit, Retrieved, SentenceMatch, Side
 
 PASSAGE_WEIGHT = 0.2  # a unit of a weaker passage must be this much better per point of passage score
 SAME_LANGUAGE_BONUS = 0.02
@@ -161,9 +161,9 @@ class ExtractiveAnswerer:
         sure = self.abstention.is_sure(confidence)  # unsure: the closest passages, shown as such, state no value
         stated = self.abstention.states_value(confidence)  # a value on the short line needs more (docs/experiments.md)
         line = line_kinds(asked, reading, kinds, weekday=bool(days)) if sure and stated else ()
-        if retrieved.sides:  # "Which is higher, … or …?" is answered by both sides' quotes, not by one value
-            line = ()
-        if not required_kinds(asked, reading) and not days_named(asked, reading):
+        if retrieved.sides and sure and stated and not any(kind in EXCLUSIVE for kind in line):
+            line = COMPARED  # "Which has more hours, … or …?" names no kind: the one both sides' quotes state
+        if asked != question and not required_kinds(asked, reading) and not days_named(asked, reading):
             # A bare follow-up ("Og i Sverige?") is ranked by what the question before it asked, but the value
             # found is too often the earlier subject's to be stated; another day's hours ("А в п'ятницю?") are.
             line = ()
@@ -181,6 +181,7 @@ class ExtractiveAnswerer:
             self.first_passage,
             sure,
             reading,
+            retrieved.sides,
         )
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
@@ -407,6 +408,49 @@ def short_answer(
     return message("short_answer", language, value="; ".join(parts))
 
 
+# The kinds a question about two things may compare when it names none, in the order tried: the first that both
+# sides' quotes state is the line's.
+COMPARED = ("money", "percent", "duration", "time", "number")
+
+
+def sides_line(
+    language: str,
+    kinds: tuple[str, ...],
+    quoted: list[tuple[Hit, SentenceMatch, int]],
+    sides: tuple[Side, ...],
+    question: str,
+    chooser: ValueChooser | None = None,
+    reading: str | None = None,
+) -> str:
+    """The short line of a question about two things: the value of each side (of the first of ``kinds`` that both
+    state, one value each), from the side's best quoted unit, in the order the question names them ("~20 годин
+    [2]; 25 годин [1]"); "" unless both sides state one and they come from two passages."""
+    entries = []
+    for side in sides:
+        own = [(h, u, n) for h, u, n in quoted if u.chunk_id == side.chunk_id]
+        best = next((entry for spans in side.order for entry in own if entry[1].spans == spans), own[0] if own else None)
+        entries.append(best)
+    found = [entry for entry in entries if entry is not None]
+    if len(found) < len(entries) or len({n for _, _, n in found}) < len(found):
+        return ""  # a side without a quote, or both sides citing one passage
+    for kind in (k for k in kinds if k in EXCLUSIVE):
+        parts = [one_value(kind, hit, unit, language) for hit, unit, _ in found]
+        if all(parts):
+            return message(
+                "short_answer", language, value="; ".join(f"{part} [{n}]" for part, (_, _, n) in zip(parts, found, strict=True))
+            )
+    return ""
+
+
+def one_value(kind: str, hit: Hit, unit: SentenceMatch, language: str) -> str:
+    """The one value of ``kind`` a unit states (a table row's one cell holding one), rendered; "" for none or more."""
+    if unit.kind == "row":
+        cells = row_values(hit, unit, kind, language)
+        return cells[0] if len(cells) == 1 else ""
+    values = {render(value, language) for value in find_values(unit.text, kind, hit.language)}
+    return values.pop() if len(values) == 1 else ""
+
+
 def row_values(
     hit: Hit, unit: SentenceMatch, kind: str, language: str, question: str = "", chooser: ValueChooser | None = None
 ) -> list[str]:
@@ -448,12 +492,14 @@ def compose(
     first_passage: bool = False,
     sure: bool = True,
     reading: str | None = None,
+    sides: tuple[Side, ...] = (),
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
     the towns its text names), a question naming a town takes its short line only from documents naming it, and
     opens as unsure when no quoted document names it (or one of the towns it compares); with ``first_passage``,
-    the line's values come only from the first cited passage."""
+    the line's values come only from the first cited passage. A question about two things (``sides``) gets each
+    side's value from its own quote, in the question's order, or no line."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
@@ -477,6 +523,7 @@ def compose(
         spans = tuple(sorted({span for u in units for span in (u.spans or ((u.start, u.end),))}))
         quote = "\n".join(quote_text(hit, u) for u in units)
         citations.append(Citation(n, hit, quote, spans[0][0], spans[-1][1], spans))
+    quoted_in_order = list(in_order)
     asked = towns_asked(question, reading or language) if towns_of is not None else set()
     if asked and towns_of is not None:  # Kärneva's allowance is not Tartu's
         named = frozenset().union(*(towns_of(h.doc_id) for h, _, _ in in_order))
@@ -485,7 +532,10 @@ def compose(
     text = message("intro" if sure else "intro_unsure", language) + "\n\n" + "\n".join(lines)
     if first_passage:  # a value only a weaker passage states is not the answer's: 1 of 4 such lines was right (dev)
         in_order = [(h, u, n) for h, u, n in in_order if n == 1]
-    line = short_answer(language, kinds, in_order, question, chooser, days, reading)
+    if sides:  # "Which is higher, … or …?": one value would answer one side only
+        line = sides_line(language, kinds, quoted_in_order, sides, question, chooser, reading) if sure else ""
+    else:
+        line = short_answer(language, kinds, in_order, question, chooser, days, reading)
     if line:
         text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):
