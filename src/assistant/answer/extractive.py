@@ -398,10 +398,10 @@ def short_answer(
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
     neither ``chooser`` nor the first quote tells which answers)."""
     found = {kind: options(kind, quoted, language, question, days, reading, chooser, weekly_dates=False) for kind in kinds}
-    if "date" in kinds and "time" not in kinds and not found["date"]:  # "When is the café?": a weekly time
-        # (Not for "when" with a time asked too: "Когда … закрывается на летние каникулы?" got a weekly meeting's
-        # hours on the development documents, docs/experiments.md.)
+    if "date" in kinds and not found["date"]:  # "When is the café?" / "What day and at what time?": a weekly time
         found["date"] = options("date", quoted, language, question, days, reading, chooser)
+        if found["date"] and "time" in kinds:
+            kinds = tuple(kind for kind in kinds if kind != "time")  # the days' time says it
     parts = [state_value(kind, found[kind], question, chooser, language) for kind in kinds]
     if not parts or not all(parts):
         return ""
