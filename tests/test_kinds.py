@@ -114,6 +114,18 @@ def test_when_on_a_day_of_the_week_asks_for_a_time() -> None:
     assert required_kinds("Wann beginnt der nächste Kurs?", "de") == ("date",)
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("How much rent support can refugees in Akureyri get per month?", "en"),
+     ("Paljonko korkeakoulututkinnon tunnustaminen maksaa Turussa?", "fi"),
+     ("Kui suur on riigilõiv pereliikme elamisloa taotlemisel?", "et"),
+     ("Kokio dydžio kompensacija mokama būsto nuomotojui Šiauliuose?", "lt"),
+     ("Cik liela ir transporta kompensācija mentoru programmas dalībniekiem?", "lv")],
+)  # fmt: skip
+def test_an_amount_asked_in_other_words_is_money(question: str, language: str) -> None:  # trial 15
+    assert required_kinds(question, language) == ("money",)
+
+
 PHONE = {
     "en": "What is the phone number of the welcome centre?",
     "da": "Hvad er telefonnummeret til jobcentret?",
