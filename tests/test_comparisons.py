@@ -161,3 +161,5 @@ def test_a_comparison_states_each_sides_one_value_or_none() -> None:
     assert sides_line("en", COMPARED, quoted[:1], sides, "…?") == ""  # a side without a quote
     two = hit("f", "finland.md", "Opiskelet 25 tuntia viikossa, kesällä 15 tuntia.")
     assert sides_line("en", COMPARED, [(two, unit("f", two.text), 1), (hours[0], sweden, 2)], sides, "…?") == ""
+    street = hit("f", "finland.md", "Integration training is arranged at Kauppakatu 14.")
+    assert sides_line("en", COMPARED, [(street, unit("f", street.text), 1), (hours[0], sweden, 2)], sides, "…?") == ""

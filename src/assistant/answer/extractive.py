@@ -447,8 +447,21 @@ def one_value(kind: str, hit: Hit, unit: SentenceMatch, language: str) -> str:
     if unit.kind == "row":
         cells = row_values(hit, unit, kind, language)
         return cells[0] if len(cells) == 1 else ""
-    values = {render(value, language) for value in find_values(unit.text, kind, hit.language)}
+    found = find_values(unit.text, kind, hit.language)
+    if kind == "number":  # a count, not a name's number ("Kauppakatu 14", "Module 2")
+        found = [v for v in found if not after_name(unit.text, unit.text.find(v.text))]
+    values = {render(value, language) for value in found}
     return values.pop() if len(values) == 1 else ""
+
+
+def after_name(text: str, position: int) -> bool:
+    """Is the word right before ``position`` a capitalised word that does not open a sentence ("Kauppakatu 14")?"""
+    before = text[: max(0, position)].rstrip()
+    word = re.search(r"\S+$", before)
+    if word is None or not word.group()[0].isupper():
+        return False
+    opening = before[: word.start()].rstrip()
+    return bool(opening) and not opening.endswith((".", "!", "?", ":", ";", "\n"))
 
 
 def row_values(
