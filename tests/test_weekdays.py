@@ -149,3 +149,11 @@ def test_a_day_written_out_comes_before_a_range_holding_it() -> None:
     assert [u.text for u in with_asked_day([units[1], units[0]], retrieved, wednesday, ("time",), 3)] == [row, contact]
     draft = answerer().answer("When is the cafe open on Wednesday?", "en", retrieved)
     assert draft.text.startswith("In short: 15:00–18:00 [1]")  # not the phone hours of the range
+
+
+def test_when_it_is_open_is_answered_with_the_whole_week() -> None:
+    from assistant.answer.extractive import week_of
+
+    hours = "Lektiecaféen har åbent mandag–onsdag kl. 15–18, torsdag kl. 16–19."
+    assert week_of(hours, "da", 2, "uk") == "понеділок–середа 15:00–18:00; четвер 16:00–19:00"
+    assert week_of("Day: Tuesday; Open: 9 am – 4 pm; legal adviser 12 noon – 3 pm", "en", 2, "uk") == ""  # one day, two times

@@ -338,6 +338,9 @@ def options(
             values = weekly(text, hit.language)
         if kind == "contact" and details:  # the phone number asked for, not the e-mail beside it
             values = [v for v in values if contact_detail(v) in details]
+        if kind == "time" and not days and len(values) > 1 and (week := week_of(text, hit.language, len(values), language)):
+            found.append([Option(week, text, n)])  # "When is it open?": "mandag–onsdag 15–18, torsdag 16–19", whole
+            continue
         by_text: dict[str, Value] = {}
         for value in values:
             by_text.setdefault(render(value, language), value)
@@ -452,6 +455,16 @@ def one_value(kind: str, hit: Hit, unit: SentenceMatch, language: str) -> str:
         found = [v for v in found if not after_name(unit.text, unit.text.find(v.text))]
     values = {render(value, language) for value in found}
     return values.pop() if len(values) == 1 else ""
+
+
+def week_of(text: str, source: str, times: int, language: str) -> str:
+    """A week's hours stated whole, in the asker's ``language``, when each of the ``times`` times a text (in
+    ``source``) holds goes with its own days ("понеділок–середа 15:00–18:00; четвер 16:00–19:00"); "" when any shares its days or has none."""
+    week = weekly(text, source)
+    days = [value.days for value in week]
+    if len(week) != times or len(set(days)) != len(days):
+        return ""
+    return "; ".join(render(value, language) for value in week)
 
 
 def after_name(text: str, position: int) -> bool:
