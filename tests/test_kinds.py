@@ -126,6 +126,18 @@ def test_an_amount_asked_in_other_words_is_money(question: str, language: str) -
     assert required_kinds(question, language) == ("money",)
 
 
+def test_a_follow_up_changing_the_place_or_day_asks_what_the_question_before_it_asked() -> None:
+    from assistant.answer.kinds import own_or_joined_kinds
+
+    before = "Сколько стоит повторная сдача экзамена?"
+    assert own_or_joined_kinds("А в Литве?", f"{before} А в Литве?", "ru") == ("money",)
+    assert own_or_joined_kinds("А когда?", f"{before} А когда?", "ru") == ("date",)  # its own
+    opening = "Коли працює центр у понеділок?"
+    assert own_or_joined_kinds("А в п'ятницю?", f"{opening} А в п'ятницю?", "uk") == ("time",)
+    scholarship = "Bis wann kann man sich bewerben? Und das Stipendium?"
+    assert own_or_joined_kinds("Und das Stipendium?", scholarship, "de") == ()  # another thing: not the date
+
+
 PHONE = {
     "en": "What is the phone number of the welcome centre?",
     "da": "Hvad er telefonnummeret til jobcentret?",
