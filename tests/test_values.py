@@ -177,7 +177,7 @@ def test_a_value_without_bounding_words_or_ending_a_range_has_no_bound(text: str
      ("Mandag og onsdag: 18.00–21.00", "nb", ["понеділок і середа 18:00–21:00"])],
 )  # fmt: skip
 def test_a_weekly_time_is_stated_with_its_days(text: str, language: str, stated: list[str]) -> None:
-    from assistant.answer.values import weekly
+    from assistant.answer.weekdays import weekly
 
     assert [render(value, "uk") for value in weekly(text, language)] == stated
 

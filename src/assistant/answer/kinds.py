@@ -182,7 +182,7 @@ def states(text: str, kind: str, language: str = "") -> bool:
 
         return bool(language) and bool(days_named(text, language))
     if kind == "time" and not _answer_pattern(kind).search(text):
-        from assistant.answer.values import hour_ranges  # not at the top: values → kinds
+        from assistant.answer.weekdays import hour_ranges  # not at the top: weekdays → values → kinds
 
         return bool(hour_ranges(text, language))
     if kind in ("money", "percent", "time", "contact"):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from assistant.answer.bounds import bound
 from assistant.answer.kinds import has_date, monthly_days
 from assistant.answer.places import places
 from assistant.data import read_json
@@ -329,29 +330,6 @@ def _ranges(text: str, found: list[Value]) -> list[Value]:
     return found
 
 
-# Whole hours: "kl. 9–15", "9–15 Uhr", or after a day's name ("fredag 9–12", "ma–pe 8–16").
-_HOURS = re.compile(
-    rf"(?<![\d.,:/])(?P<k>(?:kl\.?|klo|kell|plkst\.?|um)\s?)?(?P<h1>[01]?\d|2[0-3]){DASH}(?P<h2>[01]?\d|2[0-4])"
-    r"(?![\d.,:/]\d|\d|\s?%)(?P<u>\s?(?:Uhr|h)\b)?",
-    re.IGNORECASE,
-)
-
-
-def hour_ranges(text: str, language: str = "") -> list[Value]:
-    """Opening hours written in whole hours, rising, from 5 in the morning: prefixed by "kl."/"klo"/"um", followed
-    by "Uhr"/"h", or written after a day's name in ``language``."""
-    from assistant.answer.weekdays import day_before  # not at the top: weekdays → locale → values
-
-    found = []
-    for match in _HOURS.finditer(text):
-        start, end = int(match.group("h1")), int(match.group("h2"))
-        if not 5 <= start < end:
-            continue
-        if match.group("k") or match.group("u") or (language and day_before(text, match.start(), language)):
-            found.append(Value("time", match.group(0).strip(), clock=(dt.time(start), dt.time(end % 24))))
-    return found
-
-
 def times(text: str, language: str = "") -> list[Value]:
     """Times of day and spans of them ("09.00–16.00", "kl. 9–15", "5:30 pm"), in the order written."""
     found = []
@@ -367,34 +345,11 @@ def times(text: str, language: str = "") -> list[Value]:
             end = _twelve_hour(match.group("a2"), match.group("am2"), match.group("p2")) if match.group("a2") else None
             if start is not None:
                 found.append(Value("time", match.group(0).strip(), clock=(start, end)))
+    from assistant.answer.weekdays import hour_ranges  # not at the top: weekdays → values
+
     taken = [(text.find(v.text), text.find(v.text) + len(v.text)) for v in found]
     hours = [v for v in hour_ranges(text, language) if not any(a <= text.find(v.text) < b for a, b in taken)]
     return sorted(found + hours, key=lambda v: text.find(v.text)) if hours else found
-
-
-def weekly(text: str, language: str) -> list[Value]:
-    """The times of a text that names days of the week, each with its days: when a weekly meeting is held
-    ("Dag: Torsdag; Tidspunkt: 9.30–11.30" answers "When is the language café?"). Read part by part (commas,
-    semicolons, "and"): a time goes with the days of its part and of the parts before it that name days without a
-    time ("Mandag og onsdag: 18–21"), or else with the days of the time before it ("Tuesday: open 9 am – 4 pm;
-    legal adviser 12 noon – 3 pm"); a day without a time ("Mittwoch: geschlossen") goes with none. [] when no time
-    has a day."""
-    from assistant.answer.weekdays import days_named, parts  # not at the top: weekdays → locale → values
-
-    found: list[Value] = []
-    waiting: set[int] = set()
-    named: tuple[int, ...] = ()  # the days of the last time: a time after it without days of its own has them too
-    for part in parts(text, language):
-        days = days_named(part, language, dashed=True)
-        clocks = times(part, language)
-        if not clocks:
-            waiting |= days
-            continue
-        named = tuple(sorted(days | waiting)) if days or waiting else named
-        if named:
-            found.extend(replace(value, days=named) for value in clocks)
-        waiting = set()
-    return found
 
 
 def _clock(text: str) -> dt.time | None:
@@ -624,38 +579,12 @@ def names(text: str) -> list[Value]:
 RELATED = {"number": ("money", "percent", "duration"), "duration": ("number",), "money": (), "percent": ()}
 
 
-@cache
-def _bound_words(language: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
-    """The words of ``language`` that bound a value written right after them (ending the text searched), and the
-    bound each gives."""
-    words = [(symbol, word) for symbol, found in _data()["bounds"].get(language, {}).items() for word in found]
-    if not words:
-        return None
-    words.sort(key=lambda item: -len(item[1]))  # "maksimaalselt kuni" before "kuni"
-    alternatives = "|".join(f"(?P<b{i}>{re.escape(word)})" for i, (_, word) in enumerate(words))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\s*$", re.IGNORECASE), tuple(symbol for symbol, _ in words)
-
-
-def bound(text: str, value: Value, language: str) -> str:
-    """The bound a value's words give it ("up to 300 €": "≤"), or "". A word that ends a range begun by a number
-    ("fra 200 op til 300 kr.", "no 200 līdz 300") gives none."""
-    words = _bound_words(language)
-    at = text.find(value.text)
-    if words is None or at < 0:
-        return ""
-    pattern, symbols = words
-    found = pattern.search(text, max(0, at - 30), at)
-    if found is None or re.search(r"\d\D{0,12}$", text[max(0, found.start() - 14) : found.start()]):
-        return ""
-    return symbols[int(str(found.lastgroup)[1:])]
-
-
 def find_values(text: str, kind: str, language: str) -> list[Value]:
     """Every value of ``kind`` stated in ``text`` (a unit of a source passage in ``language``), with the bound the
     words before an amount, count or duration give it ("højst", "up to", "ca.")."""
     found = _find_values(text, kind, language)
     if kind in ("money", "number", "duration", "percent"):
-        return [replace(v, bound=b) if (b := bound(text, v, language)) else v for v in found]
+        return [replace(v, bound=b) if (b := bound(text, v.text, language)) else v for v in found]
     return found
 
 

@@ -1,4 +1,4 @@
-"""Days of the week: Monday's opening hours are no short answer to a question about Saturday.
+"""Days of the week: Monday's opening hours are no short answer to a question about Saturday; weekly times.
 
 "ما هي ساعات عمل Alþjóðastofa يوم السبت؟" (Saturday's opening hours) was answered "In short: 5:30 pm–7:30 pm"
 from a course held "á mánudögum og miðvikudögum". When the question names a day of the week (CLDR's names
@@ -6,14 +6,20 @@ through Babel, in the question's language, matched by stem: "torstaisin", "су�
 short line takes no value from a quote that names other days only ("Dag: Måndag; Öppet: 09.00–16.00"); a
 range holds the days between ("Mon–Thu 9–15", "mandag til fredag"). The quotes themselves are unchanged:
 dropping other days' units from them cost an answer its keywords on the test documents (docs/experiments.md).
+
+Opening hours in whole hours are times when a day's name or "kl."/"Uhr" marks them ("fredag 9–12"), and a time
+with the days it holds on answers "when" about a weekly meeting ("Dag: Torsdag; Tidspunkt: 9.30–11.30").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache
 
 from assistant.answer.abstention import fold
+from assistant.answer.values import DASH, Value, times
 from assistant.languages.locale import babel_locale
 
 _WORD = re.compile(r"\w+")
@@ -132,3 +138,47 @@ def day_lines(text: str, language: str, days: frozenset[int]) -> str:
     if len(named) > 1 and asked and len(asked) < len(named) and all(re.search(r"\d", part) for part in asked):
         return "; ".join(asked)
     return text  # "Mandag og onsdag: 18.00–21.00": Monday's part holds no hours of its own
+
+
+# Whole hours: "kl. 9–15", "9–15 Uhr", or after a day's name ("fredag 9–12", "ma–pe 8–16").
+_HOURS = re.compile(
+    rf"(?<![\d.,:/])(?P<k>(?:kl\.?|klo|kell|plkst\.?|um)\s?)?(?P<h1>[01]?\d|2[0-3]){DASH}(?P<h2>[01]?\d|2[0-4])"
+    r"(?![\d.,:/]\d|\d|\s?%)(?P<u>\s?(?:Uhr|h)\b)?",
+    re.IGNORECASE,
+)
+
+
+def hour_ranges(text: str, language: str = "") -> list[Value]:
+    """Opening hours written in whole hours, rising, from 5 in the morning: prefixed by "kl."/"klo"/"um", followed
+    by "Uhr"/"h", or written after a day's name in ``language``."""
+    found = []
+    for match in _HOURS.finditer(text):
+        start, end = int(match.group("h1")), int(match.group("h2"))
+        if not 5 <= start < end:
+            continue
+        if match.group("k") or match.group("u") or (language and day_before(text, match.start(), language)):
+            found.append(Value("time", match.group(0).strip(), clock=(dt.time(start), dt.time(end % 24))))
+    return found
+
+
+def weekly(text: str, language: str) -> list[Value]:
+    """The times of a text that names days of the week, each with its days: when a weekly meeting is held
+    ("Dag: Torsdag; Tidspunkt: 9.30–11.30" answers "When is the language café?"). Read part by part (commas,
+    semicolons, "and"): a time goes with the days of its part and of the parts before it that name days without a
+    time ("Mandag og onsdag: 18–21"), or else with the days of the time before it ("Tuesday: open 9 am – 4 pm;
+    legal adviser 12 noon – 3 pm"); a day without a time ("Mittwoch: geschlossen") goes with none. [] when no time
+    has a day."""
+    found: list[Value] = []
+    waiting: set[int] = set()
+    named: tuple[int, ...] = ()  # the days of the last time: a time after it without days of its own has them too
+    for part in parts(text, language):
+        days = days_named(part, language, dashed=True)
+        clocks = times(part, language)
+        if not clocks:
+            waiting |= days
+            continue
+        named = tuple(sorted(days | waiting)) if days or waiting else named
+        if named:
+            found.extend(replace(value, days=named) for value in clocks)
+        waiting = set()
+    return found
