@@ -157,3 +157,15 @@ def test_when_it_is_open_is_answered_with_the_whole_week() -> None:
     hours = "Lektiecaféen har åbent mandag–onsdag kl. 15–18, torsdag kl. 16–19."
     assert week_of(hours, "da", 2, "uk") == "понеділок–середа 15:00–18:00; четвер 16:00–19:00"
     assert week_of("Day: Tuesday; Open: 9 am – 4 pm; legal adviser 12 noon – 3 pm", "en", 2, "uk") == ""  # one day, two times
+
+
+def test_the_opening_hours_over_a_week_are_stated_on_the_short_line() -> None:
+    from assistant.answer.extractive import short_answer
+    from assistant.types import Hit, SentenceMatch
+
+    text = "Lektiecaféen har åbent mandag–onsdag kl. 15–18, torsdag kl. 16–19."
+    hit = Hit("h", "vejle.txt", text, "Lektiecafé", "da", 1.0)
+    quoted = [(hit, SentenceMatch("h", text, 0, len(text), 0.7, ((0, len(text)),)), 1)]
+    week = "Monday–Wednesday 15:00–18:00; Thursday 16:00–19:00 [1]"
+    assert short_answer("en", ("time",), quoted, "What are the opening hours?") == f"In short: {week}"
+    assert short_answer("en", ("date", "time"), quoted, "When is it open?") == ""  # a date asked too: no week
