@@ -19,7 +19,8 @@ from dataclasses import replace
 from functools import cache
 
 from assistant.answer.abstention import fold
-from assistant.answer.values import DASH, Value, times
+from assistant.answer.stated import DASH, Value
+from assistant.answer.values import times
 from assistant.languages.locale import babel_locale
 
 _WORD = re.compile(r"\w+")

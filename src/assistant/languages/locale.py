@@ -12,7 +12,7 @@ import logging
 from functools import cache
 from typing import Any
 
-from assistant.answer.values import Value
+from assistant.answer.stated import Value
 
 logger = logging.getLogger(__name__)
 
