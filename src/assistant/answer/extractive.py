@@ -155,7 +155,8 @@ class ExtractiveAnswerer:
         if not chosen:
             return abstention(language, retrieved.hits, confidence=confidence)
         kinds = own_or_joined_kinds(asked, question, reading) if self.use_kinds else ()
-        days = (days_named(asked, reading) or days_named(question, reading)) if self.use_days else frozenset()
+        asked_days = days_named(asked, reading)  # a follow-up's own day: "А в п'ятницю?"
+        days = (asked_days or days_named(question, reading)) if self.use_days else frozenset()
         if days and any(kind in EXCLUSIVE for kind in kinds):  # "When is it open on Friday?", not "How do I book it?"
             chosen = with_asked_day(chosen, retrieved, days, kinds, self.max_quotes)
         sure = self.abstention.is_sure(confidence)  # unsure: the closest passages, shown as such, state no value
@@ -163,7 +164,7 @@ class ExtractiveAnswerer:
         line = line_kinds(asked, reading, kinds, weekday=bool(days)) if sure and stated else ()
         if retrieved.sides and sure and stated and not any(kind in EXCLUSIVE for kind in line):
             line = COMPARED  # "Which has more hours, … or …?" names no kind: the one both sides' quotes state
-        if asked != question and not required_kinds(asked, reading) and not days_named(asked, reading):
+        if asked != question and not required_kinds(asked, reading) and not asked_days:
             # A bare follow-up ("Og i Sverige?") is ranked by what the question before it asked, but the value
             # found is too often the earlier subject's to be stated; another day's hours ("А в п'ятницю?") are.
             line = ()
@@ -459,7 +460,8 @@ def one_value(kind: str, hit: Hit, unit: SentenceMatch, language: str) -> str:
 
 def week_of(text: str, source: str, times: int, language: str) -> str:
     """A week's hours stated whole, in the asker's ``language``, when each of the ``times`` times a text (in
-    ``source``) holds goes with its own days ("понеділок–середа 15:00–18:00; четвер 16:00–19:00"); "" when any shares its days or has none."""
+    ``source``) holds goes with its own days ("понеділок–середа 15:00–18:00; четвер 16:00–19:00"); "" when any
+    shares its days or has none."""
     week = weekly(text, source)
     days = [value.days for value in week]
     if len(week) != times or len(set(days)) != len(days):

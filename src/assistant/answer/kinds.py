@@ -69,8 +69,11 @@ def _number_words(language: str) -> frozenset[str]:
     """The number words from two up of ``language`` (of every source language when it is not one of them)."""
     values, extra = _patterns()["number_values"], _patterns()["number_words"]
     languages = [language] if language in values or language in extra else [*values, *extra]
-    words = [w for lang in languages for w, n in values.get(lang, {}).items() if n >= 2]
-    return frozenset(word.casefold() for word in [*words, *(w for lang in languages for w in extra.get(lang, ()))])
+    words: set[str] = set()
+    for code in languages:
+        words.update(word for word, number in values.get(code, {}).items() if number >= 2)
+        words.update(extra.get(code, ()))
+    return frozenset(word.casefold() for word in words)
 
 
 @lru_cache(maxsize=1)
