@@ -138,6 +138,28 @@ def test_a_question_naming_a_country_is_answered_only_by_its_towns() -> None:
     assert [v.text for v in asked_places(found, "Which towns joined?", "en")] == ["Jonava", "Reykjanesbær"]
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        ("Що таке програма FOR-IN і які міста брали участь?", "uk", ["Tartu", "Pärnu"]),
+        ("Какие города участвовали в проекте?", "ru", ["Tartu", "Pärnu"]),
+        ("ما هي المدن التي شاركت؟", "ar", ["Tartu", "Pärnu"]),
+        ("Which countries took part in the visit?", "en", ["EE"]),
+        ("Kuri šalys dalyvavo vizite?", "lt", ["EE"]),
+    ],
+)
+def test_a_question_for_towns_is_not_answered_by_a_country_nor_the_reverse(
+    question: str, language: str, expected: list[str]
+) -> None:
+    from assistant.answer.extractive import asked_places
+
+    found = find_values("Estijos delegaciją sudaro Tartu ir Pärnu miestų atstovai.", "place", "lt")
+    assert [v.text for v in asked_places(found, question, language)] == expected
+    country_only = find_values("Intensyvi programa planuojama Švedijoje.", "place", "lt")
+    assert [v.text for v in asked_places(country_only, question, language)] == ([] if expected != ["EE"] else ["SE"])
+    assert [v.text for v in asked_places(country_only, "Where is it planned?", "en")] == ["SE"]  # "where": either
+
+
 def test_lithuanian_plural_town_names_inflected() -> None:
     from assistant.answer.places import town_of
 

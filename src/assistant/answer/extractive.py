@@ -20,6 +20,7 @@ from assistant.answer.kinds import (
     EXCLUSIVE,
     asked_details,
     asked_kinds,
+    asked_place,
     can_answer,
     own_or_joined_kinds,
     required_kinds,
@@ -362,10 +363,13 @@ def asked_places(values: list[Value], question: str, language: str) -> list[Valu
     named = named_in(question, language)
     values = [v for v in values if (v.territory or fold(town_of(v.text) or v.text)) not in named]
     towns = [v for v in values if not v.territory]
+    asked = asked_place(question, language)  # "Which cities took part?" is not answered by a country, nor the reverse
+    if asked == "country":
+        return [v for v in values if v.territory]
     lands = {code for code in named if code.isupper()}  # "Which town in Iceland…?" is not answered by Jonava
     if lands:  # and no other country either
         return [v for v in towns if country_of(v.text) in lands]
-    if towns or any(place.islower() for place in named):  # a question naming a town is not answered by its country
+    if towns or asked == "town" or any(place.islower() for place in named):  # nor a question naming a town
         return towns
     return values
 

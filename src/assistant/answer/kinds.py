@@ -129,6 +129,20 @@ def asked_details(question: str, language: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@cache
+def _place_words(kind: str, language: str) -> re.Pattern[str] | None:
+    pattern = _patterns()["place_asked"][kind].get(language)
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+def asked_place(question: str, language: str) -> str:
+    """What kind of place a question asks for when it names one: "town" ("Which cities took part?", "В якому
+    місті…?"), "country", or "" (either, or "where")."""
+    text = unicodedata.normalize("NFC", question.strip())
+    found = [kind for kind in ("town", "country") if (pattern := _place_words(kind, language)) and pattern.search(text)]
+    return found[0] if len(found) == 1 else ""
+
+
 def has_number(text: str, language: str = "") -> bool:
     """A digit (not list numbering), a number word of ``text``'s language (of any, when not known: the Danish
     "to" is not read in English), or a number joined to a unit of time."""
