@@ -7,6 +7,13 @@ def test_link_text_is_furniture() -> None:
     assert is_boilerplate("Read more about the programme »")
 
 
+def test_a_feedback_widget_is_furniture() -> None:
+    assert is_boilerplate("Var denne siden nyttig? Ja Nei")
+    assert is_boilerplate("Kas see leht oli kasulik?\nJah Ei")
+    assert is_boilerplate("War diese Seite hilfreich?")
+    assert not is_boilerplate("Ja, du kan søge om hjælp til tolk.")
+
+
 def test_content_is_not_furniture() -> None:
     assert not is_boilerplate("Jonava blev den første baltiske by, der tilsluttede sig Intercultural Cities-programmet.")
     # A paragraph that only starts with a link line still holds content.

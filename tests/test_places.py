@@ -160,6 +160,17 @@ def test_a_question_for_towns_is_not_answered_by_a_country_nor_the_reverse(
     assert [v.text for v in asked_places(country_only, "Where is it planned?", "en")] == ["SE"]  # "where": either
 
 
+def test_a_name_spelt_otherwise_or_a_sentence_opener_does_not_hide_a_contact() -> None:
+    from assistant.answer.abstention import question_names, share_missing
+
+    # Latvian writes Borlänge "Borlenge": one letter apart is the same name; two are not
+    assert share_missing("Kāds ir Borlenges konsultantes tālruņa numurs?", "Borlänge kommun, telefon 0243-74 12 58") == 0
+    assert share_missing("Kāds ir Borgholmas konsultantes tālruņa numurs?", "Borlänge kommun, telefon 0243-74 12 58") == 1
+    # a follow-up joined to the question before it: "Und" opens a sentence, it names nothing
+    joined = "Wer ist die Ansprechpartnerin in Seinäjoki? Und wie ist ihre Telefonnummer?"
+    assert "Und" not in question_names(joined) and "Seinäjoki" in question_names(joined)
+
+
 def test_lithuanian_plural_town_names_inflected() -> None:
     from assistant.answer.places import town_of
 

@@ -150,7 +150,9 @@ def test_times_of_day_and_contacts() -> None:
      ("Dalyvauti gali ne mažiau kaip 10 žmonių.", "number", "lt", "≥ 10"),
      ("Es nehmen rund 120 Personen teil.", "number", "de", "~120"),
      ("Kurs trwa do 6 miesięcy.", "duration", "pl", "≤ 6 місяців"),
-     ("Pabalsts līdz 300 eiro mēnesī.", "money", "lv", "≤ 300 євро на місяць")],
+     ("Pabalsts līdz 300 eiro mēnesī.", "money", "lv", "≤ 300 євро на місяць"),
+     ("Die Wohnung wird höchstens für 4 Monate vermietet.", "duration", "de", "≤ 4 місяці"),  # a short word between
+     ("Pagaidu mītnē var dzīvot ne ilgāk kā 90 dienas.", "duration", "lv", "≤ 90 днів")],
 )  # fmt: skip
 def test_a_value_keeps_the_bound_its_words_give_it(text: str, kind: str, language: str, stated: str) -> None:
     [value] = find_values(text, kind, language)
@@ -160,7 +162,8 @@ def test_a_value_keeps_the_bound_its_words_give_it(text: str, kind: str, languag
 @pytest.mark.parametrize(
     ("text", "kind", "language"),
     [("The fee is 300 euros.", "money", "en"), ("no 200 līdz 300 eiro", "money", "lv"),
-     ("fra 200 op til 300 kr.", "money", "da"), ("Kurset varer 12 måneder.", "duration", "da")],
+     ("fra 200 op til 300 kr.", "money", "da"), ("Kurset varer 12 måneder.", "duration", "da"),
+     ("Kurset holdes over de 3 måneder.", "duration", "da")],  # "over" is no bound with a word between
 )  # fmt: skip
 def test_a_value_without_bounding_words_or_ending_a_range_has_no_bound(text: str, kind: str, language: str) -> None:
     assert all(not value.bound for value in find_values(text, kind, language))

@@ -34,6 +34,7 @@ FEATURES = (
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ][\wÀ-ɏ'’-]*")
 _LETTER = re.compile(r"[^\W\d_]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_OPENS = re.compile(r"(?:^|[.!?;؟።]\s+)[\W\d_]*\Z")  # a sentence's first word: "Und" of "… Seinäjoki? Und wie …?"
 _CODE = re.compile(r"(?<!\w)[A-Za-z]{1,3}\d{1,2}(?!\w)")  # a level or a form: "A2", "B1"
 
 
@@ -50,8 +51,12 @@ def question_names(question: str) -> list[str]:
     letters = _LETTER.findall(question)
     latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
     other_script = latin < len(letters) / 2
-    words = _LATIN_WORD.findall(question)
-    names = [w for i, w in enumerate(words) if len(w) >= 3 and (other_script or (i > 0 and w[0].isupper()))]
+    names = [
+        match.group()
+        for match in _LATIN_WORD.finditer(question)
+        if len(match.group()) >= 3
+        and (other_script or (match.group()[0].isupper() and not _OPENS.search(question, 0, match.start())))
+    ]
     return list(dict.fromkeys(names + _CODE.findall(question)))
 
 
@@ -71,10 +76,21 @@ def share_missing(question: str, evidence: str, also: Sequence[str] = ()) -> flo
     words = {fold(w) for w in re.findall(r"\w+", evidence)}
     missing = 0
     for name in names:
-        parts = [fold(name)] if _CODE.fullmatch(name) else [word_stem(part) for part in re.findall(r"\w+", fold(name))]
-        if not all(any(word.startswith(part) for word in words) for part in parts):
-            missing += 1
+        if _CODE.fullmatch(name):
+            found = any(word.startswith(fold(name)) for word in words)
+        else:
+            found = all(any(spelt_alike(word, word_stem(part)) for word in words) for part in re.findall(r"\w+", fold(name)))
+        missing += not found
     return missing / len(names)
+
+
+def spelt_alike(word: str, stem: str) -> bool:
+    """Does ``word`` begin with ``stem``, or (a stem of five letters or more) with ``stem`` spelt with one other
+    letter, as a name is written in another language ("Borlenges" in Latvian, "Borlänge")?"""
+    if word.startswith(stem):
+        return True
+    head = word[: len(stem)]
+    return len(stem) >= 5 and len(head) == len(stem) and sum(a != b for a, b in zip(head, stem, strict=True)) == 1
 
 
 def years_missing(question: str, evidence: str) -> float:

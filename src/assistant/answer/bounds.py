@@ -15,14 +15,17 @@ from assistant.data import read_json
 
 @cache
 def _bound_words(language: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
-    """The words of ``language`` that bound a value written right after them (ending the text searched), and the
-    bound each gives."""
+    """The words of ``language`` that bound a value written right after them or one short word before it (ending
+    the text searched), and the bound each gives."""
     listed: dict[str, list[str]] = read_json("value_patterns.json")["bounds"].get(language, {})
     words = [(symbol, word) for symbol, found in listed.items() for word in found]
     if not words:
         return None
     words.sort(key=lambda item: -len(item[1]))  # "maksimaalselt kuni" before "kuni"
-    alternatives = "|".join(f"(?P<b{i}>{re.escape(word)})" for i, (_, word) in enumerate(words))
+    # after a word of six letters or more, one short word may stand between ("höchstens für 4 Monate"); not after
+    # "over" or "do" ("over de 3 år" is "during the three years")
+    gap = r"(?:\s+[^\W\d_]{1,3})?"
+    alternatives = "|".join(f"(?P<b{i}>{re.escape(word)}{gap if len(word) >= 6 else ''})" for i, (_, word) in enumerate(words))
     return re.compile(rf"(?<!\w)(?:{alternatives})\s*$", re.IGNORECASE), tuple(symbol for symbol, _ in words)
 
 
