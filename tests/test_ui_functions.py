@@ -133,6 +133,16 @@ def test_a_short_question_that_names_nothing_leans_on_the_one_before() -> None:
     assert not is_follow_up("وزارة الهجرة في الدنمارك؟")  # a word that starts with the letter
 
 
+def test_a_question_pointing_back_with_a_pronoun_is_a_follow_up() -> None:
+    earlier = ["Who is the contact person for qualification recognition in Panevėžys?"]
+    assert contextual_question(earlier, "And what is her e-mail address?", "en").startswith(earlier[0])
+    assert is_follow_up("Und wie ist ihre Telefonnummer?", "de") and is_follow_up("Який її номер телефону?", "uk")
+    assert not is_follow_up("Wie kann ich Ihre Beratung buchen?", "de")  # "Ihre": the polite "your"
+    assert not is_follow_up("Can refugees bring their children to the course?", "en")  # plural: within itself
+    assert not is_follow_up("ما هو رقم هاتف المكتب في أوسلو؟", "ar")  # "هو" is also "is"
+    assert not is_follow_up("And what is her e-mail address?")  # without a language: six words, the rules as before
+
+
 def test_a_short_question_the_rules_do_not_tell_may_still_be_a_follow_up() -> None:
     from assistant.retrieve.questions import may_follow_up
 

@@ -298,11 +298,11 @@ class Assistant:
         """The text searched for ``question`` and what it found. A follow-up is searched joined to the question
         before it; a short question that may be one but cannot be answered on its own is searched joined too,
         and the reading the answer would be more confident in wins."""
-        query = contextual_question(earlier, question)
+        query = contextual_question(earlier, question, language)
         kinds = own_or_joined_kinds(question, query, language)  # what it asks, or (a bare follow-up) the one before
         retrieved = self.retriever.search(query, language, k, filters, follow_up=question, kinds=kinds)
         judge = self.answerer if isinstance(self.answerer, ExtractiveAnswerer) else getattr(self.answerer, "extractive", None)
-        if judge is None or not may_follow_up(earlier, question):
+        if judge is None or not may_follow_up(earlier, question, language):
             return query, retrieved
         alone = judge.confidence(question, language, retrieved)
         if judge.abstention.is_sure(alone):

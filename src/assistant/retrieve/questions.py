@@ -58,6 +58,29 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 MAX_FOLLOW_UP_WORDS = 5
+# Singular third-person pronouns that point back to the question before ("And what is her e-mail address?", "Und
+# wie ist ihre Telefonnummer?"), per language. Plural ones are left out ("Can refugees bring their children?" points
+# within itself), and so are words that are other words too: the Arabic "هو" is also "is" ("ما هو …"), the German
+# "Ihre" (capitalised) is "your", so German is read as written.
+_POINTS_BACK = {
+    "en": r"her|his|its|him|she|he",
+    "da": r"hendes|hans|hun|han",
+    "nb": r"hennes|hans|hun|han",
+    "sv": r"hennes|hans|hon|han",
+    "is": r"hennar|hans|hún|hann",
+    "fi": r"hänen|hän|häneen|häneltä|hänelle",
+    "et": r"tema|temaga|temale",
+    "lv": r"viņa|viņas|viņai|viņam",
+    "lt": r"jos|jo|ji|jis|jam|jai|ją|ja|juo",
+    "de": r"ihre|ihren|ihrer|ihrem|ihm|seine|seinen|seiner|seinem|sie|er",
+    "pl": r"jej|jego|niej|niego|nią|nim|ona|on",
+    "uk": r"її|його|неї|нього|ним|нею|вона|він",
+    "ru": r"её|ее|его|неё|нее|него|ним|ней|она|он",
+    "fa": r"او",
+    "so": r"iyada|isaga|kiisa|keeda",
+    "ti": r"ንሳ|ንሱ|ናታ|ናቱ",
+}
+MAX_POINTING_WORDS = 8
 
 
 MAX_BARE_FOLLOW_UP_WORDS = 3
@@ -74,18 +97,30 @@ def names_something(question: str) -> bool:
     return bool(re.search(r"\d|\s[A-ZÀ-ÞĀ-Ž]", question.strip()))
 
 
-def is_follow_up(question: str) -> bool:
+def points_back(question: str, language: str) -> bool:
+    """A question of at most eight words with a third-person pronoun of ``language`` ("And what is her e-mail
+    address?"): it asks about someone or something named before."""
+    pattern = _POINTS_BACK.get(language)
+    words = question.split()
+    flags = 0 if language == "de" else re.IGNORECASE
+    return bool(pattern and len(words) <= MAX_POINTING_WORDS and re.search(rf"(?<!\w)(?:{pattern})(?!\w)", question, flags))
+
+
+def is_follow_up(question: str, language: str = "") -> bool:
     """A short question that leans on the one before it: it opens with "and", "what about" (in any of the
-    languages), or it is at most three words long and names nothing ("When was it?", "А коли це було?")."""
+    languages), it is at most three words long and names nothing ("When was it?", "А коли це було?"), or
+    (``language`` given) it points back with a pronoun ("And what is her e-mail address?")."""
     words = question.strip().split()
+    if language and points_back(question, language):
+        return True
     if not words or len(words) > MAX_FOLLOW_UP_WORDS:
         return False
     return bool(_FOLLOW_UP.match(question.strip())) or (len(words) <= MAX_BARE_FOLLOW_UP_WORDS and not names_something(question))
 
 
-def contextual_question(previous: list[str], question: str) -> str:
+def contextual_question(previous: list[str], question: str, language: str = "") -> str:
     """The text to retrieve with: the previous question joined to a short follow-up, else the question itself."""
-    if not (previous and is_follow_up(question)):
+    if not (previous and is_follow_up(question, language)):
         return question
     return joined_question(previous, question)
 
@@ -94,10 +129,10 @@ def joined_question(previous: list[str], question: str) -> str:
     return f"{previous[-1]} {question.strip()}" if previous else question
 
 
-def may_follow_up(previous: list[str], question: str) -> bool:
+def may_follow_up(previous: list[str], question: str, language: str = "") -> bool:
     """A short question after another that the rules of ``is_follow_up`` do not tell ("Wie viele
     Kommunen?", "Aga Eestis?"): it is searched both alone and joined to the one before it."""
-    return bool(previous) and not is_follow_up(question) and len(question.split()) <= MAX_OPEN_FOLLOW_UP_WORDS
+    return bool(previous) and not is_follow_up(question, language) and len(question.split()) <= MAX_OPEN_FOLLOW_UP_WORDS
 
 
 @cache
