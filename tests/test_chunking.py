@@ -114,6 +114,10 @@ def test_a_day_written_as_an_ordinal_ends_no_sentence() -> None:
         "Wir sind 10.",
         "Das ist alles.",
     ]
+    # every month CLDR names in the source languages, as written or standing alone
+    for text in ("Die Erlaubnis gilt bis zum 17. März 2027.", "Kurset starter 1. mai 2026.", "Námskeiðið hefst 3. júlí.",
+                 "Kursy zaczynają się 5. czerwca.", "Kursai prasideda 2. gegužės."):  # fmt: skip
+        assert len(split_sentences(text + " Sie ist frei.")) == 2, text
 
 
 @pytest.mark.parametrize(

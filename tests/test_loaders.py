@@ -284,6 +284,24 @@ def test_plain_text_tables_lists_and_quoted_names_keep_their_kind(tmp_path: Path
     assert lead is not None and text[lead[0] : lead[1]] == "Du kan läsa SFI i Tallmora om du:"
 
 
+def test_a_lead_in_running_on_into_its_list_and_a_name_over_contact_details(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Introduksjonsprogrammet\n\nHvem kan delta?\n\nDu har rett til introduksjonsprogram hvis du\n"
+        "- er mellom 18 og 55 år,\n- er bosatt i kommunen.\n\nKontakt\n\nKeelekoordinaator Merike Sepp\n"
+        "Rakvere Linnavalitsus\nTelefon: +372 329 5042\n\nKas see leht oli kasulik?  Jah  Ei\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    text, blocks = loaded.text, loaded.blocks
+    item = next(b for b in blocks if b.kind == "item")
+    assert item.lead is not None and text[item.lead[0] : item.lead[1]] == "Du har rett til introduksjonsprogram hvis du"
+    headings = blocks_of(text, blocks, "heading")
+    assert "Keelekoordinaator Merike Sepp" not in headings and "Kontakt" in headings
+    assert blocks_of(text, blocks, "lines")[0].startswith("Keelekoordinaator Merike Sepp\nRakvere")
+    assert "kasulik" not in text  # the feedback widget, however spaced
+
+
 def test_markdown_contact_lines_without_hard_breaks_stay_lines_and_prose_a_paragraph(tmp_path: Path) -> None:
     path = tmp_path / "page.md"
     path.write_text(

@@ -76,9 +76,20 @@ def _number_words(language: str) -> frozenset[str]:
     return frozenset(word.casefold() for word in words)
 
 
+SOURCE_LANGUAGES = ("da", "sv", "nb", "is", "fi", "et", "lv", "lt", "en", "de", "pl")
+
+
 @lru_cache(maxsize=1)
 def _month_stems() -> tuple[str, ...]:
-    return tuple(stem.casefold() for stem in _patterns()["month_stems"])
+    """The listed stems (inflected forms: "februāra", "gegužės") and CLDR's month names of the source languages
+    through Babel, as written and standing alone ("mai", "März", "júlí", "czerwca", "gegužė")."""
+    from babel import Locale
+
+    names = set()
+    for language in SOURCE_LANGUAGES:
+        months = Locale.parse(language).months
+        names.update(name.casefold() for context in ("format", "stand-alone") for name in months[context]["wide"].values())
+    return tuple(dict.fromkeys([*(stem.casefold() for stem in _patterns()["month_stems"]), *sorted(names)]))
 
 
 @lru_cache(maxsize=1)

@@ -120,8 +120,11 @@ class TextBuilder:
 
 
 def is_lead_in(text: str) -> bool:
-    """A paragraph that introduces a list: it ends with a colon ("You can take part if you:")."""
-    return text.rstrip().endswith((":", "：")) and len(text) < 400
+    """A paragraph that introduces a list: it ends with a colon ("You can take part if you:"), or its sentence runs
+    on into the list's items ("Du har rett til introduksjonsprogram hvis du")."""
+    stripped = text.rstrip()
+    runs_on = stripped[-1:].isalpha() and len(stripped.split()) >= 4
+    return len(text) < 400 and (stripped.endswith((":", "：")) or runs_on)
 
 
 def add_table(builder: TextBuilder, rows: list[list[str]], group: str, has_header: bool = False) -> None:

@@ -27,7 +27,7 @@ def patterns_digest() -> str:
 
 def is_boilerplate(paragraph: str) -> bool:
     """True when every non-empty line of ``paragraph`` is page furniture."""
-    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    lines = [" ".join(line.split()) for line in paragraph.splitlines() if line.strip()]  # "kasulik?  Jah  Ei"
     return bool(lines) and all(_patterns().fullmatch(line) for line in lines)
 
 

@@ -1,7 +1,8 @@
 """Structure of plain text (a captured web page saved as .txt): headings, paragraphs, lists, short lines.
 
 Paragraphs are separated by blank lines. A paragraph whose lines start with bullets or numbers is a list
-(a paragraph ending with a colon just before it is its lead-in); a short line without final punctuation
+(a paragraph ending with a colon or running on into it just before it is its lead-in, and a paragraph of
+lines in lower case below such a lead-in is a list whose bullets were lost); a short line without final punctuation
 (or a question: "Who can take part?") that is followed by text is a heading (Markdown ``#`` marks give
 levels), and a page's first line, perhaps over its date, is its title; a paragraph of several short
 lines is kept line by line (addresses, opening hours); lines of cells separated by `` | `` or tabs are a
@@ -13,7 +14,15 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.blocks import MAX_HEADING_CHARS, SHORT_LINE, Block, TextBuilder, add_table, office_over_street
+from assistant.ingest.blocks import (
+    MAX_HEADING_CHARS,
+    SHORT_LINE,
+    Block,
+    TextBuilder,
+    add_table,
+    is_lead_in,
+    office_over_street,
+)
 from assistant.ingest.cleaning import before_footer, is_boilerplate, is_page_furniture
 
 _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
@@ -120,6 +129,9 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
         first = lines[0].strip()
         marked = _HASHES.match(first)
         following = paragraphs[index + 1 : index + 3]
+        if len(lines) == 1 and following and builder.blocks and names_contact(first, following[0]):
+            paragraphs[index + 1] = f"{first}\n{following[0]}"  # "Keelekoordinaator Merike Sepp" over their details
+            continue
         if not builder.blocks and not marked and looks_like_title(first) and (len(lines) > 1 or following):
             builder.heading(first, 1)  # the page's title, perhaps over a line of its date ("Updated 9 March 2026")
             lines = lines[1:]
@@ -140,6 +152,9 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
             1, len(lines) // 2
         ):
             _add_list(builder, lines, lead, group)
+        elif lead is not None and len(lines) >= 2 and all(line.strip()[:1].islower() for line in lines):
+            for line in lines:  # items whose bullets were lost in copying, each line one, below a lead-in
+                builder.item(line.strip(), lead, group)
         elif rows := _table_rows(lines):
             add_table(builder, rows, group)
         elif _is_lines(lines):
@@ -168,10 +183,24 @@ def _opens_section(lines: list[str], following: list[str]) -> bool:
     if len(lines) > 1:
         if BULLET.match(lines[0]) and BULLET.match(lines[1]):  # "1. …" over "2. …": a numbered list
             return False
-        if office_over_street(lines[0], lines[1]):  # an office's name over its street: an address block
-            return False
-        return len(lines[1].strip()) > len(lines[0].strip()) or bool(BULLET.match(lines[1]))
+        if office_over_street(lines[0], lines[1]) or names_contact(lines[0], "\n".join(lines[1:])):
+            return False  # an office's name over its street, a person's over their details: a contact block
+        if BULLET.match(lines[1]):  # a heading over its list, unless a sentence runs on into it ("… hvis du")
+            return not (is_lead_in(lines[0]) and lines[0].split()[-1].islower())
+        return len(lines[1].strip()) > len(lines[0].strip())
+    if following and following[0].strip()[:1].islower():  # "… hvis du" over "er mellom 18 og 55 år,": a lead-in
+        return False
     return any(not _single_short_line(paragraph) for paragraph in following)
+
+
+def names_contact(line: str, block: str) -> bool:
+    """Is ``line`` a person's role and name ("Keelekoordinaator Merike Sepp": no digits, at most six words, the last
+    two capitalised) standing over a block of contact details (lines with an e-mail address or a phone number)?"""
+    words = line.split()
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in line) or not all(w[:1].isupper() for w in words[-2:]):
+        return False
+    details = block.strip().split("\n")
+    return len(details) >= 2 and any("@" in d or sum(ch.isdigit() for ch in d) >= 6 for d in details)
 
 
 def _single_short_line(paragraph: str) -> bool:
