@@ -85,7 +85,7 @@ def _month_stems() -> tuple[str, ...]:
     through Babel, as written and standing alone ("mai", "März", "júlí", "czerwca", "gegužė")."""
     from babel import Locale
 
-    names = set()
+    names: set[str] = set()
     for language in SOURCE_LANGUAGES:
         months = Locale.parse(language).months
         names.update(name.casefold() for context in ("format", "stand-alone") for name in months[context]["wide"].values())

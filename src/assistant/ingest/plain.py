@@ -34,6 +34,8 @@ _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?] +[^\W\d_]")  # "nyhetsbrev. Vi"
 _CELLS = re.compile(r"\s+\|\s+|\t+")
 _GAP = re.compile(r" {2,}")
 _COLUMN = re.compile(r"(?:^|(?<= {2}))\S")  # where a fixed-width column starts: the line's start or after 2+ spaces
+_WORDS_ONLY = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’.-]*)*")  # words and spaces: no "?", comma or dash
+_PHONE = re.compile(r"\+?\d[\d \-]{6,}\d")
 _TERMINAL = tuple(".!?…:;,።")
 MAX_TITLE_CHARS = 150
 
@@ -194,13 +196,13 @@ def _opens_section(lines: list[str], following: list[str]) -> bool:
 
 
 def names_contact(line: str, block: str) -> bool:
-    """Is ``line`` a person's role and name ("Keelekoordinaator Merike Sepp": no digits, at most six words, the last
-    two capitalised) standing over a block of contact details (lines with an e-mail address or a phone number)?"""
+    """Is ``line`` a person's role and name ("Keelekoordinaator Merike Sepp": two to six words and nothing else, the
+    last two capitalised) standing over a block of contact details (lines with an e-mail address or a phone number)?"""
     words = line.split()
-    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in line) or not all(w[:1].isupper() for w in words[-2:]):
+    if not 2 <= len(words) <= 6 or not _WORDS_ONLY.fullmatch(line) or not all(w[:1].isupper() and len(w) > 2 for w in words[-2:]):
         return False
     details = block.strip().split("\n")
-    return len(details) >= 2 and any("@" in d or sum(ch.isdigit() for ch in d) >= 6 for d in details)
+    return len(details) >= 2 and any("@" in d or _PHONE.search(d) for d in details)
 
 
 def _single_short_line(paragraph: str) -> bool:
