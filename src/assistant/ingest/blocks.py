@@ -121,9 +121,11 @@ class TextBuilder:
 
 def is_lead_in(text: str) -> bool:
     """A paragraph that introduces a list: it ends with a colon ("You can take part if you:"), or its sentence runs
-    on into the list's items ("Du har rett til introduksjonsprogram hvis du")."""
+    on into the list's items, its last word short and in lower case ("Du har rett til introduksjonsprogram hvis du")."""
     stripped = text.rstrip()
-    runs_on = stripped[-1:].isalpha() and len(stripped.split()) >= 4
+    words = stripped.split()
+    # a short last word in lower case ("hvis du", "jos", "die"): not a byline or a centre's name ("… centras")
+    runs_on = len(words) >= 4 and words[-1].isalpha() and words[-1].islower() and len(words[-1]) <= 4
     return len(text) < 400 and (stripped.endswith((":", "：")) or runs_on)
 
 
