@@ -126,16 +126,15 @@ def numbers_missing(question: str, evidence: str) -> bool:
 
 def details_missing(question: str, retrieved: Retrieved) -> float:
     """1 when the question pins a detail that the best passage (with its title and headings) lacks: a year it
-    names, a level or form ("A2", where the passage has "A1" or none), a numbered thing ("stig 2", where the
-    passage has "stig 1"), or the country it names (the best passages are all of pages about other countries:
-    the retrieval's ``elsewhere`` signal)."""
+    names, a level or form ("A2", where the passage has "A1" or none), or a numbered thing ("stig 2", where the
+    passage has "stig 1")."""
     if not retrieved.hits:
         return 0.0
     evidence = evidence_text(retrieved, 1)
     asked = {code.upper() for code in _CODE.findall(question)}
     held = {code.upper() for code in _CODE.findall(evidence)}
     missing = years_missing(question, evidence) or (asked and not asked & held) or numbers_missing(question, evidence)
-    return 1.0 if missing or retrieved.signals.get("elsewhere", 0.0) >= 1.0 else 0.0
+    return 1.0 if missing else 0.0
 
 
 def evidence_text(retrieved: Retrieved, passages: int = 3) -> str:

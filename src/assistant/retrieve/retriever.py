@@ -142,7 +142,6 @@ class Retriever:
         ranked = self.rank(candidates, self.params)
         blind = self.rank(candidates, self.params, by_value=False)
         signals = ranking_signals(blind, candidates, self.params.candidates)
-        signals["elsewhere"] = elsewhere(ranked, candidates)
         if self.params.group_translations:
             ranked = group_translations(ranked, candidates.vectors, language)
             blind = group_translations(blind, candidates.vectors, language)
@@ -269,18 +268,6 @@ def corrections(row: Evidence, params: RetrievalParams) -> float:
         - params.same_language_penalty * row.same_language
         - params.country_penalty * row.elsewhere
     )
-
-
-ELSEWHERE_TOP = 5
-
-
-def elsewhere(ranked: list[tuple[Hit, float]], candidates: Candidates, top: int = ELSEWHERE_TOP) -> float:
-    """1 when the question names Nordic or Baltic countries and each of the ``top`` best passages is of a page about
-    another one: the sources hold no page about the country asked ("the fee in Norway" among Danish and Swedish
-    pages), so a figure found would be a neighbour's."""
-    rows = {row.hit.chunk_id: row for row in candidates.rows}
-    best = [rows[hit.chunk_id] for hit, _ in ranked[:top]]
-    return 1.0 if best and all(row.elsewhere for row in best) else 0.0
 
 
 def ranking_signals(ranked: list[tuple[Hit, float]], candidates: Candidates, pool: int = 30) -> dict[str, float]:
