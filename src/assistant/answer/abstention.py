@@ -81,9 +81,20 @@ def share_missing(question: str, evidence: str, also: Sequence[str] = ()) -> flo
         else:
             # a name joined to a noun by a hyphen is its first part ("Työpolku-mentorointihankkeen": Työpolku's project)
             first = re.findall(r"\w+", fold(name))[0]
-            found = any(spelt_alike(word, word_stem(first)) for word in words)
+            found = any(spelt_alike(word, word_stem(first)) for word in words) or town_elsewise(name, words)
         missing += not found
     return missing / len(names)
+
+
+def town_elsewise(name: str, words: set[str]) -> bool:
+    """Does the evidence name the town ``name`` names by another of its names ("Vasa" for "Vaasa"; a name of five
+    letters or more also inflected, a shorter one only as written: "Åbo" is not "about")?"""
+    from assistant.answer.places import spellings  # not at the top: places imports this module
+
+    names = spellings(name)
+    return any(word in names for word in words) or any(
+        word.startswith(word_stem(spelling)) for spelling in names if len(spelling) >= 5 for word in words
+    )
 
 
 def spelt_alike(word: str, stem: str) -> bool:

@@ -88,6 +88,25 @@ def towns() -> dict[str, str]:
     return most_populous((key, city, city["name"]) for city in region_cities() for key in _spellings(city))
 
 
+@cache
+def _spellings_of() -> dict[str, frozenset[str]]:
+    """A town's GeoNames name → its name and Latin- and Cyrillic-script alternative names of three letters or more
+    (folded; short ones too, unlike ``towns``: "Vasa" is Vaasa's Swedish name, "Åbo" Turku's)."""
+    found: dict[str, set[str]] = {}
+    for city in region_cities():
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if len(fold(name)) >= 3 and " " not in name and not name.isupper() and _SCRIPT.match(name):
+                found.setdefault(city["name"], set()).add(fold(name))
+    return {name: frozenset(keys) for name, keys in found.items()}
+
+
+def spellings(word: str) -> frozenset[str]:
+    """The spellings (folded) of the town ``word`` names, as written or inflected, in the languages GeoNames holds:
+    "Vaasa" → {"vaasa", "vasa", …}; empty when it names none."""
+    town = town_of(word)
+    return _spellings_of().get(town, frozenset()) if town is not None else frozenset()
+
+
 _ARABIC_OR_ETHIOPIC = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u1200-\u137f]+")
 _ARABIC_PREFIXES = "بلوف"  # "بأوسلو" (in Oslo), "وريغا" (and Riga)
 
