@@ -135,3 +135,12 @@ def test_an_abbreviation_ends_no_sentence(text: str, sentences: list[str]) -> No
     from assistant.ingest.sentences import split_sentences
 
     assert [s.text for s in split_sentences(text)] == sentences
+
+
+def test_a_sentence_without_a_full_stop_is_quotable_unless_a_list_follows() -> None:
+    from assistant.ingest.blocks import is_lead_in
+
+    assert is_lead_in("Du har rett til introduksjonsprogram hvis du")  # before a list: its lead-in
+    assert not is_lead_in("Tilmelding sker på hjemmesiden eller hos os", running_on=False)  # a unit of its own
+    assert is_lead_in("Du kan deltage, hvis du:", running_on=False)
+    assert not is_lead_in("Af Mette Kjærgaard Holm, formand for NNI og integrationschef i Horsens Kommune")  # a byline

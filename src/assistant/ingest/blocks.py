@@ -119,14 +119,15 @@ class TextBuilder:
         return None
 
 
-def is_lead_in(text: str) -> bool:
+def is_lead_in(text: str, running_on: bool = True) -> bool:
     """A paragraph that introduces a list: it ends with a colon ("You can take part if you:"), or its sentence runs
-    on into the list's items, its last word short and in lower case ("Du har rett til introduksjonsprogram hvis du")."""
+    on into the list's items, its last word short and in lower case ("Du har rett til introduksjonsprogram hvis du"; not
+    with ``running_on`` False: a paragraph's last sentence without a full stop is no lead-in unless a list follows)."""
     stripped = text.rstrip()
     words = stripped.split()
     # a short last word in lower case ("hvis du", "jos", "die"): not a byline or a centre's name ("… centras")
     runs_on = len(words) >= 4 and words[-1].isalpha() and words[-1].islower() and len(words[-1]) <= 4
-    return len(text) < 400 and (stripped.endswith((":", "：")) or runs_on)
+    return len(text) < 400 and (stripped.endswith((":", "：")) or (running_on and runs_on))
 
 
 def add_table(builder: TextBuilder, rows: list[list[str]], group: str, has_header: bool = False) -> None:

@@ -271,6 +271,8 @@ def passage_units(text: str, blocks: Sequence[Block], offset: int) -> list[Unit]
             units.append(Unit((span,), "lines"))
         else:
             for sentence in split_sentences(text[block.start : block.end], span[0]):
-                if sum(ch.isalpha() for ch in sentence.text) >= MIN_UNIT_LETTERS and not is_lead_in(sentence.text):
+                if sum(ch.isalpha() for ch in sentence.text) >= MIN_UNIT_LETTERS and not is_lead_in(
+                    sentence.text, running_on=False
+                ):
                     units.append(Unit(((sentence.start, sentence.end),), "sentence"))
     return units
