@@ -26,7 +26,7 @@ from assistant.answer.kinds import (
     required_kinds,
     states,
 )
-from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_named, towns_written_otherwise
+from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_written_otherwise
 from assistant.answer.quotes import MAX_QUOTE_CHARS, both_sides, rows_named_first, whole_lists, with_asked_day
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named
 from assistant.answer.weekdays import day_lines, days_named, on_days, weekly
@@ -332,8 +332,6 @@ def options(
         if kind == "name":  # a name the question already holds is what it asks about, not the answer
             asked = set(re.findall(r"\w+", question.casefold()))
             values = [v for v in values if not set(re.findall(r"\w+", v.text.casefold())) <= asked]
-            people = [v for v in values if not towns_named(v.text)]  # "Horsens Kommune" beside a person's name
-            values = people if people and len(values) > 1 else values
         if kind == "place":
             values = asked_places(values, question, reading)
         for related in RELATED.get(kind, ()):
