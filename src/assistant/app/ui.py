@@ -292,8 +292,11 @@ def build(app: App) -> Any:
             return note, documents_table(lang, rows), index_banner(app.assistant, lang)
 
         edited = [ingest_status, table, banner, added]
-        add.click(on_upload, [uploads, ui_language], [*edited, uploads], api_visibility="private")
-        remove.click(on_remove, [added, ui_language], edited, api_visibility="private")
+        # the progress of an ingest is shown on its status line only, not over the table, banner and file lists
+        add.click(
+            on_upload, [uploads, ui_language], [*edited, uploads], api_visibility="private", show_progress_on=[ingest_status]
+        )
+        remove.click(on_remove, [added, ui_language], edited, api_visibility="private", show_progress_on=[ingest_status])
         demo.load(added_files, None, [added], api_visibility="private")  # files added since the app started
 
         def on_load(state: Session, request: gr.Request) -> list[Any]:
@@ -304,7 +307,13 @@ def build(app: App) -> Any:
             return [state, state.browser, *relabel(state.browser)]
 
         demo.load(on_load, [session], [session, ui_language, *relabelled], api_visibility="private", show_progress="hidden")
-        reindex.click(on_reindex, [prune, ui_language], [ingest_status, table, banner], api_visibility="private")
+        reindex.click(
+            on_reindex,
+            [prune, ui_language],
+            [ingest_status, table, banner],
+            api_visibility="private",
+            show_progress_on=[ingest_status],
+        )
         undo.click(on_rollback, [ui_language], [ingest_status, table, banner], api_visibility="private")
         gr.api(app.ask_json, api_name="ask")
     return demo
