@@ -118,6 +118,8 @@ def test_a_day_written_as_an_ordinal_ends_no_sentence() -> None:
     for text in ("Die Erlaubnis gilt bis zum 17. März 2027.", "Kurset starter 1. mai 2026.", "Námskeiðið hefst 3. júlí.",
                  "Kursy zaczynają się 5. czerwca.", "Kursai prasideda 2. gegužės."):  # fmt: skip
         assert len(split_sentences(text + " Sie ist frei.")) == 2, text
+    street = "Caféen holdes i Frivillighuset, Sct. Nicolaj Gade 5, 6760 Ribe. Der er ingen café i juli."
+    assert len(split_sentences(street)) == 2  # "Sct." (Sankt) of a street's name ends no sentence
 
 
 @pytest.mark.parametrize(

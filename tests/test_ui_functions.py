@@ -221,7 +221,10 @@ def test_the_short_line_isolates_its_values() -> None:
     from assistant.app.rendering import short_line_html
 
     line = short_line_html("به طور خلاصه: 0480-45 12 00 [1]", 0, {1}, "fa")
-    assert line is not None and '<bdi class="value" dir="auto">0480-45 12 00</bdi>' in line and 'class="cite"' in line
+    # digits and signs only: left to right, said outright (not left to "auto", which has no letter to go by)
+    assert line is not None and '<bdi class="value" dir="ltr">0480-45 12 00</bdi>' in line and 'class="cite"' in line
+    dated = short_line_html("باختصار: 19 يونيو 2026 [1]; 13:00–17:00 [1]", 0, {1}, "ar")
+    assert dated is not None and '<bdi class="value" dir="auto">19 يونيو 2026</bdi>' in dated and 'dir="ltr">13:00–17:00' in dated
     assert short_line_html("According to the sources:", 0, {1}, "en") is None
 
 

@@ -88,8 +88,9 @@ def link_markers(text: str, turn: int, known: set[int]) -> str:
 
 
 def short_line_html(line: str, turn: int, known: set[int], language: str) -> str | None:
-    """The short answer line with each value isolated (``<bdi dir="auto">``), so that "0480-45 12 00" or a
-    Swedish amount keeps its own order inside an Arabic line; None when ``line`` is no short answer line."""
+    """The short answer line with each value isolated (``<bdi>``: left to right for digits and signs only, else by
+    its own first letter), so that "0480-45 12 00" or a Swedish amount keeps its own order inside an Arabic line;
+    None when ``line`` is no short answer line."""
     prefix = message("short_answer", language, value="")
     if not prefix or not line.startswith(prefix) or not _MARKER.search(line):
         return None
@@ -99,7 +100,10 @@ def short_line_html(line: str, turn: int, known: set[int], language: str) -> str
             parts.append(link_markers(part, turn, known))
         elif part.strip():
             space = " " if part.endswith(" ") else ""
-            parts.append(f'<bdi class="value" dir="auto">{escape(part.strip())}</bdi>{space}')
+            # a value of digits and signs only ("75 42 18 90", "16:30–18:30") reads left to right in any line; with
+            # letters its own first letter decides ("19 يونيو 2026", "середа 16:30")
+            way = "auto" if any(ch.isalpha() for ch in part) else "ltr"
+            parts.append(f'<bdi class="value" dir="{way}">{escape(part.strip())}</bdi>{space}')
     return "".join(parts)
 
 
