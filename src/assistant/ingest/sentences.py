@@ -13,7 +13,9 @@ from assistant.answer.kinds import is_month  # month names of the source languag
 # ("z. B.", "d. h."; "kurs C." ends its sentence).
 _END = re.compile(r"(?<=[.!?…؟።፧])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?(?P<next>[^\W\d_]))|\n+")
 _LETTER_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?P<letter>[^\W\d_])\.$")
-_ABBREVIATION = re.compile(r"(?:\b(?:bl\.a|t\.ex|f\.eks|m\.fl|dvs|ca|nr|d|g|pvz|pl|dr|mr|mrs|st|sct|skt|vs|e\.g|i\.e)\.)$", re.IGNORECASE)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:bl\.a|t\.ex|f\.eks|m\.fl|dvs|ca|nr|d|g|pvz|pl|dr|mr|mrs|st|sct|skt|vs|e\.g|i\.e)\.)$", re.IGNORECASE
+)
 
 
 _ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
