@@ -18,27 +18,37 @@ NUMERIC_DATE = re.compile(
 
 
 @cache
+def month_names(code: str) -> tuple[tuple[str, str, int, str], ...]:
+    """(context, width, month, name) of every month name CLDR gives language ``code`` (through Babel), in the
+    format and stand-alone contexts, wide and abbreviated; () for a code Babel does not know."""
+    from babel import Locale
+
+    try:
+        locale = Locale.parse(code)
+    except (ValueError, LookupError):
+        return ()
+    return tuple(
+        (context, width, int(number), name)
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for number, name in locale.months[context][width].items()
+    )
+
+
+@cache
 def _months(language: str) -> list[tuple[str, int, bool]]:
     """(form, month, stem) for the month names of ``language`` (CLDR, wide and abbreviated, both contexts) and
     of English, longest first. A wide name is matched by its stem (the name less its last two letters, keeping
     four), so inflected forms such as "februāra" or "maijā" are read; an abbreviation only as a whole word
     (with or without its dot), so "bal." (balandis) is not read in "balų" nor the stem "mai" in "maiņa"."""
-    from babel import Locale
-
     forms: dict[str, tuple[int, bool]] = {}
     for code in dict.fromkeys([language, "en"] if language else ["en"]):
-        try:
-            locale = Locale.parse(code)
-        except (ValueError, LookupError):
-            continue
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in locale.months[context][width].items():
-                    name = name.casefold().rstrip(".")
-                    if width == "wide":
-                        forms[name[: max(4, len(name) - 2)]] = (int(number), True)
-                    elif len(name) >= 3:
-                        forms.setdefault(name, (int(number), False))
+        for _, width, number, written in month_names(code):
+            name = written.casefold().rstrip(".")
+            if width == "wide":
+                forms[name[: max(4, len(name) - 2)]] = (number, True)
+            elif len(name) >= 3:
+                forms.setdefault(name, (number, False))
     return sorted(((form, month, stem) for form, (month, stem) in forms.items()), key=lambda item: -len(item[0]))
 
 

@@ -83,12 +83,9 @@ SOURCE_LANGUAGES = ("da", "sv", "nb", "is", "fi", "et", "lv", "lt", "en", "de", 
 def _month_stems() -> tuple[str, ...]:
     """The listed stems (inflected forms: "februāra", "gegužės") and CLDR's month names of the source languages
     through Babel, as written and standing alone ("mai", "März", "júlí", "czerwca", "gegužė")."""
-    from babel import Locale
+    from assistant.answer.dates import month_names  # not at the top: dates → kinds
 
-    names: set[str] = set()
-    for language in SOURCE_LANGUAGES:
-        months = Locale.parse(language).months
-        names.update(name.casefold() for context in ("format", "stand-alone") for name in months[context]["wide"].values())
+    names = {name.casefold() for code in SOURCE_LANGUAGES for _, width, _, name in month_names(code) if width == "wide"}
     return tuple(dict.fromkeys([*(stem.casefold() for stem in _patterns()["month_stems"]), *sorted(names)]))
 
 

@@ -188,7 +188,7 @@ def _opens_section(lines: list[str], following: list[str]) -> bool:
         if office_over_street(lines[0], lines[1]) or names_contact(lines[0], "\n".join(lines[1:])):
             return False  # an office's name over its street, a person's over their details: a contact block
         if BULLET.match(lines[1]):  # a heading over its list, unless a sentence runs on into it ("… hvis du")
-            return not (is_lead_in(lines[0]) and lines[0].split()[-1].islower())
+            return not is_lead_in(lines[0])
         return len(lines[1].strip()) > len(lines[0].strip())
     if following and following[0].strip()[:1].islower():  # "… hvis du" over "er mellom 18 og 55 år,": a lead-in
         return False
