@@ -369,3 +369,28 @@ def test_items_ending_in_a_semicolon_are_joined_with_one() -> None:
     hit = Hit("b", "lt.txt", text, "Festivalis", "lt", 2.0)
     items = unit("b", text, 0, 50, 0.7, "list", (lead, first, second))
     assert quote_text(hit, items) == "Bilietai: studentams – 3 eurai; kitiems – 5 eurai."
+
+
+def test_a_weekly_time_in_the_first_quote_answers_when_before_a_date_further_down() -> None:
+    text = "Valodas kafejnīca notiek katru ceturtdienu no plkst. 18.00 līdz 19.30 bibliotēkā.\nDatums: 23. jūnijs; Pasākums: Līgo vakars"
+    hit = Hit("z", "lv.md", text, "Dzīvot kopā", "lv", 2.0)
+    cafe, party = text.split("\n")
+    quoted = [
+        (hit, unit("z", cafe, 0, len(cafe), 0.7), 1),
+        (hit, unit("z", party, len(cafe) + 1, len(text), 0.6, "row"), 1),
+    ]
+    question = "Kad notiek valodas kafejnīca?"
+    line = short_answer("uk", line_kinds(question, "lv", required_kinds(question, "lv")), quoted, question, reading="lv")
+    assert "18:00" in line and "червня" not in line
+    dated = short_answer("uk", ("date",), list(reversed(quoted)), question, reading="lv")
+    assert "23 червня" in dated  # the date comes first: it answers
+
+
+def test_a_quote_about_another_level_states_no_value_for_the_asked_one() -> None:
+    text = "Kitiems užsieniečiams A1 kursas kainuoja 180 eurų. Egzamino mokestis – 25 eurai."
+    hit = Hit("a", "lt.pdf", text, "Lietuvių kalbos kursai", "lt", 2.0)
+    a1 = text.split(". ")[0] + "."
+    quoted = [(hit, unit("a", a1, 0, len(a1), 0.7), 1)]
+    assert short_answer("en", ("money",), quoted, "How much does the A2 course cost?") == ""
+    assert "180" in short_answer("en", ("money",), quoted, "How much does the A1 course cost?")
+    assert "180" in short_answer("en", ("money",), quoted, "How much does the course cost?")

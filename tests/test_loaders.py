@@ -643,3 +643,25 @@ def test_pdf_justified_prose_is_no_table_and_aligned_rows_are() -> None:
         "A1 hommikurühm | esmaspäev | 10.00–13.00",
         "A2 rühm | kolmapäev | 17.30–20.30",
     ]
+
+
+def test_a_short_heading_over_a_sentence_with_a_number_and_bold_text_before_a_full_stop(tmp_path: Path) -> None:
+    plain = tmp_path / "nordbridge.txt"
+    plain.write_text(
+        "Nordbridge Vesterholm\n\nWhat we offer\nTogether you can:\n- practise Danish,\n- visit the library.\n\n"
+        "Membership fee\nJoining costs 50 DKK per year. Families pay one fee.\n\n"
+        "Kontor\nRådhusgade 4, 7400 Vesterholm\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(plain)
+    assert "Membership fee" in blocks_of(loaded.text, loaded.blocks, "heading")
+    assert "Joining costs 50 DKK per year. Families pay one fee." in blocks_of(loaded.text, loaded.blocks, "paragraph")
+    assert "Kontor" not in blocks_of(loaded.text, loaded.blocks, "heading")  # an office over its street
+    page = tmp_path / "sfi.html"
+    page.write_text(
+        "<html><body><main><h1>Sfi</h1><p>Sista ansökningsdag är den <strong>15 augusti 2025</strong>. "
+        "Kursen (<b>A1</b>) är gratis.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    html = load_file(page)
+    assert "den 15 augusti 2025. Kursen (A1) är gratis." in html.text

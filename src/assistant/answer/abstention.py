@@ -38,6 +38,11 @@ _OPENS = re.compile(r"(?:^|[.!?;؟።]\s+)[\W\d_]*\Z")  # a sentence's first wor
 _CODE = re.compile(r"(?<!\w)[A-Za-z]{1,3}\d{1,2}(?!\w)")  # a level or a form: "A2", "B1"
 
 
+def codes(text: str) -> set[str]:
+    """The levels and forms a text names ("A2", "B1"), in capitals."""
+    return {code.upper() for code in _CODE.findall(text)}
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, so 'Rīga' meets 'Riga'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -142,8 +147,7 @@ def details_missing(question: str, retrieved: Retrieved) -> float:
     if not retrieved.hits:
         return 0.0
     evidence = evidence_text(retrieved, 1)
-    asked = {code.upper() for code in _CODE.findall(question)}
-    held = {code.upper() for code in _CODE.findall(evidence)}
+    asked, held = codes(question), codes(evidence)
     missing = years_missing(question, evidence) or (asked and not asked & held) or numbers_missing(question, evidence)
     return 1.0 if missing else 0.0
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.abstention import AbstentionModel, answer_features, fold, share_missing
+from assistant.answer.abstention import AbstentionModel, answer_features, codes, fold, share_missing
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import (
     EXCLUSIVE,
@@ -318,8 +318,11 @@ def options(
     found: list[list[Option]] = []
     reading = reading or language
     details = asked_details(question, reading) if kind == "contact" else ()
+    levels = codes(question)
     for hit, unit, n in quoted:
         if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
+            continue
+        if levels and (held := codes(quote_text(hit, unit))) and not levels & held:  # the A1 price is no answer about A2
             continue
         if kind == "name" and unit.kind == "list":  # "Who can take part?": the list answers, not a name in an item
             continue
@@ -405,11 +408,13 @@ def short_answer(
     """One line in the asker's language stating the asked value(s), each with its citation; "" when a
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
     neither ``chooser`` nor the first quote tells which answers)."""
-    found = {kind: options(kind, quoted, language, question, days, reading, chooser, weekly_dates=False) for kind in kinds}
-    if "date" in kinds and not found["date"]:  # "When is the café?" / "What day and at what time?": a weekly time
-        found["date"] = options("date", quoted, language, question, days, reading, chooser)
-        if found["date"] and "time" in kinds:
-            kinds = tuple(kind for kind in kinds if kind != "time")  # the days' time says it
+    # "When is the café?" / "What day and at what time?": a quote holding no date answers with the weekly time it
+    # gives, in the quotes' order (the café's "every Thursday 18.00–19.30" before another line's "23 June")
+    found = {kind: options(kind, quoted, language, question, days, reading, chooser) for kind in kinds}
+    if "date" in kinds and "time" in kinds and found["date"]:
+        dated = options("date", quoted, language, question, days, reading, chooser, weekly_dates=False)
+        if not dated or dated[0] != found["date"][0]:
+            kinds = tuple(kind for kind in kinds if kind != "time")  # the weekly time of the first says it
     parts = [state_value(kind, found[kind], question, chooser, language) for kind in kinds]
     if not parts or not all(parts):
         return ""

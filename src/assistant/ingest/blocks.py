@@ -32,6 +32,7 @@ def short_heading(text: str) -> bool:
 
 
 _STREET = re.compile(r"^[^\d:]{3,40}\s\d{1,4}[A-Za-z]?\b")  # "Vienības iela 8", "Asemakatu 6 B", "Rådhusgata 5"
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?](?:\s|$)")
 _NUMBER_OR_END = re.compile(r"\d|[.:;,]$")  # an office's name line holds neither
 
 
@@ -39,7 +40,10 @@ def office_over_street(name: str, street: str) -> bool:
     """Are these the first two lines of an address block: an office's name ("Borgerservice Sønderborg") over its
     street and number ("Rådhustorvet 10, 6400 Sønderborg")? Such a name is no heading."""
     name, street = name.strip(), street.strip()
-    return bool(name) and not _NUMBER_OR_END.search(name) and street[:1].isupper() and bool(_STREET.search(street))
+    sentence = bool(_SENTENCE_END.search(street))  # "Joining costs 50 DKK per year. Families …" is no street
+    return (
+        bool(name) and not _NUMBER_OR_END.search(name) and street[:1].isupper() and bool(_STREET.search(street)) and not sentence
+    )
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

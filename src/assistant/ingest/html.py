@@ -81,8 +81,12 @@ def _bold_lead(element: Any) -> Any | None:
     return first
 
 
+# get_text(" ") puts a space at every tag boundary: "den <strong>15 augusti 2025</strong>." would read "… 2025 ."
+_SPACE_BEFORE = re.compile(r"\s+(?=[.,;:!?)\]](?:\s|$))|(?<=[(\[])\s+")
+
+
 def _text(element: Any) -> str:
-    return " ".join(element.get_text(" ", strip=True).split())
+    return _SPACE_BEFORE.sub("", " ".join(element.get_text(" ", strip=True).split()))
 
 
 def _lines(element: Any) -> str:
