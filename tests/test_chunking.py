@@ -146,3 +146,27 @@ def test_a_sentence_without_a_full_stop_is_quotable_unless_a_list_follows() -> N
     assert not is_lead_in("Tilmelding sker på hjemmesiden eller hos os", running_on=False)  # a unit of its own
     assert is_lead_in("Du kan deltage, hvis du:", running_on=False)
     assert not is_lead_in("Af Mette Kjærgaard Holm, formand for NNI og integrationschef i Horsens Kommune")  # a byline
+
+
+@pytest.mark.parametrize(
+    ("lines", "language", "date"),
+    [
+        (["Updated 20 January 2025", "The project starts on 4 March 2025 in Vesterholm."], "en", "2025-01-20"),
+        (["Päivitetty 9.1.2026", "Ohjelma kestää yleensä vuoden."], "fi", "2026-01-09"),
+        (["Atnaujinta 2026 m. sausio 20 d.", "Kursai prasideda rugsėjo 8 d."], "lt", "2026-01-20"),
+        (["Kursen startar 3 mars 2026 i Malmö för alla nyanlända.", "Anmäl dig senast 20 februari."], "sv", None),
+    ],
+)
+def test_a_dateline_under_the_title_dates_the_page_and_is_no_unit(lines: list[str], language: str, date: str | None) -> None:
+    from assistant.ingest.datelines import dateline
+
+    builder = TextBuilder()
+    builder.heading("Kotoutuminen", 1)
+    for line in lines:
+        builder.paragraph(line)
+    found = dateline(builder.text, builder.blocks, language)
+    assert (found[1] if found else None) == date
+    document = Document("d.md", builder.text, "Kotoutuminen", language, "h", blocks=tuple(builder.blocks))
+    chunk = Chunker().split(document)[0]
+    quotable = [chunk.text[s:e] for unit in chunk.units for s, e in unit.spans]
+    assert (lines[0] in quotable) is (date is None)

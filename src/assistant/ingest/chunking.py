@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.ingest.blocks import is_lead_in
+from assistant.ingest.datelines import dateline
 from assistant.ingest.sentences import split_sentences
 from assistant.types import Block, Chunk, Document, Unit
 
@@ -106,14 +107,17 @@ class Chunker:
 
     def split(self, document: Document) -> list[Chunk]:
         text = document.text
-        sections = self._sections(text, document_blocks(document))
+        blocks = document_blocks(document)
+        found = dateline(text, blocks, document.language)
+        skipped = {(found[0].start, found[0].end)} if found else set()  # the page's dateline is quoted by no answer
+        sections = self._sections(text, blocks)
         chunks: list[Chunk] = []
         seen: dict[str, int] = {}
         for path, blocks in self._pack(sections):
             start, end = blocks[0].start, blocks[-1].end
             piece = text[start:end]
             context = context_header(document.title, path, piece)
-            units = tuple(passage_units(text, blocks, start))
+            units = tuple(passage_units(text, blocks, start, skipped))
             chunk_id = chunk_id_for(document.doc_id, piece, context, seen)
             chunks.append(Chunk(chunk_id, document.doc_id, piece, start, end, " > ".join(path), len(chunks), context, units))
         return chunks
@@ -251,14 +255,15 @@ def context_header(title: str, path: tuple[str, ...], text: str) -> str:
     return " > ".join(parts)
 
 
-def passage_units(text: str, blocks: Sequence[Block], offset: int) -> list[Unit]:
-    """The quotable units of a passage made of ``blocks`` (spans made relative to ``offset``)."""
+def passage_units(text: str, blocks: Sequence[Block], offset: int, skipped: set[tuple[int, int]] | None = None) -> list[Unit]:
+    """The quotable units of a passage made of ``blocks`` (spans made relative to ``offset``), none from the blocks
+    ``skipped`` holds."""
     inside = {(b.start, b.end) for b in blocks}
     leads = {b.lead for b in blocks if b.lead is not None}
     units: list[Unit] = []
     for block in blocks:
         span = (block.start - offset, block.end - offset)
-        if block.kind == "heading" or (block.start, block.end) in leads:
+        if block.kind == "heading" or (block.start, block.end) in leads or (block.start, block.end) in (skipped or ()):
             continue  # a heading or a lead-in is quoted only with what it introduces
         if block.kind in ("item", "row"):
             lead = block.lead if block.lead in inside else None

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.ingest.cleaning import is_boilerplate
+from assistant.ingest.datelines import dateline
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, Loaded, UnreadableFile, load_file
 from assistant.ingest.markdown import plain_value
 from assistant.languages.detection import SUPPORTED, detect_language, normalise_code
@@ -135,14 +136,18 @@ def build_document(
     fields = clean_fields(doc_id, {**loaded.metadata, **manifest.get(doc_id, {})}, warnings)
     if not loaded.text.strip():
         raise UnreadableFile("no text")
+    language = fields.get("language") or detect_language(loaded.text)
+    date = fields.get("date", "")
+    if not date and (found := dateline(loaded.text, loaded.blocks, language)) is not None:
+        date = found[1]  # "Updated 20 January 2025" under the title of a page without metadata
     return Document(
         doc_id=doc_id,
         text=loaded.text,
         title=fields.get("title") or first_heading(loaded) or infer_title(loaded.text) or path.stem,
-        language=fields.get("language") or detect_language(loaded.text),
+        language=language,
         content_hash=content_hash or fingerprint(path, manifest.get(doc_id, {})),
         publisher=fields.get("publisher", ""),
-        date=fields.get("date", ""),
+        date=date,
         url=fields.get("url", ""),
         tags=fields.get("tags", ()),
         group=fields.get("translation_of") or doc_id,
