@@ -131,6 +131,8 @@ def test_a_short_question_that_names_nothing_leans_on_the_one_before() -> None:
     assert not is_follow_up("How do I apply for asylum in Sweden?")
     assert is_follow_up("وماذا عن يوم الجمعة؟") and is_follow_up("وفي يوم السبت؟")  # "and" written onto the next word
     assert not is_follow_up("وزارة الهجرة في الدنمارك؟")  # a word that starts with the letter
+    assert is_follow_up("А до какого числа можно записаться?")  # "and", six words, nothing named
+    assert not is_follow_up("And how long does the course in Riga last?")  # it names its own subject
 
 
 def test_a_question_pointing_back_with_a_pronoun_is_a_follow_up() -> None:

@@ -108,14 +108,17 @@ def points_back(question: str, language: str) -> bool:
 
 def is_follow_up(question: str, language: str = "") -> bool:
     """A short question that leans on the one before it: it opens with "and", "what about" (in any of the
-    languages), it is at most three words long and names nothing ("When was it?", "А коли це було?"), or
+    languages; up to eight words when it names nothing), it is at most three words long and names nothing ("When was it?", "А коли це було?"), or
     (``language`` given) it points back with a pronoun ("And what is her e-mail address?")."""
     words = question.strip().split()
     if language and points_back(question, language):
         return True
+    opens = bool(_FOLLOW_UP.match(question.strip()))
+    if opens and len(words) <= MAX_POINTING_WORDS and not names_something(question):
+        return True  # "А до какого числа можно записаться?": "and", nothing named, up to eight words
     if not words or len(words) > MAX_FOLLOW_UP_WORDS:
         return False
-    return bool(_FOLLOW_UP.match(question.strip())) or (len(words) <= MAX_BARE_FOLLOW_UP_WORDS and not names_something(question))
+    return opens or (len(words) <= MAX_BARE_FOLLOW_UP_WORDS and not names_something(question))
 
 
 def contextual_question(previous: list[str], question: str, language: str = "") -> str:
