@@ -339,3 +339,18 @@ def test_a_range_of_amounts_is_one_amount(language: str, sentence: str, rendered
     [amount] = find_values(sentence, "money", language)
     assert render(amount, "uk") == rendered
     assert [value.text for value in find_values(sentence, "number", language)] == count  # its lower end is no count
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "stated"),
+    [
+        ("Valodas kafejnīca notiek katru ceturtdienu no plkst. 18.00 līdz 19.30.", "lv", ["четвер 18:00–19:30"]),
+        ("The weekly meeting is held every Wednesday from 17:00 to 19:00.", "en", ["середа 17:00–19:00"]),
+        ("Treffen jeden Dienstag von 10:00 bis 14:00 Uhr.", "de", ["вівторок 10:00–14:00"]),
+        ("Åpent mandag fra kl. 9.00 til kl. 15.00.", "nb", ["понеділок 09:00–15:00"]),
+    ],
+)
+def test_a_span_of_time_written_with_words_is_one_value(text: str, language: str, stated: list[str]) -> None:
+    from assistant.answer.weekdays import weekly
+
+    assert [render(value, "uk") for value in weekly(text, language)] == stated

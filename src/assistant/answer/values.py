@@ -37,8 +37,10 @@ _PERCENT = re.compile(
 _PLAIN_NUMBER = re.compile(rf"(?<![\w.,:/+-])(?:{_NUMBER})(?![\w:/%]|[.,]\d)")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
+# "from 18.00 to 19.30" in the source languages: the word between two clock times ("til", "bis", "līdz", "iki", "kuni")
+_UNTIL = r"\s+(?:to|until|till|til|bis|līdz|iki|kuni|do)\s+(?:(?:kl\.?|klo|kell|plkst\.?|val\.?|um)\s?)?"
 _TIME = re.compile(
-    rf"(?:(?:kl\.?|klo|kell|plkst\.?|val\.?|um|at)\s?)?(?P<t1>{_CLOCK})(?:{DASH}(?P<t2>{_CLOCK}))?(?:\s?(?:Uhr|h))?"
+    rf"(?:(?:kl\.?|klo|kell|plkst\.?|val\.?|um|at)\s?)?(?P<t1>{_CLOCK})(?:(?:{DASH}|{_UNTIL})(?P<t2>{_CLOCK}))?(?:\s?(?:Uhr|h))?"
     rf"|(?P<a1>\d{{1,2}})(?::(?P<am1>\d{{2}}))?\s?(?P<p1>am|pm|noon)(?:{DASH}(?P<a2>\d{{1,2}})(?::(?P<am2>\d{{2}}))?\s?(?P<p2>am|pm))?",
     re.IGNORECASE,
 )
@@ -119,9 +121,8 @@ def money(text: str, language: str) -> list[Value]:
     "4 110 kr. om måneden", "25 EUR už valandą"); a range of amounts is one value ("610–680 €", "€25–30")."""
     found = []
     for match in _MONEY.finditer(text):
+        # "450 Kronen" on a German page: which krone is not known, so the amount is stated as written
         code = _currency(match.group("pre") or match.group("post"), language)
-        if not code:
-            continue
         start, end, low, high = _range_span(text, match)
         upper = parse_number(high) if high is not None else None
         per = _rate(text, end, language)
