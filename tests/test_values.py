@@ -354,3 +354,9 @@ def test_a_span_of_time_written_with_words_is_one_value(text: str, language: str
     from assistant.answer.weekdays import weekly
 
     assert [render(value, "uk") for value in weekly(text, language)] == stated
+
+
+def test_kroner_on_a_page_whose_language_has_no_krone_are_stated_as_written() -> None:
+    found = find_values("Die Teilnahme kostet 450 Kronen pro Kurs.", "money", "de")
+    assert [render(value, "ru") for value in found] == ["450 Kronen"]
+    assert [render(value, "ru") for value in find_values("Deltagelse koster 450 kroner.", "money", "da")] == ["450 датских крон"]
