@@ -665,3 +665,50 @@ def test_a_short_heading_over_a_sentence_with_a_number_and_bold_text_before_a_fu
     )
     html = load_file(page)
     assert "den 15 augusti 2025. Kursen (A1) är gratis." in html.text
+
+
+def test_label_lines_stay_lines_however_long_and_a_range_wrapped_at_its_dash_is_whole(tmp_path: Path) -> None:
+    from assistant.ingest.pdf import Line, parse_pdf_lines
+
+    path = tmp_path / "kurssit.txt"
+    path.write_text(
+        "Suomen kielen kurssit\n\nLISÄTIETOJA\n"
+        "Lastenhoito: Lauantain kurssin aikana tarjotaan maksuton lastenhoito 2–6-vuotiaille.\n"
+        "Alennus: Opiskelijat ja työttömät saavat 50 % alennuksen kurssimaksusta.\n"
+        "Peruutus: Kurssin voi perua maksutta viimeistään 7 päivää ennen kurssin alkua\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    lines = blocks_of(loaded.text, loaded.blocks, "lines")
+    assert lines and lines[0].split("\n")[1] == "Alennus: Opiskelijat ja työttömät saavat 50 % alennuksen kurssimaksusta."
+    rows = [("Rådgivning tisdag kl. 9.00–", 300.0), ("12.00 i Medborgarhuset.", 200.0)]
+    builder = parse_pdf_lines(
+        [Line(text, 10.0, False, 50.0, right, 700.0 - 14 * i, 690.0 - 14 * i, 1) for i, (text, right) in enumerate(rows)]
+    )
+    assert "kl. 9.00–12.00 i" in builder.text
+
+
+def test_pdf_numbers_a_font_size_apart_are_cells_of_a_table_row_and_stay_prose_outside_one() -> None:
+    from assistant.ingest.pdf import Line, _spaced, _with_cells, table_rows
+
+    def line(words: list[tuple[str, float]], top: float) -> Line:
+        text, visible, boxes = "", [], []
+        for word, left in words:  # 6 points a letter, a space of 3 points inside a word run
+            if text:
+                text += " "
+            for k, ch in enumerate(word):
+                visible.append(len(text))
+                boxes.append((left + 6 * k, top - 10, left + 6 * k + 5, top))
+                text += ch
+        piece, cells = _with_cells(text, visible, boxes, 10.0)
+        return Line(piece, 10.0, False, boxes[0][0], boxes[-1][2], top, top - 10, 1, cells)
+
+    rows = [
+        line([("Nøgletal", 50), ("2022", 300), ("2023", 334), ("2024", 368)], 700),
+        line([("Nye", 50), ("borgere", 74), ("142", 300), ("118", 334), ("97", 368)], 680),
+        line([("Budget", 50), ("48,5", 300), ("44,0", 334), ("41,3", 368)], 660),
+    ]
+    found, _ = table_rows(rows)
+    assert [found[i] for i in sorted(found)][1] == ["Nye borgere", "142", "118", "97"]
+    prose = line([("Faldet", 50), ("skyldes", 92), ("2022", 150)], 600)  # one wide space before a number, no table
+    assert _spaced(prose.text) == "Faldet skyldes 2022"

@@ -46,3 +46,11 @@ def test_percentile() -> None:
     assert percentile([5, 1, 3, 2, 4], 50) == 3
     assert percentile([1, 2, 3, 4, 100], 95) == 100
     assert percentile([], 50) is None
+
+
+def test_evidence_matches_a_table_row_whatever_cells_the_loader_read() -> None:
+    from assistant.evaluation.metrics import is_relevant
+
+    row = "Rodiklis | 2024 m. | 2025 m.\nIš jų ukrainiečiai | 512 | 547"
+    assert is_relevant(row, ["Iš jų ukrainiečiai 512 | 547"]) and is_relevant(row, ["ukrainiečiai 512 547"])
+    assert not is_relevant(row, ["ukrainiečiai 547 512"])

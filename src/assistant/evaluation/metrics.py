@@ -3,7 +3,7 @@
 Normalisation (before any matching): Unicode NFKC, case-folded, curly quotes and dashes unified,
 whitespace collapsed. A passage is relevant to an item when it contains one of the item's evidence quotes,
 compared without list markers (an evidence quote copied from the source's "om du: - har fyllt 16 år" matches the
-loaded list, whose items carry no marker).
+loaded list, whose items carry no marker) and without table cell separators (" | ", where a loader read cells).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def normalise(text: str) -> str:
 def without_list_markers(text: str) -> str:
     """Normalised text without list markers, for matching evidence quotes."""
     text = _NUMBER_MARKER.sub("", _DASH_MARKER.sub("", normalise(text)))
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", text.replace(" | ", " ")).strip()  # a table's cell separators are the loader's, not the text's
 
 
 def is_relevant(passage: str, evidence: Sequence[str]) -> bool:

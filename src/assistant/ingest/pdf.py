@@ -38,6 +38,11 @@ SHORT_LINE = 0.7  # of the widest line's right edge
 MARGIN_LINES = 3  # lines at the top and bottom of a page that may be running headers or footers
 CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates table cells (when rows share them)
 CELL = " | "
+# A narrower gap before a number separates cells too ("Nye borgere i integrationsprogrammet   142   118   97": a
+# browser's print of a table pads its cells by about a font size); such a separator is kept only in a table's rows.
+NUMBER_GAP = 0.75
+SOFT_CELL = " \u00a6 "
+_CELLS = re.compile(r" \| | \u00a6 ")
 
 
 @dataclass
@@ -105,6 +110,13 @@ def _with_cells(
         if gap > CELL_GAP * size:
             parts.append(CELL)
             starts.append(boxes[k][0])
+        elif (
+            gap > NUMBER_GAP * size
+            and text[visible[k]].isdigit()
+            and (text[visible[k - 1]].isalnum() or text[visible[k - 1]] in "%).")
+        ):
+            parts.append(SOFT_CELL)
+            starts.append(boxes[k][0])
         elif visible[k] - visible[k - 1] > 1:  # a space (or a generated one) between them
             parts.append(" ")
         parts.append(text[visible[k]])
@@ -152,6 +164,8 @@ def read_pdf_lines(pdf: Any) -> list[Line]:
 def _join(previous: str, line: str) -> str:
     if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha() and line[:1].islower():
         return previous[:-1] + line  # "integra-" + "tion"
+    if previous.endswith(("–", "—")) and previous[-2:-1].isdigit() and line[:1].isdigit():
+        return previous + line  # "kl. 9.00–" + "12.00": a range wrapped at its dash
     return f"{previous} {line}"
 
 
@@ -167,7 +181,7 @@ def table_rows(lines: list[Line]) -> tuple[dict[int, list[str]], set[int]]:
         near = [j for j in gapped if j != i and abs(j - i) <= 4]  # a wrapped cell puts the next row further down
         if not any(abs(j - i) <= 2 for j in near) or not any(_aligned(lines[i], lines[j]) for j in near):
             continue
-        rows[i] = [clean_inline(cell) for cell in lines[i].text.split(CELL)]
+        rows[i] = [clean_inline(cell) for cell in _CELLS.split(lines[i].text)]
     for i in sorted(rows):
         j = i + 1
         while j < len(lines) and j not in rows and _continues_cell(lines[i], lines[j - 1], lines[j], j + 1 in rows):
@@ -181,6 +195,7 @@ def table_rows(lines: list[Line]) -> tuple[dict[int, list[str]], set[int]]:
 def _spaced(text: str) -> str:
     """A line outside a table: its cell gaps are the wide spaces of justified prose when its "cells" are words
     ("Põhimoodul | annab | ülevaate | Eesti | riigist,"), else kept (a table's row the rows above did not claim)."""
+    text = text.replace(SOFT_CELL, " ")  # a number after a wide space, outside a table, is prose
     cells = text.split(CELL)
     words = sum(len(cell.split()) for cell in cells)
     prose = len(cells) >= 4 and words <= 2 * len(cells) and not any(ch.isdigit() for ch in text)

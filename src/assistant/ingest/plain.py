@@ -5,7 +5,7 @@ Paragraphs are separated by blank lines. A paragraph whose lines start with bull
 lines in lower case below such a lead-in is a list whose bullets were lost); a short line without final punctuation
 (or a question: "Who can take part?") that is followed by text is a heading (Markdown ``#`` marks give
 levels), and a page's first line, perhaps over its date, is its title; a paragraph of several short
-lines is kept line by line (addresses, opening hours); lines of cells separated by `` | `` or tabs are a
+lines, or of "Label: value" lines however long, is kept line by line (addresses, opening hours); lines of cells separated by `` | `` or tabs are a
 table. Page furniture (language switchers, breadcrumb trails and the menu lines around them, skip links) is
 dropped.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.ingest.blocks import (
+    LABEL_LINE,
     MAX_HEADING_CHARS,
     SHORT_LINE,
     Block,
@@ -102,7 +103,8 @@ def _add_list(builder: TextBuilder, lines: list[str], lead: Block | None, group:
 def _is_lines(lines: list[str]) -> bool:
     """Several short lines, most without final punctuation: an address or contact block."""
     short = sum(1 for line in lines if len(line.strip()) <= SHORT_LINE and not line.strip().endswith((".", "!", "?")))
-    return len(lines) >= 2 and short >= 0.75 * len(lines)
+    labelled = all(LABEL_LINE.match(line.strip()) for line in lines)  # "Alennus: Opiskelijat … saavat 50 % …"
+    return len(lines) >= 2 and (short >= 0.75 * len(lines) or labelled)
 
 
 def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
