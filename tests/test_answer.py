@@ -394,3 +394,14 @@ def test_a_quote_about_another_level_states_no_value_for_the_asked_one() -> None
     assert short_answer("en", ("money",), quoted, "How much does the A2 course cost?") == ""
     assert "180" in short_answer("en", ("money",), quoted, "How much does the A1 course cost?")
     assert "180" in short_answer("en", ("money",), quoted, "How much does the course cost?")
+
+
+def test_a_time_is_stated_with_the_days_the_source_gives_it() -> None:
+    text = "Opetusaika: tiistai ja torstai klo 17.00–19.15"
+    hit = Hit("k", "fi.txt", text, "Suomi 2", "fi", 2.0)
+    quoted = [(hit, unit("k", text, 0, len(text), 0.7, "line"), 1)]
+    line = short_answer("ru", ("time",), quoted, "В какое время проходит курс Suomi 2?", reading="ru")
+    assert "вторник" in line and "четверг" in line and "17:00–19:15" in line
+    plain = "Kurssi alkaa klo 17.00 Opistotalolla."
+    hit = Hit("p", "fi.txt", plain, "Suomi 2", "fi", 2.0)
+    assert "17:00" in short_answer("ru", ("time",), [(hit, unit("p", plain, 0, len(plain), 0.7), 1)], "Во сколько?", reading="ru")

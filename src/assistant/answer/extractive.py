@@ -346,6 +346,8 @@ def options(
         if kind == "time" and not days and len(values) > 1 and (week := week_of(text, hit.language, len(values), language)):
             found.append([Option(week, text, n)])  # "When is it open?": "mandag–onsdag 15–18, torsdag 16–19", whole
             continue
+        if kind == "time" and not days and values and len(timed := weekly(text, hit.language)) == len(values):
+            values = timed  # "tiistai ja torstai klo 17.00–19.15": the time with the days the source gives it
         by_text: dict[str, Value] = {}
         for value in values:
             by_text.setdefault(render(value, language), value)
