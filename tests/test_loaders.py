@@ -712,3 +712,16 @@ def test_pdf_numbers_a_font_size_apart_are_cells_of_a_table_row_and_stay_prose_o
     assert [found[i] for i in sorted(found)][1] == ["Nye borgere", "142", "118", "97"]
     prose = line([("Faldet", 50), ("skyldes", 92), ("2022", 150)], 600)  # one wide space before a number, no table
     assert _spaced(prose.text) == "Faldet skyldes 2022"
+
+
+def test_a_rule_under_two_lines_makes_them_one_heading(tmp_path: Path) -> None:
+    path = tmp_path / "kurssit.txt"
+    path.write_text(
+        "RANTAMÄEN KANSALAISOPISTO\nSuomen kielen kurssit maahanmuuttajille – syksy 2025\n=====================\n\n"
+        "Kurssit alkavat syyskuussa. Ilmoittautuminen alkaa 11.8.2025 klo 12.\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert blocks_of(loaded.text, loaded.blocks, "heading") == [
+        "RANTAMÄEN KANSALAISOPISTO Suomen kielen kurssit maahanmuuttajille – syksy 2025"
+    ]

@@ -142,7 +142,8 @@ def test_a_question_pointing_back_with_a_pronoun_is_a_follow_up() -> None:
     assert not is_follow_up("Wie kann ich Ihre Beratung buchen?", "de")  # "Ihre": the polite "your"
     assert not is_follow_up("Can refugees bring their children to the course?", "en")  # plural: within itself
     assert not is_follow_up("ما هو رقم هاتف المكتب في أوسلو؟", "ar")  # "هو" is also "is"
-    assert not is_follow_up("And what is her e-mail address?")  # without a language: six words, the rules as before
+    assert is_follow_up("And what is her e-mail address?")  # without a language: "and" and nothing named
+    assert not is_follow_up("And what is the e-mail address of the Tartu office?")  # it names its own subject
 
 
 def test_a_short_question_the_rules_do_not_tell_may_still_be_a_follow_up() -> None:

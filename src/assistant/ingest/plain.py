@@ -121,9 +121,11 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
             add_table(builder, rows, group)
             continue
         first = lines[0].strip()
-        if len(lines) >= 2 and _UNDERLINE.fullmatch(lines[1].strip()):  # "Kurser i svenska\n=====": a heading
-            builder.heading(first, 1 if lines[1].strip()[0] == "=" else 2)
-            lines = lines[2:]
+        ruled = next((i for i in (1, 2) if len(lines) > i and _UNDERLINE.fullmatch(lines[i].strip())), 0)
+        if ruled and all(looks_like_heading(line) for line in lines[:ruled]):  # "Kurser i svenska\n=====": a heading
+            # the rule underlines every line above it, as in Markdown ("RANTAMÄEN KANSALAISOPISTO\nSuomen kielen …")
+            builder.heading(" ".join(line.strip() for line in lines[:ruled]), 1 if lines[ruled].strip()[0] == "=" else 2)
+            lines = lines[ruled + 1 :]
             if not lines:
                 continue
             first = lines[0].strip()
