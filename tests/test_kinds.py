@@ -258,3 +258,8 @@ def test_rent_deposits_fees_and_hourly_pay_ask_for_money(question: str, language
 )
 def test_renting_and_insurance_ask_for_no_money(question: str, language: str) -> None:
     assert "money" not in asked_kinds(question, language)
+
+
+def test_opening_hours_in_a_compound_ask_for_a_time() -> None:
+    assert required_kinds("Mitkä ovat keskuksen kesäaukioloajat 2026?", "fi") == ("time",)
+    assert required_kinds("Millised on keskuse suvised lahtiolekuajad?", "et") == ("time",)

@@ -69,7 +69,7 @@ def test_a_question_about_saturday_gets_its_short_line_from_the_saturday_row() -
     assert draft.text.index("Lördag") < draft.text.index("Måndag")  # the asked day's quote first; none is dropped
     assert draft.text.startswith("In short: 10:00–14:00 [1]")
     without = answerer(use_days=False).answer("What are the opening hours on Saturday?", "en", retrieved)
-    assert without.text.startswith("In short: 09:00–16:00 [1]")  # what the ablation row removes
+    assert without.text.startswith("In short: Monday 09:00–16:00 [1]")  # what the ablation row removes (the day said)
 
 
 def test_another_days_hours_are_quoted_but_never_stated_as_the_answer() -> None:
