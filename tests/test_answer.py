@@ -405,3 +405,28 @@ def test_a_time_is_stated_with_the_days_the_source_gives_it() -> None:
     plain = "Kurssi alkaa klo 17.00 Opistotalolla."
     hit = Hit("p", "fi.txt", plain, "Suomi 2", "fi", 2.0)
     assert "17:00" in short_answer("ru", ("time",), [(hit, unit("p", plain, 0, len(plain), 0.7), 1)], "Во сколько?", reading="ru")
+
+
+def test_a_street_number_is_no_count_and_a_shortened_time_no_range() -> None:
+    text = "Kursen hålls i Medborgarhuset, Storgatan 21, och omfattar 100 timmar."
+    hit = Hit("s", "sv.md", text, "Samhällsorientering", "sv", 2.0)
+    street = "Kursen hålls i Medborgarhuset, Storgatan 21."
+    quoted = [(hit, unit("s", street, 0, len(street), 0.7), 1)]
+    assert short_answer("so", ("number",), quoted, "Immisa saacadood?", reading="so") == ""
+    shortened = "Saksbehandlingstiden er redusert fra seks uker til tre uker."
+    hit = Hit("n", "nb.md", shortened, "Bostøtte", "nb", 2.0)
+    line = short_answer("ru", ("duration",), [(hit, unit("n", shortened, 0, len(shortened), 0.7), 1)], "Как долго?", reading="ru")
+    assert "6–3" not in line
+
+
+def test_a_quote_about_another_year_states_no_value_for_the_asked_one() -> None:
+    text = "I 2025 bosatte kommunen 38 personer. Kommunestyret vedtok å ta imot 45 flyktninger i 2026."
+    hit = Hit("o", "nb.txt", text, "Nyheter", "nb", 2.0)
+    first, second = text.split(". ")
+    quoted = [
+        (hit, unit("o", first + ".", 0, len(first) + 1, 0.7), 1),
+        (hit, unit("o", second, len(first) + 2, len(text), 0.6), 1),
+    ]
+    assert (
+        short_answer("uk", ("number",), quoted, "Скільки біженців прийме Оспевік у 2026 році?", reading="uk") == "Коротко: 45 [1]"
+    )

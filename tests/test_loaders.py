@@ -725,3 +725,25 @@ def test_a_rule_under_two_lines_makes_them_one_heading(tmp_path: Path) -> None:
     assert blocks_of(loaded.text, loaded.blocks, "heading") == [
         "RANTAMÄEN KANSALAISOPISTO Suomen kielen kurssit maahanmuuttajille – syksy 2025"
     ]
+
+
+def test_a_saved_pages_two_space_menu_above_its_breadcrumb_goes_and_underscores_underline_a_heading(tmp_path: Path) -> None:
+    from assistant.ingest.pdf import Line, parse_pdf_lines
+
+    path = tmp_path / "nyheter.txt"
+    path.write_text(
+        "Ospevik kommune  Flyktningtjenesten  Nyheter  Kontakt  English\nHjem > Flyktningtjenesten > Nyheter\n\n"
+        "Nyheter fra flyktningtjenesten\n==============================\n\nÅpningstider\n____________\n"
+        "Kontoret er åpent mandag til fredag fra kl. 9 til 15.\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert "Kontakt" not in loaded.text
+    assert blocks_of(loaded.text, loaded.blocks, "heading") == ["Nyheter fra flyktningtjenesten", "Åpningstider"]
+    rows = [("Öffnungszeiten", 120.0), ("Montag 9–13 Uhr", 150.0), ("Dienstag 13–18 Uhr", 160.0), ("Mittwoch geschlossen", 170.0)]
+    rows += [("Die Beratung ist kostenlos und vertraulich, und wir sprechen Deutsch, Englisch, Arabisch und Ukrainisch.", 500.0)]
+    lines = [Line(t, 10.0, t == "Öffnungszeiten", 50.0, r, 700.0 - 14 * i, 690.0 - 14 * i, 1) for i, (t, r) in enumerate(rows)]
+    builder = parse_pdf_lines(lines)
+    assert ("lines", "Montag 9–13 Uhr\nDienstag 13–18 Uhr\nMittwoch geschlossen") in [
+        (b.kind, builder.text[b.start : b.end]) for b in builder.blocks
+    ]

@@ -360,3 +360,8 @@ def test_kroner_on_a_page_whose_language_has_no_krone_are_stated_as_written() ->
     found = find_values("Die Teilnahme kostet 450 Kronen pro Kurs.", "money", "de")
     assert [render(value, "ru") for value in found] == ["450 Kronen"]
     assert [render(value, "ru") for value in find_values("Deltagelse koster 450 kroner.", "money", "da")] == ["450 датских крон"]
+
+
+def test_a_phone_number_with_an_area_code_in_brackets_is_whole() -> None:
+    found = find_values("Darbo paieška: tel. (8 458) 51 900, el. p. darbas@liepa.lt", "contact", "lt")
+    assert "(8 458) 51 900" in [value.text for value in found]

@@ -169,3 +169,15 @@ def test_the_opening_hours_over_a_week_are_stated_on_the_short_line() -> None:
     week = "Monday–Wednesday 15:00–18:00; Thursday 16:00–19:00 [1]"
     assert short_answer("en", ("time",), quoted, "What are the opening hours?") == f"In short: {week}"
     assert short_answer("en", ("date", "time"), quoted, "When is it open?") == ""  # a date asked too: no week
+
+
+def test_days_joined_by_the_word_for_to_are_a_range_and_by_and_are_not() -> None:
+    from assistant.answer.weekdays import weekly
+    from assistant.languages.locale import render
+
+    assert [render(v, "uk") for v in weekly("The centre is open Monday to Thursday 9 am – 3 pm.", "en")] == [
+        "понеділок–четвер 09:00–15:00"
+    ]
+    assert [render(v, "uk") for v in weekly("tiistaisin ja torstaisin klo 17.00–19.15", "fi")] == [
+        "вівторок і четвер 17:00–19:15"
+    ]

@@ -43,6 +43,11 @@ def codes(text: str) -> set[str]:
     return {code.upper() for code in _CODE.findall(text)}
 
 
+def years(text: str) -> set[str]:
+    """The years a text names ("2026")."""
+    return set(_YEAR.findall(text))
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, so 'Rīga' meets 'Riga'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -113,8 +118,8 @@ def spelt_alike(word: str, stem: str) -> bool:
 
 def years_missing(question: str, evidence: str) -> float:
     """1 when the question names a year that the evidence text does not."""
-    asked = set(_YEAR.findall(question))
-    return 1.0 if asked and not asked & set(_YEAR.findall(evidence)) else 0.0
+    asked = years(question)
+    return 1.0 if asked and not asked & years(evidence) else 0.0
 
 
 # A numbered thing: "stig 2", "level 3", "3. maiņa", "2nd shift" (a word and a number up to 9, not a range or a count

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.abstention import AbstentionModel, answer_features, codes, fold, share_missing
+from assistant.answer.abstention import AbstentionModel, answer_features, codes, fold, share_missing, years
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import (
     EXCLUSIVE,
@@ -318,12 +318,15 @@ def options(
     found: list[list[Option]] = []
     reading = reading or language
     details = asked_details(question, reading) if kind == "contact" else ()
-    levels = codes(question)
+    # "A2", "2026" (a year pins a figure, not a date: "When was the 2025 report approved?" is answered by 2026's day)
+    pinning = (codes,) if kind in ("date", "time") else (codes, years)
+    pins = [(pinned, named) for pinned in pinning if (named := pinned(question))]
     for hit, unit, n in quoted:
         if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
             continue
-        if levels and (held := codes(quote_text(hit, unit))) and not levels & held:  # the A1 price is no answer about A2
-            continue
+        quote = quote_text(hit, unit)
+        if any((held := pinned(quote)) and not asked & held for pinned, asked in pins):
+            continue  # the A1 price is no answer about A2, nor 2025's count about 2026
         if kind == "name" and unit.kind == "list":  # "Who can take part?": the list answers, not a name in an item
             continue
         labelled = row_values(hit, unit, kind, language, question, chooser) if kind != "place" else []  # places: the whole row's
@@ -339,6 +342,7 @@ def options(
             values = asked_places(values, question, reading)
         for related in RELATED.get(kind, ()):
             values = values or find_values(text, related, hit.language)
+        values = [v for v in values if v.kind != "number" or not after_name(text, text.find(v.text))]  # "Storgatan 21"
         if kind == "date" and weekly_dates and not values:  # "When is the café?": "Dag: Torsdag; Tidspunkt: 9.30–11.30"
             values = weekly(text, hit.language)
         if kind == "contact" and details:  # the phone number asked for, not the e-mail beside it

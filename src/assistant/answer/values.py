@@ -45,7 +45,9 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?\(?\d{2,4}\)?(?:[\s-]\d{2,4}){1,4}(?![\w.,]\d)")
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?(?:\(\d{1,4}(?: \d{1,4})?\)|\d{2,4})(?:[\s-]\d{2,4}){1,4}(?![\w.,]\d)"
+)  # "(8 458) 51 900", "+45 56 78 41 20", "040 718 2290"
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})+")  # "2023-2025": a period, not a phone
 _WEB = re.compile(
     r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:dk|se|no|fi|is|ee|lv|lt|eu|org|com|net|int|de)(?:/[\w./-]*)?", re.IGNORECASE
@@ -286,11 +288,21 @@ def durations(text: str, language: str) -> list[Value]:
     return _ranges(text, found)
 
 
+_UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _days(value: Value) -> float:
+    """A duration's length in days (0 when its unit is unknown)."""
+    return (value.number or 0) * _UNIT_DAYS.get(value.unit or "", 0)
+
+
 def _ranges(text: str, found: list[Value]) -> list[Value]:
     """Two durations joined by "to"/"til"/a dash ("fra tre måneder til to år") are one range."""
     if len(found) == 2:
         first, second = found
         between = text[text.find(first.text) + len(first.text) : text.find(second.text)]
+        if 0 < _days(second) <= _days(first):  # "fra seks uker til tre uker": shortened from one to the other, no range
+            return found
         if 0 <= len(between) <= 12 and re.fullmatch(
             r"\s*(?:[–—-]|to|til|till|up to|bis|kuni|līdz|iki|-)\s*", between, re.IGNORECASE
         ):

@@ -122,18 +122,18 @@ def is_page_furniture(paragraph: str) -> bool:
         for line in lines
     ]
     return any(marked) and all(
-        mark or is_menu_bar(line) or (len(line.split()) <= 4 and not line.endswith(_END_PUNCTUATION) and not _DIGIT.search(line))
+        mark
+        or is_menu_bar(line, gap=2)
+        or (len(line.split()) <= 4 and not line.endswith(_END_PUNCTUATION) and not _DIGIT.search(line))
         for mark, line in zip(marked, lines, strict=True)
     )
 
 
-_MENU_CELLS = re.compile(r"\s+[|·•]\s+|\s{3,}")
-
-
-def is_menu_bar(line: str) -> bool:
-    """Three or more short link texts in a row ("Home | Services | Contact", or three spaces apart as a saved
-    page writes them: "Avaleht   Teenused   Kontakt"): each at most three words, none ending as a sentence does."""
-    cells = [cell.strip() for cell in _MENU_CELLS.split(line.strip())]
+def is_menu_bar(line: str, gap: int = 3) -> bool:
+    """Three or more short link texts in a row ("Home | Services | Contact", or ``gap`` spaces apart as a saved
+    page writes them: "Avaleht   Teenused   Kontakt"; two beside a breadcrumb trail): each at most three words, none
+    ending as a sentence does."""
+    cells = [cell.strip() for cell in re.split(rf"\s+[|·•]\s+|\s{{{gap},}}", line.strip())]
     return len(cells) >= 3 and all(0 < len(cell.split()) <= 3 and not cell.endswith(_END_PUNCTUATION) for cell in cells)
 
 

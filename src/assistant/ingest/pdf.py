@@ -225,6 +225,22 @@ def _label_after_short(paragraph: str, previous: Line | None, text: str, widest:
     return previous is not None and previous.right < widest * SHORT_LINE and len(paragraph) <= 80 and bool(LABEL_LINE.match(text))
 
 
+def _figures_after_short(paragraph: str, previous: Line | None, line: Line, text: str, widest: float) -> bool:
+    """Do two short lines that both hold figures follow each other ("Montag 9–13 Uhr" over "Dienstag 13–18 Uhr"): lines
+    of a block broken by hand, not a paragraph wrapped by the page width?"""
+    short = widest * SHORT_LINE
+    return (
+        previous is not None
+        and previous.right < short
+        and line.right < short
+        and len(paragraph) <= 80
+        and not paragraph.endswith(_TERMINAL)
+        and text[:1].isupper()
+        and any(ch.isdigit() for ch in paragraph)
+        and any(ch.isdigit() for ch in text)
+    )
+
+
 def _street_after_office(paragraph: str, previous: Line | None, line: Line, text: str, widest: float) -> bool:
     """Is ``text`` ("Vienības iela 8, Daugavpils") a street and number under an office's name on a short line
     ("Daugavpils Sociālais dienests"): the first two lines of an address block?"""
@@ -371,6 +387,7 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
             and (
                 _label_after_short(paragraph[0], previous, text, widest)
                 or _street_after_office(paragraph[0], previous, line, text, widest)
+                or _figures_after_short(paragraph[0], previous, line, text, widest)
             )
         ):
             kind = "lines"

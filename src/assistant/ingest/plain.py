@@ -30,7 +30,7 @@ _PARAGRAPHS = re.compile(r"\n[ \t\u00a0]*\n")
 BULLET = re.compile(r"^\s*(?:[-•*–·▪◦●○]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _SYMBOL_BULLET = re.compile(r"^\s*[-•*–·▪◦●○]\s+")
 _HASHES = re.compile(r"^(#{1,6})\s+")
-_UNDERLINE = re.compile(r"={3,}|-{3,}")
+_UNDERLINE = re.compile(r"={3,}|-{3,}|_{3,}")
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?] +[^\W\d_]")  # "nyhetsbrev. Vi", not "1. REGISTREERIMINE"
 _CELLS = re.compile(r"\s+\|\s+|\t+")
 _GAP = re.compile(r" {2,}")
@@ -122,7 +122,9 @@ def parse_plain(text: str, builder: TextBuilder | None = None) -> TextBuilder:
             continue
         first = lines[0].strip()
         ruled = next((i for i in (1, 2) if len(lines) > i and _UNDERLINE.fullmatch(lines[i].strip())), 0)
-        if ruled and all(looks_like_heading(line) for line in lines[:ruled]):  # "Kurser i svenska\n=====": a heading
+        if ruled == 1 or (
+            ruled == 2 and all(looks_like_heading(line) for line in lines[:2])
+        ):  # "Kurser i svenska\n=====": a heading
             # the rule underlines every line above it, as in Markdown ("RANTAMÄEN KANSALAISOPISTO\nSuomen kielen …")
             builder.heading(" ".join(line.strip() for line in lines[:ruled]), 1 if lines[ruled].strip()[0] == "=" else 2)
             lines = lines[ruled + 1 :]
