@@ -241,27 +241,6 @@ def test_pdf_paragraph_after_a_list_and_an_office_above_its_street() -> None:
     assert blocks[-1] == ("lines", "Daugavpils Sociālais dienests\nVienības iela 8, Daugavpils, LV-5401\nTālrunis: 65 42 33 11")
 
 
-def test_pdf_numbered_section_heading_ends_the_list_above_it() -> None:
-    from assistant.ingest.pdf import Line, parse_pdf_lines
-
-    rows = [  # (text, size): a report's numbered sections in a heading's size, a list of findings between them
-        ("2. Hovedfunn", 14.0),
-        ("De viktigste funnene i evalueringen er:", 10.0),
-        ("• 58 prosent av deltakerne var i arbeid ett år etter programmet.", 10.0),
-        ("• Programmet varte i gjennomsnitt 22 måneder.", 10.0),
-        ("3. Deltakerne", 14.0),
-        ("I alt 2 386 personer avsluttet introduksjonsprogrammet i perioden 2021–2024, og 53 prosent var kvinner.", 10.0),
-        ("1. Ta med passet ditt til den første samtalen hos kommunen.", 10.0),
-    ]
-    lines = [Line(text, size, False, 50.0, 500.0, 700.0 - 20 * i, 688.0 - 20 * i, 1) for i, (text, size) in enumerate(rows)]
-    builder = parse_pdf_lines(lines)
-    blocks = [(b.kind, builder.text[b.start : b.end]) for b in builder.blocks]
-    assert ("heading", "3. Deltakerne") in blocks
-    assert ("heading", "2. Hovedfunn") in blocks
-    assert ("item", "Programmet varte i gjennomsnitt 22 måneder.") in blocks
-    assert not any(kind == "heading" and text.startswith("1. Ta med") for kind, text in blocks)  # body size: an item
-
-
 PLAIN_STRUCTURES = """Kurser
 
 Kurs | Timmar | Pris

@@ -25,7 +25,6 @@ BULLETS = "•·▪◦●○■□➢►‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc-–
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)]|[a-z]\))\s+")
 # A line that a wrapped sentence can start with ("5. des Folgemonats", "– und …"): an item only when the line
 # above does not run on into it.
-_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+[^\W\d_][^.!?:;]{0,60}$")
 _AMBIGUOUS_BULLET = re.compile(r"^\s*(?:[-–]|\d{1,2}[.)]|[a-z]\))\s+")
 _PAGE_NUMBER = re.compile(
     r"^\W*(?:page|side|sida|sivu|lk|lpp|psl|puslapis|seite|bls|страница|сторінка)?\.?\s*\d{1,4}\s*(?:(?:/|of|av|af|iš|no|von|из|з)\s*\d{1,4})?\W*$",
@@ -273,10 +272,8 @@ def parse_pdf_lines(lines: list[Line], builder: TextBuilder | None = None) -> Te
 
     def is_heading(line: Line) -> bool:
         text = line.text.strip()
-        if len(text) > 120:
+        if len(text) > 120 or _BULLET.match(text):
             return False
-        if _BULLET.match(text):  # "3. Deltakerne" in a heading's size is a numbered section, not a list item
-            return round(line.size, 1) in heading_sizes and bool(_NUMBERED_HEADING.match(text))
         if round(line.size, 1) in heading_sizes:
             return True
         return line.bold and len(text) < 90 and (not text.endswith(_TERMINAL) or text.endswith("?"))  # "Kes saavad osaleda?"
