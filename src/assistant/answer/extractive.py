@@ -11,7 +11,7 @@ says so and lists the closest sources.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features, codes, fold, share_missing, years
@@ -324,8 +324,7 @@ def options(
     for hit, unit, n in quoted:
         if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
             continue
-        quote = quote_text(hit, unit)
-        if any((held := pinned(quote)) and not asked & held for pinned, asked in pins):
+        if pins and pinned_elsewhere(quote_text(hit, unit), pins):
             continue  # the A1 price is no answer about A2, nor 2025's count about 2026
         if kind == "name" and unit.kind == "list":  # "Who can take part?": the list answers, not a name in an item
             continue
@@ -363,6 +362,12 @@ def options(
             contexts = value_clauses(text, [value.text for value in by_text.values()])
         found.append([Option(text, clause, n) for text, clause in zip(by_text, contexts, strict=True)])
     return found
+
+
+def pinned_elsewhere(quote: str, pins: Sequence[tuple[Callable[[str], set[str]], set[str]]]) -> bool:
+    """Does ``quote`` name levels or years (``pins``: each finder with what the question names) none of which the
+    question names?"""
+    return any((held := pinned(quote)) and not asked & held for pinned, asked in pins)
 
 
 def asked_places(values: list[Value], question: str, language: str) -> list[Value]:

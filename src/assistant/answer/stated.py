@@ -7,6 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 DASH = r"\s*[–—-]\s*"  # a dash between the ends of a range, spaced or not
+# The word for "to" between the ends of a range in the source languages ("9.00 til 15.00", "Monday to Thursday",
+# "von 10 bis 14", "no 18.00 līdz 19.30", "nuo … iki …", "kuni", "od … do …")
+TO_WORD = r"(?:to|til|till|bis|līdz|iki|kuni|do)"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from assistant.answer.bounds import bound
 from assistant.answer.dates import NUMERIC_DATE, dates, month_dates
 from assistant.answer.kinds import has_date
 from assistant.answer.places import places
-from assistant.answer.stated import DASH, Value
+from assistant.answer.stated import DASH, TO_WORD, Value
 from assistant.data import read_json
 
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"
@@ -37,8 +37,7 @@ _PERCENT = re.compile(
 _PLAIN_NUMBER = re.compile(rf"(?<![\w.,:/+-])(?:{_NUMBER})(?![\w:/%]|[.,]\d)")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
-# "from 18.00 to 19.30" in the source languages: the word between two clock times ("til", "bis", "līdz", "iki", "kuni")
-_UNTIL = r"\s+(?:to|until|till|til|bis|līdz|iki|kuni|do)\s+(?:(?:kl\.?|klo|kell|plkst\.?|val\.?|um)\s?)?"
+_UNTIL = rf"\s+(?:until|{TO_WORD})\s+(?:(?:kl\.?|klo|kell|plkst\.?|val\.?|um)\s?)?"  # "from 18.00 to 19.30"
 _TIME = re.compile(
     rf"(?:(?:kl\.?|klo|kell|plkst\.?|val\.?|um|at)\s?)?(?P<t1>{_CLOCK})(?:(?:{DASH}|{_UNTIL})(?P<t2>{_CLOCK}))?(?:\s?(?:Uhr|h))?"
     rf"|(?P<a1>\d{{1,2}})(?::(?P<am1>\d{{2}}))?\s?(?P<p1>am|pm|noon)(?:{DASH}(?P<a2>\d{{1,2}})(?::(?P<am2>\d{{2}}))?\s?(?P<p2>am|pm))?",

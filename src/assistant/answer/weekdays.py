@@ -19,15 +19,13 @@ from dataclasses import replace
 from functools import cache
 
 from assistant.answer.abstention import fold
-from assistant.answer.stated import DASH, Value
+from assistant.answer.stated import DASH, TO_WORD, Value
 from assistant.answer.values import times
 from assistant.languages.locale import babel_locale
 
 _WORD = re.compile(r"\w+")
 _TIME_AFTER = re.compile(r"\.?:?[ \t]*\d{1,2}[.:]\d{2}")  # "R 9.00", "Fri: 9:00", "ma. 10.00"
-# A range of days: a dash, or the word for "to" between them ("Monday to Thursday", "mandag til fredag", "Montag bis
-# Freitag", "pirmdienas līdz piektdienai"), not "and"
-_DASHED = re.compile(r"\.?\s*(?:[–—-]|\s(?:to|til|till|bis|līdz|iki|kuni|do)\s)\s*")
+_DASHED = re.compile(rf"\.?\s*(?:[–—-]|\s{TO_WORD}\s)\s*")  # a range of days: a dash or "to" ("Monday to Thursday"), not "and"
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 # CLDR writes the Ukrainian "пʼятниця" with U+02BC, a letter; askers type ' or ’, which split the word. The
 # Persian "سه‌شنبه" (Tuesday) holds a zero-width non-joiner, which splits it into "سه" and "شنبه" (Saturday).
