@@ -323,19 +323,6 @@ def test_a_question_naming_a_town_takes_its_short_line_only_from_a_document_nami
     assert compose("en", (same, other), chosen_both, (), both, towns_of=towns.__getitem__).text.startswith("According")
 
 
-def test_the_short_line_states_only_what_the_first_cited_passage_states() -> None:
-    first_text = "Over tusen frivillige er med i ni lokallag."
-    second_text = "I 2025 var 380 frivillige aktive i Bergen."
-    first = Hit("a", "nb.md", first_text, "Nabolagsvenn", "nb", 2.0)
-    second = Hit("b", "nb.pdf", second_text, "Årsrapport", "nb", 1.9)
-    chosen = [unit("a", first_text, 0, len(first_text), 0.7), unit("b", second_text, 0, len(second_text), 0.6)]
-    question = "How many volunteers did Nabolagsvenn have?"
-    kinds = line_kinds(question, "en", required_kinds(question, "en"))
-    assert not compose("en", (first, second), chosen, kinds, question, first_passage=True).text.startswith("In short")
-    assert compose("en", (first, second), chosen, kinds, question).text.startswith("In short: 380 [2]")
-    assert compose("en", (second, first), chosen[::-1], kinds, question, first_passage=True).text.startswith("In short: 380 [1]")
-
-
 def test_the_row_naming_a_word_of_the_question_comes_first_among_its_table_rows() -> None:
     from assistant.answer.quotes import rows_named_first
 

@@ -117,7 +117,6 @@ class ExtractiveAnswerer:
         use_places: bool = True,
         whole_lists: bool = True,
         towns_of: TownsOf | None = None,
-        first_passage: bool = True,
         named_rows: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
@@ -134,7 +133,6 @@ class ExtractiveAnswerer:
         self.use_places = use_places  # towns and countries (a gazetteer) on the short line of "which town" questions
         self.whole_lists = whole_lists  # two items of one list chosen for an open question: the whole list quoted
         self.towns_of = towns_of  # a document id → the towns it names (the short line's town check); None: no check
-        self.first_passage = first_passage  # the short line's values only from the first cited passage
         self.named_rows = named_rows  # the row of a table that names a word of the question comes first among its rows
 
     def answer(
@@ -180,7 +178,6 @@ class ExtractiveAnswerer:
             self.chooser,
             days,
             self.towns_of,
-            self.first_passage,
             sure,
             reading,
             retrieved.sides,
@@ -537,7 +534,6 @@ def compose(
     chooser: ValueChooser | None = None,
     days: frozenset[int] = frozenset(),
     towns_of: TownsOf | None = None,
-    first_passage: bool = False,
     sure: bool = True,
     reading: str | None = None,
     sides: tuple[Side, ...] = (),
@@ -545,9 +541,8 @@ def compose(
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
     the towns its text names), a question naming a town takes its short line only from documents naming it, and
-    opens as unsure when no quoted document names it (or one of the towns it compares); with ``first_passage``,
-    the line's values come only from the first cited passage. A question about two things (``sides``) gets each
-    side's value from its own quote, in the question's order, or no line."""
+    opens as unsure when no quoted document names it (or one of the towns it compares). A question about two
+    things (``sides``) gets each side's value from its own quote, in the question's order, or no line."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
@@ -578,8 +573,6 @@ def compose(
         sure = sure and asked <= named  # a town asked that no quoted page names: the closest passages, said so
         in_order = [(h, u, n) for h, u, n in in_order if asked <= towns_of(h.doc_id)]
     text = message("intro" if sure else "intro_unsure", language) + "\n\n" + "\n".join(lines)
-    if first_passage:  # a value only a weaker passage states is not the answer's: 1 of 4 such lines was right (dev)
-        in_order = [(h, u, n) for h, u, n in in_order if n == 1]
     if sides:  # "Which is higher, … or …?": one value would answer one side only
         line = sides_line(language, kinds, quoted_in_order, sides, question, chooser, reading) if sure else ""
     else:

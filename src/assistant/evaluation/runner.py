@@ -170,7 +170,6 @@ def variants(assistant: Any) -> dict[str, Any]:
         rows["without_places"] = without(use_places=False)
         rows["without_whole_lists"] = without(whole_lists=False)
         rows["without_town_check"] = without(towns_of=None)
-        rows["without_first_passage_line"] = without(first_passage=False)
         rows["without_named_rows"] = without(named_rows=False)
         rows["without_line_threshold"] = without(abstention=replace(answerer.abstention, line=None))
     return rows
