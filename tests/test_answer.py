@@ -406,6 +406,23 @@ def test_a_street_number_is_no_count_and_a_shortened_time_no_range() -> None:
     assert "6–3" not in line
 
 
+def test_house_numbers_and_postcodes_of_any_source_language_are_no_counts() -> None:
+    from assistant.answer.addresses import in_address
+
+    for text, number in [
+        ("Adresas: Sodų g. 3, Vilnius", "3"),
+        ("Dzirnavu iela 12, Rīga", "12"),
+        ("Pikk tn 5, Tallinn", "5"),
+        ("Havnegade 14, 4780 Sølvhøj", "4780"),
+    ]:
+        assert in_address(text, text.find(number), len(number)), text
+    for text, number in [("Kursā ir 12 nodarbības, Rīgā", "12"), ("Kurssi 2 alkaa", "2"), ("Kontoret har 14, 4780 kr", "4780")]:
+        assert not in_address(text, text.find(number), len(number)), text
+    block = "Sølvhøj Sprogcenter, Havnegade 14, 4780 Sølvhøj"
+    hit = Hit("c", "da.md", block, "Kontakt", "da", 2.0)
+    assert short_answer("so", ("number",), [(hit, unit("c", block, 0, len(block), 0.7), 1)], "Immisa?", reading="so") == ""
+
+
 def test_a_quote_about_another_year_states_no_value_for_the_asked_one() -> None:
     text = "I 2025 bosatte kommunen 38 personer. Kommunestyret vedtok å ta imot 45 flyktninger i 2026."
     hit = Hit("o", "nb.txt", text, "Nyheter", "nb", 2.0)

@@ -531,6 +531,7 @@ def test_a_file_name_or_a_templates_title_is_no_title() -> None:
     text = "Kohanemisprogramm 2026\n\nKohanemisprogramm aitab uutel elanikel."
     assert credible_title("Microsoft Word - Infoleht_kohanemine_2026_EST.docx", text) == ""
     assert credible_title("Mall för informationsblad", text) == ""
+    assert credible_title("kohanemisprogramm.html", text) == ""  # a page printed to PDF by a browser
     assert credible_title("Kohanemisprogramm – infoleht", text) == "Kohanemisprogramm – infoleht"
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features, codes, fold, share_missing, years
+from assistant.answer.addresses import in_address
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
 from assistant.answer.kinds import (
     EXCLUSIVE,
@@ -338,7 +339,7 @@ def options(
             values = asked_places(values, question, reading)
         for related in RELATED.get(kind, ()):
             values = values or find_values(text, related, hit.language)
-        values = [v for v in values if v.kind != "number" or not after_name(text, text.find(v.text))]  # "Storgatan 21"
+        values = [v for v in values if v.kind != "number" or not in_address(text, text.find(v.text), len(v.text))]
         if kind == "date" and weekly_dates and not values:  # "When is the café?": "Dag: Torsdag; Tidspunkt: 9.30–11.30"
             values = weekly(text, hit.language)
         if kind == "contact" and details:  # the phone number asked for, not the e-mail beside it
@@ -470,7 +471,7 @@ def one_value(kind: str, hit: Hit, unit: SentenceMatch, language: str) -> str:
         return cells[0] if len(cells) == 1 else ""
     found = find_values(unit.text, kind, hit.language)
     if kind == "number":  # a count, not a name's number ("Kauppakatu 14", "Module 2")
-        found = [v for v in found if not after_name(unit.text, unit.text.find(v.text))]
+        found = [v for v in found if not in_address(unit.text, unit.text.find(v.text), len(v.text))]
     values = {render(value, language) for value in found}
     return values.pop() if len(values) == 1 else ""
 
@@ -484,16 +485,6 @@ def week_of(text: str, source: str, times: int, language: str) -> str:
     if len(week) != times or len(set(days)) != len(days):
         return ""
     return "; ".join(render(value, language) for value in week)
-
-
-def after_name(text: str, position: int) -> bool:
-    """Is the word right before ``position`` a capitalised word that does not open a sentence ("Kauppakatu 14")?"""
-    before = text[: max(0, position)].rstrip()
-    word = re.search(r"\S+$", before)
-    if word is None or not word.group()[0].isupper():
-        return False
-    opening = before[: word.start()].rstrip()
-    return bool(opening) and not opening.endswith((".", "!", "?", ":", ";", "\n"))
 
 
 def row_values(

@@ -18,7 +18,7 @@ from assistant.ingest.blocks import Block, TextBuilder
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 MAX_FILE_BYTES = 20 * 1024 * 1024
-PARSER_VERSION = 36  # stored with the index: a change re-reads every document
+PARSER_VERSION = 37  # stored with the index: a change re-reads every document
 
 
 class UnreadableFile(Exception):
@@ -83,7 +83,7 @@ def load_html(path: Path) -> Loaded:
     return _loaded(builder, metadata, warning)
 
 
-_FILE_NAME_TITLE = re.compile(r"^Microsoft \w+ - |\.(?:docx?|pdf|odt|rtf|pptx?|txt)$", re.IGNORECASE)
+_FILE_NAME_TITLE = re.compile(r"^Microsoft \w+ - |\.(?:docx?|pdf|odt|rtf|pptx?|txt|html?|md|xlsx?|csv)$", re.IGNORECASE)
 
 
 def credible_title(title: str, text: str) -> str:
