@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any, Protocol, TypeVar
 
-from assistant.answer.stated import Value
+from assistant.answer.stated import SENTENCE_END, Value
 from assistant.data import read_json
 
 ROLES = ("end", "start")
@@ -64,6 +64,16 @@ def stated_role(clause: str) -> str:
     text = unicodedata.normalize("NFC", clause)
     said = [role for role in ROLES if _stated(role).search(text)]
     return said[0] if len(said) == 1 else ""
+
+
+def sentence_of(text: str, position: int) -> str:
+    """The sentence of ``text`` around ``position``."""
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if match.start() > position:
+            return text[start : match.start()]
+        start = match.end()
+    return text[start:]
 
 
 def one_end(value: Value, role: str) -> Value:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.abstention import AbstentionModel, answer_features, codes, fold, share_missing, years
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
-from assistant.answer.deadlines import by_role, days_asked, one_end, stated_role
+from assistant.answer.deadlines import by_role, days_asked, one_end, sentence_of, stated_role
 from assistant.answer.kinds import (
     EXCLUSIVE,
     asked_details,
@@ -369,6 +369,10 @@ def options(
         if kind == "date" and roles:
             said = [stated_role(clause) for clause in contexts]
             dated = list(by_text.values())
+            whole = [sentence_of(text, text.find(v.text)) for v in dated]
+            shared = [clause == whole[0] for clause in whole]
+            if said[0] and sum(shared) > 1 and not any(r for r, s in zip(said[1:], shared[1:], strict=True) if s):
+                said = ["" if s else r for r, s in zip(said, shared, strict=True)]  # "starter 19. januar, 20. april og …"
             if len(roles) == 1:  # "Until when can I apply?": "from 2 February until 27 February" ends on the 27th
                 dated = [one_end(v, roles[0]) if role in ("", roles[0]) else v for v, role in zip(dated, said, strict=True)]
             found.append([Option(render(v, language), c, n, r) for v, c, r in zip(dated, contexts, said, strict=True)])
