@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features, codes, fold, share_missing, years
 from assistant.answer.addresses import in_address
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
+from assistant.answer.deadlines import by_role, days_asked, one_end, sentence_of, stated_role
 from assistant.answer.kinds import (
     EXCLUSIVE,
     asked_details,
@@ -119,6 +120,7 @@ class ExtractiveAnswerer:
         whole_lists: bool = True,
         towns_of: TownsOf | None = None,
         named_rows: bool = True,
+        date_roles: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -135,6 +137,7 @@ class ExtractiveAnswerer:
         self.whole_lists = whole_lists  # two items of one list chosen for an open question: the whole list quoted
         self.towns_of = towns_of  # a document id → the towns it names (the short line's town check); None: no check
         self.named_rows = named_rows  # the row of a table that names a word of the question comes first among its rows
+        self.date_roles = date_roles  # a deadline question is answered by the date its clause calls one, not the start
 
     def answer(
         self,
@@ -170,6 +173,7 @@ class ExtractiveAnswerer:
             line = ()
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
+        roles = days_asked(asked, reading) if self.date_roles and "date" in line else ()
         draft = compose(
             language,
             retrieved.hits,
@@ -182,6 +186,7 @@ class ExtractiveAnswerer:
             sure,
             reading,
             retrieved.sides,
+            roles,
         )
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
@@ -292,11 +297,13 @@ def line_kinds(question: str, language: str, kinds: tuple[str, ...], weekday: bo
 @dataclass(frozen=True)
 class Option:
     """A value the short line could state: as rendered, with what it is compared with the question (its
-    clause, or a table row whole) and its citation number."""
+    clause, or a table row whole), its citation number and, of a date, the day its clause says it is ("end":
+    a deadline; "start")."""
 
     text: str
     clause: str
     n: int
+    role: str = ""
 
 
 def options(
@@ -308,11 +315,13 @@ def options(
     reading: str | None = None,
     chooser: ValueChooser | None = None,
     weekly_dates: bool = True,
+    roles: tuple[str, ...] = (),
 ) -> list[list[Option]]:
     """Per quote holding a value of ``kind``, its values (each rendered once, as first written, in ``language``);
     a quote that names days of the week, none of ``days`` (those the question names), holds none. The question is
     read in ``reading`` (default ``language``). With ``weekly_dates``, a quote holding no date answers "when" with
-    the days of the week and times it names ("Dag: Torsdag; Tidspunkt: 9.30–11.30")."""
+    the days of the week and times it names ("Dag: Torsdag; Tidspunkt: 9.30–11.30"). ``roles``: the days a date
+    question asks for (``deadlines.days_asked``); a period answers a question for one of them with that end."""
     found: list[list[Option]] = []
     reading = reading or language
     details = asked_details(question, reading) if kind == "contact" else ()
@@ -358,6 +367,17 @@ def options(
             contexts = [quote_text(hit, unit)] * len(by_text)
         else:
             contexts = value_clauses(text, [value.text for value in by_text.values()])
+        if kind == "date" and roles:
+            said = [stated_role(clause) for clause in contexts]
+            dated = list(by_text.values())
+            whole = [sentence_of(text, text.find(v.text)) for v in dated]
+            shared = [clause == whole[0] for clause in whole]
+            if said[0] and sum(shared) > 1 and not any(r for r, s in zip(said[1:], shared[1:], strict=True) if s):
+                said = ["" if s else r for r, s in zip(said, shared, strict=True)]  # "starter 19. januar, 20. april og …"
+            if len(roles) == 1:  # "Until when can I apply?": "from 2 February until 27 February" ends on the 27th
+                dated = [one_end(v, roles[0]) if role in ("", roles[0]) else v for v, role in zip(dated, said, strict=True)]
+            found.append([Option(render(v, language), c, n, r) for v, c, r in zip(dated, contexts, said, strict=True)])
+            continue
         found.append([Option(text, clause, n) for text, clause in zip(by_text, contexts, strict=True)])
     return found
 
@@ -388,12 +408,15 @@ def asked_places(values: list[Value], question: str, language: str) -> list[Valu
 
 def state_value(kind: str, found: list[list[Option]], question: str, chooser: ValueChooser | None, language: str = "en") -> str:
     """The line's part for ``kind``, from the first quote holding a value of it: its one value, the one whose
-    clause ``chooser`` finds answering, (contact details) up to three, or (places) all, up to four; else ""."""
+    clause ``chooser`` finds answering, (contact details) up to three, (places) all, up to four, or (dates) each
+    asked day ("start", "end") once, in the question's order; else ""."""
     if not found:
         return ""
     first = found[0]
     if len(first) == 1:
         return f"{first[0].text} [{first[0].n}]"
+    if kind == "date" and all(option.role for option in first) and len({o.role for o in first}) == len(first):
+        return "; ".join(f"{option.text} [{option.n}]" for option in first)  # "kursi sākas 2. martā", "līdz 16. februārim"
     if kind == "contact":
         return ", ".join(option.text for option in first[:3]) + f" [{first[0].n}]"
     if kind == "place" and len(first) <= MAX_PLACES:  # "Which towns took part?": all the quote names
@@ -413,13 +436,20 @@ def short_answer(
     chooser: ValueChooser | None = None,
     days: frozenset[int] = frozenset(),
     reading: str | None = None,
+    roles: tuple[str, ...] = (),
 ) -> str:
     """One line in the asker's language stating the asked value(s), each with its citation; "" when a
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
-    neither ``chooser`` nor the first quote tells which answers)."""
+    neither ``chooser`` nor the first quote tells which answers). ``roles``: the days a date question asks for
+    ("end": a deadline, "start"), taken from the quotes whose clauses say so."""
     # "When is the café?" / "What day and at what time?": a quote holding no date answers with the weekly time it
     # gives, in the quotes' order (the café's "every Thursday 18.00–19.30" before another line's "23 June")
-    found = {kind: options(kind, quoted, language, question, days, reading, chooser) for kind in kinds}
+    found = {
+        kind: options(kind, quoted, language, question, days, reading, chooser, roles=roles if kind == "date" else ())
+        for kind in kinds
+    }
+    if roles and "date" in found:
+        found["date"] = by_role(found["date"], roles)
     if "date" in kinds and "time" in kinds and found["date"]:
         dated = options("date", quoted, language, question, days, reading, chooser, weekly_dates=False)
         if not dated or dated[0] != found["date"][0]:
@@ -528,6 +558,7 @@ def compose(
     sure: bool = True,
     reading: str | None = None,
     sides: tuple[Side, ...] = (),
+    roles: tuple[str, ...] = (),
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
@@ -567,7 +598,7 @@ def compose(
     if sides:  # "Which is higher, … or …?": one value would answer one side only
         line = sides_line(language, kinds, quoted_in_order, sides, question, chooser, reading) if sure else ""
     else:
-        line = short_answer(language, kinds, in_order, question, chooser, days, reading)
+        line = short_answer(language, kinds, in_order, question, chooser, days, reading, roles)
     if line:
         text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 DASH = r"\s*[–—-]\s*"  # a dash between the ends of a range, spaced or not
 # The word for "to" between the ends of a range in the source languages ("9.00 til 15.00", "Monday to Thursday",
 # "von 10 bis 14", "no 18.00 līdz 19.30", "nuo … iki …", "kuni", "od … do …")
 TO_WORD = r"(?:to|til|till|bis|līdz|iki|kuni|do)"
+# A sentence's end: its mark and the space before a capitalised word ("… 20 d. Kursai …", not "15 d. iki …")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_]*[A-ZÀ-ÞĀ-ŽА-Я])")
 
 
 @dataclass(frozen=True)
