@@ -350,6 +350,17 @@ def test_the_row_naming_a_word_of_the_question_comes_first_among_its_table_rows(
     assert draft.text.startswith("Lühidalt: ≤ 300 eurot kuus [1]")  # "kuni 300 eurot kuus": up to, a month
 
 
+def test_a_longer_word_of_the_question_names_its_row_before_a_short_one() -> None:
+    from assistant.answer.quotes import rows_named_first
+
+    text = "Situation | Beløb\nUng under 30 år | 2.060 kr.\nForsørger med børn | 9.120 kr."
+    header, young, parent = ((start := text.index(line), start + len(line)) for line in text.split("\n"))
+    hit = Hit("t", "da.md", text, "Ydelser", "da", 1.0)
+    rows = tuple(unit("t", text, s[0], s[1], score, "row", (header, s)) for s, score in ((young, 0.72), (parent, 0.71)))
+    first = rows_named_first("Hvor meget får en forsørger om måneden under programmet?", Retrieved((hit,), {"t": rows}))
+    assert first.sentences["t"][0].spans[1] == parent
+
+
 def test_items_ending_in_a_semicolon_are_joined_with_one() -> None:
     text = "Bilietai:\nstudentams – 3 eurai;\nkitiems – 5 eurai."
     lead, first, second = ((0, 9), (10, 31), (32, 50))
@@ -433,4 +444,19 @@ def test_a_quote_about_another_year_states_no_value_for_the_asked_one() -> None:
     ]
     assert (
         short_answer("uk", ("number",), quoted, "Скільки біженців прийме Оспевік у 2026 році?", reading="uk") == "Коротко: 45 [1]"
+    )
+
+
+def test_the_short_line_takes_the_value_of_the_quote_naming_the_question_own_words() -> None:
+    rent = "Īres maksa sociālajā mājā ir 1,20 eiro par kvadrātmetru mēnesī."
+    benefit = "Sociālais dienests piedāvā: dzīvokļa pabalsts īres un komunālo maksājumu segšanai – līdz 150 eiro mēnesī;"
+    hits = (Hit("a", "lv.md", rent, "Atbalsts", "lv", 2.0), Hit("b", "lv.md", benefit, "Atbalsts", "lv", 1.9))
+    chosen = [unit("a", rent, 0, len(rent), 0.7), unit("b", benefit, 0, len(benefit), 0.69)]
+    question = "Cik liels ir dzīvokļa pabalsts Bērzkalnes novadā?"
+    kinds = line_kinds(question, "lv", required_kinds(question, "lv"))
+    assert compose("lv", hits, chosen, kinds, question, named_quote=True).text.startswith("Īsumā: ≤ 150 eiro mēnesī [2]")
+    assert compose("lv", hits, chosen, kinds, question).text.startswith("Īsumā: 1,20 eiro [1]")
+    other = "Kāds ir atbalsts Bērzkalnes novadā?"  # no quote names a word of it the other does not: the order stays
+    assert compose("lv", hits, chosen, line_kinds(other, "lv", ("money",)), other, named_quote=True).text.startswith(
+        "Īsumā: 1,20"
     )

@@ -78,3 +78,13 @@ def test_a_registration_period_among_other_dates_ends_on_its_own_day_in_its_year
 def test_a_start_word_leading_in_to_several_dates_says_nothing_of_any_one() -> None:
     found = quoted("Nye kurs starter 19. januar, 20. april og 24. august 2026.", language="nb")
     assert line("Hvenær byrja næstu norskunámskeið í haust?", "is", found) == ""
+
+
+def test_a_label_before_a_date_says_which_day_it_is() -> None:
+    found = quoted(
+        "Íslenska 1 (byrjendur)\nHefst: 15. janúar 2025\nVerð: 39.000 kr.",
+        "Skráningarfrestur fyrir bæði námskeiðin er 8. janúar 2025.",
+        language="is",
+    )
+    assert line("ኣብ ሉንዳርቪክ ምዝገባ ትምህርቲ ቋንቋ ኣይስላንድ ክሳብ መዓስ እዩ?", "ti", found).endswith("8, 2025 [2]")
+    assert line("Hvenær hefst Íslenska 1?", "is", found) == "Í stuttu máli: 15. janúar 2025 [1]"

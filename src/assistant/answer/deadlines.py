@@ -66,6 +66,16 @@ def stated_role(clause: str) -> str:
     return said[0] if len(said) == 1 else ""
 
 
+_LABEL = re.compile(r"([^\n:]{1,40}):[ \t]*$")  # "Hefst: " before "15. janúar 2025"
+
+
+def label_before(text: str, position: int) -> str:
+    """The label a value is written after on its line ("Hefst" of "Hefst: 15. janúar 2025"), or ""."""
+    line = text[text.rfind("\n", 0, position) + 1 : position]
+    match = _LABEL.search(line)
+    return match.group(1) if match else ""
+
+
 def sentence_of(text: str, position: int) -> str:
     """The sentence of ``text`` around ``position``."""
     start = 0

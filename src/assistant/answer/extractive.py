@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features, codes, fold, share_missing, years
 from assistant.answer.addresses import in_address
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
-from assistant.answer.deadlines import by_role, days_asked, one_end, sentence_of, stated_role
+from assistant.answer.deadlines import by_role, days_asked, label_before, one_end, sentence_of, stated_role
 from assistant.answer.kinds import (
     EXCLUSIVE,
     asked_details,
@@ -29,7 +29,14 @@ from assistant.answer.kinds import (
     states,
 )
 from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_written_otherwise
-from assistant.answer.quotes import MAX_QUOTE_CHARS, both_sides, rows_named_first, whole_lists, with_asked_day
+from assistant.answer.quotes import (
+    MAX_QUOTE_CHARS,
+    both_sides,
+    named_first,
+    rows_named_first,
+    whole_lists,
+    with_asked_day,
+)
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named
 from assistant.answer.weekdays import day_lines, days_named, on_days, weekly
 from assistant.languages.locale import listed, render
@@ -121,6 +128,7 @@ class ExtractiveAnswerer:
         towns_of: TownsOf | None = None,
         named_rows: bool = True,
         date_roles: bool = True,
+        named_quotes: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -138,6 +146,7 @@ class ExtractiveAnswerer:
         self.towns_of = towns_of  # a document id → the towns it names (the short line's town check); None: no check
         self.named_rows = named_rows  # the row of a table that names a word of the question comes first among its rows
         self.date_roles = date_roles  # a deadline question is answered by the date its clause calls one, not the start
+        self.named_quotes = named_quotes  # the short line from the quote naming the question's own words, if one does
 
     def answer(
         self,
@@ -187,6 +196,7 @@ class ExtractiveAnswerer:
             reading,
             retrieved.sides,
             roles,
+            self.named_quotes,
         )
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
@@ -368,8 +378,11 @@ def options(
         else:
             contexts = value_clauses(text, [value.text for value in by_text.values()])
         if kind == "date" and roles:
-            said = [stated_role(clause) for clause in contexts]
             dated = list(by_text.values())
+            said = [  # "Skráningarfrestur: 8. janúar 2025": the label says it when the clause does not
+                stated_role(clause) or stated_role(label_before(text, text.find(v.text)))
+                for clause, v in zip(contexts, dated, strict=True)
+            ]
             whole = [sentence_of(text, text.find(v.text)) for v in dated]
             shared = [clause == whole[0] for clause in whole]
             if said[0] and sum(shared) > 1 and not any(r for r, s in zip(said[1:], shared[1:], strict=True) if s):
@@ -559,12 +572,15 @@ def compose(
     reading: str | None = None,
     sides: tuple[Side, ...] = (),
     roles: tuple[str, ...] = (),
+    named_quote: bool = False,
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
     the towns its text names), a question naming a town takes its short line only from documents naming it, and
     opens as unsure when no quoted document names it (or one of the towns it compares). A question about two
-    things (``sides``) gets each side's value from its own quote, in the question's order, or no line."""
+    things (``sides``) gets each side's value from its own quote, in the question's order, or no line. With
+    ``named_quote``, the line's value comes first from the quote naming the question's own words
+    (``quotes.named_first``)."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
@@ -598,7 +614,9 @@ def compose(
     if sides:  # "Which is higher, … or …?": one value would answer one side only
         line = sides_line(language, kinds, quoted_in_order, sides, question, chooser, reading) if sure else ""
     else:
-        line = short_answer(language, kinds, in_order, question, chooser, days, reading, roles)
+        line = short_answer(
+            language, kinds, named_first(question, in_order) if named_quote else in_order, question, chooser, days, reading, roles
+        )
     if line:
         text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):
