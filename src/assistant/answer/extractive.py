@@ -37,6 +37,7 @@ from assistant.answer.quotes import (
     whole_lists,
     with_asked_day,
 )
+from assistant.answer.timescales import scale_asked
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named
 from assistant.answer.weekdays import day_lines, days_named, on_days, weekly
 from assistant.languages.locale import listed, render
@@ -338,6 +339,7 @@ def options(
     # "A2", "2026" (a year pins a figure, not a date: "When was the 2025 report approved?" is answered by 2026's day)
     pinning = (codes,) if kind in ("date", "time") else (codes, years)
     pins = [(pinned, named) for pinned in pinning if (named := pinned(question))]
+    scale = scale_asked(question, reading) if kind in ("number", "duration") else frozenset()
     for hit, unit, n in quoted:
         if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
             continue
@@ -358,6 +360,8 @@ def options(
             values = asked_places(values, question, reading)
         for related in RELATED.get(kind, ()):
             values = values or find_values(text, related, hit.language)
+        if scale:  # "Hur många timmar …?" is not answered by "över 16 år", nor "How many weeks?" by "60 hours"
+            values = [v for v in values if v.kind != "duration" or v.unit in scale]
         values = [v for v in values if v.kind != "number" or not in_address(text, text.find(v.text), len(v.text))]
         if kind == "date" and weekly_dates and not values:  # "When is the café?": "Dag: Torsdag; Tidspunkt: 9.30–11.30"
             values = weekly(text, hit.language)
