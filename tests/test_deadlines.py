@@ -58,7 +58,7 @@ def test_a_question_for_both_days_gets_both_in_its_own_order() -> None:
         "Pieteikšanās pavasara kursiem ir atvērta līdz 2026. gada 16. februārim, un kursi sākas 2. martā.", language="lv"
     )
     question = "Kada prasideda kursai ir iki kada reikia užsiregistruoti?"
-    assert line(question, "lt", found) == "Trumpai: kovo 2 d. [1]; 2026 m. vasario 16 d. [1]"
+    assert line(question, "lt", found) == "Trumpai: 2026 m. kovo 2 d. [1]; 2026 m. vasario 16 d. [1]"
 
 
 def test_without_words_for_the_day_a_single_date_is_stated_as_before() -> None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 
 from assistant.answer.kinds import monthly_days
-from assistant.answer.stated import DASH, SENTENCE_END, Value
+from assistant.answer.stated import DASH, Value, sentence_breaks
 
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d{2})(?!\d)|(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
@@ -146,7 +146,7 @@ def _years_carried(text: str, found: list[tuple[int, Value]]) -> list[Value]:
     for at, value in found:
         if value.day is not None and not value.has_year and value.until is None and previous is not None:
             (before_at, before), day = previous, value.day
-            if before.day is not None and not SENTENCE_END.search(text, before_at, at):
+            if before.day is not None and not sentence_breaks(text, before_at, at):
                 year = (before.until or before.day).year
                 carried = day.replace(year=year) if not (day.month == 2 and day.day == 29) else None
                 if carried is not None and carried < (before.until or before.day):

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any, Protocol, TypeVar
 
-from assistant.answer.stated import SENTENCE_END, Value
+from assistant.answer.stated import Value, sentence_breaks
 from assistant.data import read_json
 
 ROLES = ("end", "start")
@@ -79,11 +79,30 @@ def label_before(text: str, position: int) -> str:
 def sentence_of(text: str, position: int) -> str:
     """The sentence of ``text`` around ``position``."""
     start = 0
-    for match in SENTENCE_END.finditer(text):
+    for match in sentence_breaks(text):
         if match.start() > position:
             return text[start : match.start()]
         start = match.end()
     return text[start:]
+
+
+def roles_said(text: str, values: Sequence[str], clauses: Sequence[str]) -> list[str]:
+    """The day each date of ``text`` (``values`` as written, with their ``clauses``) is said to be: by its clause,
+    else by the label before it ("Skráningarfrestur: 8. janúar 2025"), else by its sentence when it is the
+    sentence's only date ("2026 m. gegužės 11 d. prasideda …"). A word leading in to several dates of one sentence
+    says nothing of any one ("Nye kurs starter 19. januar, 20. april og 24. august")."""
+    at = [text.find(value) for value in values]
+    sentences = [sentence_of(text, position) for position in at]
+    said = [
+        stated_role(clause)
+        or stated_role(label_before(text, position))
+        or (stated_role(sentence) if sentences.count(sentence) == 1 else "")
+        for clause, position, sentence in zip(clauses, at, sentences, strict=True)
+    ]
+    shared = [sentence == sentences[0] for sentence in sentences]
+    if said[0] and sum(shared) > 1 and not any(role for role, same in zip(said[1:], shared[1:], strict=True) if same):
+        said = ["" if same else role for role, same in zip(said, shared, strict=True)]
+    return said
 
 
 def one_end(value: Value, role: str) -> Value:
@@ -94,9 +113,12 @@ def one_end(value: Value, role: str) -> Value:
 
 
 def by_role(found: Sequence[Sequence[T]], asked: Sequence[str]) -> list[list[T]]:
-    """The options per quote that can answer a question asking for the days ``asked``: the first option said to
-    be each asked day, together as one quote's in the question's order, when a quote says so for every one;
-    else every option but those said to be a day not asked ("alkaa 16.3." is no deadline)."""
+    """The options per quote that can answer a question asking for the days ``asked``. The first quote's one date,
+    not said to be another day, answers as before; else the first option said to be each asked day, together as
+    one quote's in the question's order, when a quote says so for every one; else every option but those said
+    to be a day not asked ("alkaa 16.3." is no deadline)."""
+    if found and len(found[0]) == 1 and not found[0][0].role:
+        return [list(quote) for quote in found]
     picked = [next((option for quote in found for option in quote if option.role == role), None) for role in asked]
     if all(option is not None for option in picked):
         return [[option for option in picked if option is not None]]

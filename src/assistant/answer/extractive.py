@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.abstention import AbstentionModel, answer_features, codes, fold, share_missing, years
 from assistant.answer.addresses import in_address
 from assistant.answer.choosing import CHOOSABLE, ValueChooser, value_clauses
-from assistant.answer.deadlines import by_role, days_asked, label_before, one_end, sentence_of, stated_role
+from assistant.answer.deadlines import by_role, days_asked, one_end, roles_said
 from assistant.answer.kinds import (
     EXCLUSIVE,
     asked_details,
@@ -383,14 +383,7 @@ def options(
             contexts = value_clauses(text, [value.text for value in by_text.values()])
         if kind == "date" and roles:
             dated = list(by_text.values())
-            said = [  # "Skráningarfrestur: 8. janúar 2025": the label says it when the clause does not
-                stated_role(clause) or stated_role(label_before(text, text.find(v.text)))
-                for clause, v in zip(contexts, dated, strict=True)
-            ]
-            whole = [sentence_of(text, text.find(v.text)) for v in dated]
-            shared = [clause == whole[0] for clause in whole]
-            if said[0] and sum(shared) > 1 and not any(r for r, s in zip(said[1:], shared[1:], strict=True) if s):
-                said = ["" if s else r for r, s in zip(said, shared, strict=True)]  # "starter 19. januar, 20. april og …"
+            said = roles_said(text, [v.text for v in dated], contexts)
             if len(roles) == 1:  # "Until when can I apply?": "from 2 February until 27 February" ends on the 27th
                 dated = [one_end(v, roles[0]) if role in ("", roles[0]) else v for v, role in zip(dated, said, strict=True)]
             found.append([Option(render(v, language), c, n, r) for v, c, r in zip(dated, contexts, said, strict=True)])
