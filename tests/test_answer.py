@@ -445,18 +445,3 @@ def test_a_quote_about_another_year_states_no_value_for_the_asked_one() -> None:
     assert (
         short_answer("uk", ("number",), quoted, "Скільки біженців прийме Оспевік у 2026 році?", reading="uk") == "Коротко: 45 [1]"
     )
-
-
-def test_the_short_line_takes_the_value_of_the_quote_naming_the_question_own_words() -> None:
-    rent = "Īres maksa sociālajā mājā ir 1,20 eiro par kvadrātmetru mēnesī."
-    benefit = "Sociālais dienests piedāvā: dzīvokļa pabalsts īres un komunālo maksājumu segšanai – līdz 150 eiro mēnesī;"
-    hits = (Hit("a", "lv.md", rent, "Atbalsts", "lv", 2.0), Hit("b", "lv.md", benefit, "Atbalsts", "lv", 1.9))
-    chosen = [unit("a", rent, 0, len(rent), 0.7), unit("b", benefit, 0, len(benefit), 0.69)]
-    question = "Cik liels ir dzīvokļa pabalsts Bērzkalnes novadā?"
-    kinds = line_kinds(question, "lv", required_kinds(question, "lv"))
-    assert compose("lv", hits, chosen, kinds, question, named_quote=True).text.startswith("Īsumā: ≤ 150 eiro mēnesī [2]")
-    assert compose("lv", hits, chosen, kinds, question).text.startswith("Īsumā: 1,20 eiro [1]")
-    other = "Kāds ir atbalsts Bērzkalnes novadā?"  # no quote names a word of it the other does not: the order stays
-    assert compose("lv", hits, chosen, line_kinds(other, "lv", ("money",)), other, named_quote=True).text.startswith(
-        "Īsumā: 1,20"
-    )

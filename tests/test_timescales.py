@@ -21,6 +21,7 @@ def test_a_duration_of_the_other_scale_is_no_answer() -> None:
     hours = SentenceMatch("s", text[cut:], cut, len(text), 0.6, ((cut, len(text)),), "sentence")
     question = "Hur många timmar är samhällsorienteringen?"
     kinds = line_kinds(question, "sv", required_kinds(question, "sv"))
-    assert short_answer("sv", kinds, [(hit, age, 1), (hit, hours, 1)], question) == "Kort sagt: 100 timmar [1]"
-    weeks = "Hur många år måste man vara?"
-    assert short_answer("sv", ("duration",), [(hit, hours, 1)], weeks) == ""
+    quoted = [(hit, age, 1), (hit, hours, 1)]
+    assert short_answer("sv", kinds, quoted, question, scale=scale_asked(question, "sv")) == "Kort sagt: 100 timmar [1]"
+    years = "Hur många år måste man vara?"
+    assert short_answer("sv", ("duration",), [(hit, hours, 1)], years, scale=scale_asked(years, "sv")) == ""

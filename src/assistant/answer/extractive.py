@@ -32,7 +32,6 @@ from assistant.answer.places import country_of, named_in, town_of, towns_asked, 
 from assistant.answer.quotes import (
     MAX_QUOTE_CHARS,
     both_sides,
-    named_first,
     rows_named_first,
     whole_lists,
     with_asked_day,
@@ -129,7 +128,7 @@ class ExtractiveAnswerer:
         towns_of: TownsOf | None = None,
         named_rows: bool = True,
         date_roles: bool = True,
-        named_quotes: bool = True,
+        time_scale: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -147,7 +146,7 @@ class ExtractiveAnswerer:
         self.towns_of = towns_of  # a document id → the towns it names (the short line's town check); None: no check
         self.named_rows = named_rows  # the row of a table that names a word of the question comes first among its rows
         self.date_roles = date_roles  # a deadline question is answered by the date its clause calls one, not the start
-        self.named_quotes = named_quotes  # the short line from the quote naming the question's own words, if one does
+        self.time_scale = time_scale  # "how many hours" is not answered by a duration in years, nor the reverse
 
     def answer(
         self,
@@ -184,6 +183,9 @@ class ExtractiveAnswerer:
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
         roles = days_asked(asked, reading) if self.date_roles and "date" in line else ()
+        scale = (
+            scale_asked(asked, reading) if self.time_scale else frozenset()
+        )  # "For how many weeks?" after a question about hours: weeks
         draft = compose(
             language,
             retrieved.hits,
@@ -197,7 +199,7 @@ class ExtractiveAnswerer:
             reading,
             retrieved.sides,
             roles,
-            self.named_quotes,
+            scale,
         )
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
@@ -327,19 +329,20 @@ def options(
     chooser: ValueChooser | None = None,
     weekly_dates: bool = True,
     roles: tuple[str, ...] = (),
+    scale: frozenset[str] = frozenset(),
 ) -> list[list[Option]]:
     """Per quote holding a value of ``kind``, its values (each rendered once, as first written, in ``language``);
     a quote that names days of the week, none of ``days`` (those the question names), holds none. The question is
     read in ``reading`` (default ``language``). With ``weekly_dates``, a quote holding no date answers "when" with
     the days of the week and times it names ("Dag: Torsdag; Tidspunkt: 9.30–11.30"). ``roles``: the days a date
-    question asks for (``deadlines.days_asked``); a period answers a question for one of them with that end."""
+    question asks for (``deadlines.days_asked``); a period answers a question for one of them with that end.
+    ``scale``: the units of time the question counts in (``timescales.scale_asked``); a duration in others is none."""
     found: list[list[Option]] = []
     reading = reading or language
     details = asked_details(question, reading) if kind == "contact" else ()
     # "A2", "2026" (a year pins a figure, not a date: "When was the 2025 report approved?" is answered by 2026's day)
     pinning = (codes,) if kind in ("date", "time") else (codes, years)
     pins = [(pinned, named) for pinned in pinning if (named := pinned(question))]
-    scale = scale_asked(question, reading) if kind in ("number", "duration") else frozenset()
     for hit, unit, n in quoted:
         if days and not on_days(unit.text, hit.language, days):  # Monday's hours are no answer about Saturday
             continue
@@ -360,7 +363,10 @@ def options(
             values = asked_places(values, question, reading)
         for related in RELATED.get(kind, ()):
             values = values or find_values(text, related, hit.language)
-        if scale:  # "Hur många timmar …?" is not answered by "över 16 år", nor "How many weeks?" by "60 hours"
+        if scale and kind in (
+            "number",
+            "duration",
+        ):  # "Hur många timmar …?" is not answered by "över 16 år", nor "How many weeks?" by "60 hours"
             values = [v for v in values if v.kind != "duration" or v.unit in scale]
         values = [v for v in values if v.kind != "number" or not in_address(text, text.find(v.text), len(v.text))]
         if kind == "date" and weekly_dates and not values:  # "When is the café?": "Dag: Torsdag; Tidspunkt: 9.30–11.30"
@@ -447,6 +453,7 @@ def short_answer(
     days: frozenset[int] = frozenset(),
     reading: str | None = None,
     roles: tuple[str, ...] = (),
+    scale: frozenset[str] = frozenset(),
 ) -> str:
     """One line in the asker's language stating the asked value(s), each with its citation; "" when a
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
@@ -455,7 +462,9 @@ def short_answer(
     # "When is the café?" / "What day and at what time?": a quote holding no date answers with the weekly time it
     # gives, in the quotes' order (the café's "every Thursday 18.00–19.30" before another line's "23 June")
     found = {
-        kind: options(kind, quoted, language, question, days, reading, chooser, roles=roles if kind == "date" else ())
+        kind: options(
+            kind, quoted, language, question, days, reading, chooser, roles=roles if kind == "date" else (), scale=scale
+        )
         for kind in kinds
     }
     if roles and "date" in found:
@@ -569,15 +578,13 @@ def compose(
     reading: str | None = None,
     sides: tuple[Side, ...] = (),
     roles: tuple[str, ...] = (),
-    named_quote: bool = False,
+    scale: frozenset[str] = frozenset(),
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
     the towns its text names), a question naming a town takes its short line only from documents naming it, and
     opens as unsure when no quoted document names it (or one of the towns it compares). A question about two
-    things (``sides``) gets each side's value from its own quote, in the question's order, or no line. With
-    ``named_quote``, the line's value comes first from the quote naming the question's own words
-    (``quotes.named_first``)."""
+    things (``sides``) gets each side's value from its own quote, in the question's order, or no line."""
     by_id = {h.chunk_id: h for h in hits}
     numbers: dict[str, int] = {}
     quoted: dict[str, list[SentenceMatch]] = {}
@@ -611,9 +618,7 @@ def compose(
     if sides:  # "Which is higher, … or …?": one value would answer one side only
         line = sides_line(language, kinds, quoted_in_order, sides, question, chooser, reading) if sure else ""
     else:
-        line = short_answer(
-            language, kinds, named_first(question, in_order) if named_quote else in_order, question, chooser, days, reading, roles
-        )
+        line = short_answer(language, kinds, in_order, question, chooser, days, reading, roles, scale)
     if line:
         text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):

@@ -11,7 +11,7 @@ from dataclasses import replace
 from assistant.answer.abstention import fold, word_stem
 from assistant.answer.kinds import can_answer
 from assistant.answer.weekdays import days_named
-from assistant.types import Hit, Retrieved, SentenceMatch
+from assistant.types import Retrieved, SentenceMatch
 
 MAX_QUOTE_CHARS = 700
 MAX_LIST_ITEMS = 10  # a longer list is quoted item by item
@@ -52,24 +52,6 @@ def named(stems: set[str], asked: set[str]) -> int:
     """How much of ``asked`` (stems of a question's words) ``stems`` name, a longer word counting more ("forsørger"
     over "under")."""
     return sum(len(q) for q in asked if any(s.startswith(q) or q.startswith(s) for s in stems))
-
-
-def named_first(question: str, quoted: list[tuple[Hit, SentenceMatch, int]]) -> list[tuple[Hit, SentenceMatch, int]]:
-    """The quote that names the most of the question's words the other quotes and the pages' titles and headings do
-    not ("dzīvokļa pabalsts" for "Cik liels ir dzīvokļa pabalsts?"), first; the order kept when none, or several
-    alike, do. The short line states the first quote's value."""
-    if len(quoted) < 2:
-        return quoted
-    pages = set().union(*(_stems(f"{hit.title}\n{hit.context}") for hit, _, _ in quoted))
-    asked = {q for q in _stems(question) if not named(pages, {q})}
-    own = [_stems(unit.text) for _, unit, _ in quoted]
-    shared = set.intersection(*own)
-    scores = [named(stems - shared, asked) for stems in own]
-    best = max(scores)
-    if not best or scores.count(best) > 1:
-        return quoted
-    at = scores.index(best)
-    return [quoted[at], *quoted[:at], *quoted[at + 1 :]]
 
 
 def rows_named_first(question: str, retrieved: Retrieved) -> Retrieved:
