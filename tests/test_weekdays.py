@@ -38,6 +38,8 @@ MONDAY, WEDNESDAY, THURSDAY, SATURDAY = 0, 2, 3, 5
         ("ساعت کاری شنبه چیست؟", "fa", {SATURDAY}),
         ("E–N 9.00–16.00\nR 9.00–13.00", "et", {0, 1, 2, 3, 4}),  # a short name opening a line before a time
         ("Vi har 3 ti 10.00 pladser", "da", set()),  # "ti" (ten) inside a sentence is no Tuesday
+        ("goorma ayuu xirmaa xafiiska maalinta jimcaha", "so", {4}),  # "Jimco" with its article: "jimcaha"
+        ("Xafiisku ma furan yahay Talaadada?", "so", {1}),
     ],
 )
 def test_days_named(text: str, language: str, days: set[int]) -> None:

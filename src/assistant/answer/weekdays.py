@@ -31,6 +31,9 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 # Persian "سه‌شنبه" (Tuesday) holds a zero-width non-joiner, which splits it into "سه" and "شنبه" (Saturday).
 _JOINED = str.maketrans({"'": "\u02bc", "’": "\u02bc", "\u200c": None})
 _CASE_ENDINGS = re.compile(r"[A-Za-zÀ-ɏЀ-ӿʼ]+")  # Latin and Cyrillic: languages that inflect a day's name at its end
+# Languages whose definite article changes a name's final vowel: the Somali "Jimco" (Friday) is "Jimcaha" in
+# "maalinta jimcaha" ("Talaado", "Talaadada"), so a name there is also matched without its last vowel.
+_FINAL_VOWEL_CHANGES = ("so",)
 
 
 def stem(name: str) -> str:
@@ -59,6 +62,8 @@ def day_names(language: str) -> tuple[tuple[tuple[tuple[str, bool], int], ...], 
             whole = fold(name.translate(_JOINED))
             cut = stem(whole)
             stems.setdefault((cut, cut != whole), day)
+            if language in _FINAL_VOWEL_CHANGES and len(whole) >= 5 and whole[-1] in "aeiou":
+                stems.setdefault((whole[:-1], True), day)
         for width in ("abbreviated", "short"):
             for day, name in days[context][width].items():
                 short.setdefault(fold(name.translate(_JOINED)).strip("."), day)
