@@ -365,13 +365,3 @@ def test_kroner_on_a_page_whose_language_has_no_krone_are_stated_as_written() ->
 def test_a_phone_number_with_an_area_code_in_brackets_is_whole() -> None:
     found = find_values("Darbo paieška: tel. (8 458) 51 900, el. p. darbas@liepa.lt", "contact", "lt")
     assert "(8 458) 51 900" in [value.text for value in found]
-
-
-def test_a_date_without_its_year_takes_the_year_of_the_date_before_it_in_its_sentence() -> None:
-    import datetime as dt
-
-    from assistant.answer.dates import dates
-
-    carried = dates("Kurset går fra 15. december 2025 til 10. januar og igen 3. marts. Næste hold 5. maj.", "da")
-    assert [v.day for v in carried[:3]] == [dt.date(2025, 12, 15), dt.date(2026, 1, 10), dt.date(2026, 3, 3)]
-    assert not carried[3].has_year  # another sentence: its year is not known

@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 
 from assistant.answer.kinds import monthly_days
-from assistant.answer.stated import DASH, Value, sentence_breaks
+from assistant.answer.stated import DASH, Value
 
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d{2})(?!\d)|(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
@@ -134,29 +134,8 @@ def dates(text: str, language: str) -> list[Value]:
     if not found:  # a day of every month ("20. hver måned") has no calendar date: stated as the source writes it
         found = [(match.start(), Value("date", match.group(0).strip(), has_year=False)) for match in monthly_days(text)]
     found.sort(key=lambda pair: pair[0])
-    values = _years_carried(text, found)
+    values = [value for _, value in found]
     return _periods(text, values)
-
-
-def _years_carried(text: str, found: list[tuple[int, Value]]) -> list[Value]:
-    """A date written without its year takes the year of the date before it in the same sentence ("nuo 2026 m.
-    birželio 15 d. iki rugpjūčio 20 d."), the next year when it would fall before that date."""
-    values: list[Value] = []
-    previous: tuple[int, Value] | None = None
-    for at, value in found:
-        if value.day is not None and not value.has_year and value.until is None and previous is not None:
-            (before_at, before), day = previous, value.day
-            if before.day is not None and not sentence_breaks(text, before_at, at):
-                year = (before.until or before.day).year
-                carried = day.replace(year=year) if not (day.month == 2 and day.day == 29) else None
-                if carried is not None and carried < (before.until or before.day):
-                    carried = carried.replace(year=year + 1)
-                if carried is not None:
-                    value = replace(value, day=carried, has_year=True)
-        values.append(value)
-        if value.day is not None and value.has_year:
-            previous = (at, value)
-    return values
 
 
 _DAY_MONTH_BEFORE = re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.?{DASH}$")  # "6.6.–" before "9.8.2026"

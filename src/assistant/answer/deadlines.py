@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any, Protocol, TypeVar
 
-from assistant.answer.stated import Value, sentence_breaks
+from assistant.answer.stated import Value
 from assistant.data import read_json
 
 ROLES = ("end", "start")
@@ -74,6 +74,16 @@ def label_before(text: str, position: int) -> str:
     line = text[text.rfind("\n", 0, position) + 1 : position]
     match = _LABEL.search(line)
     return match.group(1) if match else ""
+
+
+_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+
+
+def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """Where the sentences of ``text`` (between ``start`` and ``end``) end: a mark and the space before a capital
+    letter ("… 20 d. Kursai …", not "15 d. iki …" nor "2026 m. gegužės")."""
+    found = _BREAK.finditer(text, start, len(text) if end is None else end)
+    return [match for match in found if text[match.end()].isupper()]
 
 
 def sentence_of(text: str, position: int) -> str:

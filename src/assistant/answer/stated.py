@@ -4,21 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 DASH = r"\s*[–—-]\s*"  # a dash between the ends of a range, spaced or not
 # The word for "to" between the ends of a range in the source languages ("9.00 til 15.00", "Monday to Thursday",
 # "von 10 bis 14", "no 18.00 līdz 19.30", "nuo … iki …", "kuni", "od … do …")
 TO_WORD = r"(?:to|til|till|bis|līdz|iki|kuni|do)"
-_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
-
-
-def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    """Where the sentences of ``text`` (between ``start`` and ``end``) end: a mark and the space before a capital
-    letter ("… 20 d. Kursai …", not "15 d. iki …" nor "2026 m. gegužės")."""
-    found = _BREAK.finditer(text, start, len(text) if end is None else end)
-    return [match for match in found if text[match.end()].isupper()]
 
 
 @dataclass(frozen=True)
