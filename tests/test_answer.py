@@ -350,17 +350,6 @@ def test_the_row_naming_a_word_of_the_question_comes_first_among_its_table_rows(
     assert draft.text.startswith("Lühidalt: ≤ 300 eurot kuus [1]")  # "kuni 300 eurot kuus": up to, a month
 
 
-def test_a_longer_word_of_the_question_names_its_row_before_a_short_one() -> None:
-    from assistant.answer.quotes import rows_named_first
-
-    text = "Situation | Beløb\nUng under 30 år | 2.060 kr.\nForsørger med børn | 9.120 kr."
-    header, young, parent = ((start := text.index(line), start + len(line)) for line in text.split("\n"))
-    hit = Hit("t", "da.md", text, "Ydelser", "da", 1.0)
-    rows = tuple(unit("t", text, s[0], s[1], score, "row", (header, s)) for s, score in ((young, 0.72), (parent, 0.71)))
-    first = rows_named_first("Hvor meget får en forsørger om måneden under programmet?", Retrieved((hit,), {"t": rows}))
-    assert first.sentences["t"][0].spans[1] == parent
-
-
 def test_items_ending_in_a_semicolon_are_joined_with_one() -> None:
     text = "Bilietai:\nstudentams – 3 eurai;\nkitiems – 5 eurai."
     lead, first, second = ((0, 9), (10, 31), (32, 50))

@@ -88,3 +88,11 @@ def test_a_label_before_a_date_says_which_day_it_is() -> None:
     )
     assert line("ኣብ ሉንዳርቪክ ምዝገባ ትምህርቲ ቋንቋ ኣይስላንድ ክሳብ መዓስ እዩ?", "ti", found).endswith("8, 2025 [2]")
     assert line("Hvenær hefst Íslenska 1?", "is", found) == "Í stuttu máli: 15. janúar 2025 [1]"
+
+
+def test_a_question_for_a_whole_period_gets_the_whole_period() -> None:
+    found = quoted("Sfi-veckan hålls 9.3.–15.3.2026 i hela landet.", language="sv")
+    assert days_asked("From when to when is the sfi week?", "en") == ("start", "end")
+    assert line("هفته‌ی sfi از چه تاریخی تا چه تاریخی برگزار می‌شود؟", "fa", found) == "به طور خلاصه: 9 تا 15 مارس 2026 [1]"
+    assert line("From when to when is the sfi week?", "en", found) == "In short: 9–15 Mar 2026 [1]"
+    assert line("Until when is the sfi week?", "en", found) == "In short: 15 March 2026 [1]"

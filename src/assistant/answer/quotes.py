@@ -49,17 +49,15 @@ def _stems(text: str) -> set[str]:
 
 
 def named(stems: set[str], asked: set[str]) -> int:
-    """How much of ``asked`` (stems of a question's words) ``stems`` name, a longer word counting more ("forsørger"
-    over "under")."""
-    return sum(len(q) for q in asked if any(s.startswith(q) or q.startswith(s) for s in stems))
+    """How many of ``asked`` (stems of a question's words) ``stems`` name."""
+    return sum(1 for q in asked if any(s.startswith(q) or q.startswith(s) for s in stems))
 
 
 def rows_named_first(question: str, retrieved: Retrieved) -> Retrieved:
-    """Among the rows of one table in a passage, those whose cells hold the most of the question's words (by their
-    length: "forsørger" names a row more than "under") that the header, all the other rows and the page's title
-    and headings do not ("Üüritoetus" for "Kui suur on üüritoetus?", "maka" for "dvalarleyfi fyrir maka") rank
-    first: the embedder tells rows that share their header apart poorly. A table where no row, or every row, names
-    such a word keeps its order."""
+    """Among the rows of one table in a passage, those whose cells hold the most words of the question that the
+    header, all the other rows and the page's title and headings do not ("Üüritoetus" for "Kui suur on
+    üüritoetus?", "maka" for "dvalarleyfi fyrir maka") rank first: the embedder tells rows that share their
+    header apart poorly. A table where no row, or every row, names such a word keeps its order."""
     question_stems = _stems(question)
 
     hits = {h.chunk_id: h for h in retrieved.hits}
