@@ -727,17 +727,3 @@ def test_a_saved_pages_two_space_menu_above_its_breadcrumb_goes_and_underscores_
     assert ("lines", "Montag 9–13 Uhr\nDienstag 13–18 Uhr\nMittwoch geschlossen") in [
         (b.kind, builder.text[b.start : b.end]) for b in builder.blocks
     ]
-
-
-def test_a_name_over_labelled_lines_stays_with_them_however_long_it_is(tmp_path: Path) -> None:
-    path = tmp_path / "namskeid.txt"
-    path.write_text(
-        "Íslenskunámskeið\n\nNÁMSKEIÐ OG VERÐ\n\n"
-        "Íslenska 1 (byrjendur)\n  Hefst: 15. janúar 2025\n  Verð: 39.000 kr.\n\n"
-        "Íslenska 2 (framhald)\n  Hefst: 16. janúar 2025\n  Verð: 42.000 kr.\n",
-        encoding="utf-8",
-    )
-    loaded = load_file(path)
-    lines = blocks_of(loaded.text, loaded.blocks, "lines")
-    assert [block.split("\n")[0] for block in lines] == ["Íslenska 1 (byrjendur)", "Íslenska 2 (framhald)"]
-    assert blocks_of(loaded.text, loaded.blocks, "heading")[-1] == "NÁMSKEIÐ OG VERÐ"  # a heading in capitals stays one

@@ -18,7 +18,7 @@ from assistant.ingest.blocks import Block, TextBuilder
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 MAX_FILE_BYTES = 20 * 1024 * 1024
-PARSER_VERSION = 37  # stored with the index: a change re-reads every document
+PARSER_VERSION = 38  # stored with the index: a change re-reads every document
 
 
 class UnreadableFile(Exception):

@@ -103,8 +103,7 @@ def _add_list(builder: TextBuilder, lines: list[str], lead: Block | None, group:
 def _is_lines(lines: list[str]) -> bool:
     """Several short lines, most without final punctuation: an address or contact block."""
     short = sum(1 for line in lines if len(line.strip()) <= SHORT_LINE and not line.strip().endswith((".", "!", "?")))
-    named = len(lines) >= 3  # a block's name over its labelled lines ("Íslenska 2 (framhald)" over "Verð: 42.000 kr.")
-    labelled = all(LABEL_LINE.match(line.strip()) for line in lines[1 if named else 0 :])  # "Alennus: Opiskelijat …"
+    labelled = all(LABEL_LINE.match(line.strip()) for line in lines)  # "Alennus: Opiskelijat … saavat 50 % …"
     return len(lines) >= 2 and (short >= 0.75 * len(lines) or labelled)
 
 
@@ -188,8 +187,7 @@ def _list_start(lines: list[str]) -> int:
 def _opens_section(lines: list[str], following: list[str]) -> bool:
     """A heading-like first line is a heading when text follows it: more lines of its paragraph that are
     longer than it, or content (not a heading-like line) in one of the next two paragraphs. A run of three
-    short lines (a menu) is no heading, nor is an office's name over its street and number, nor a name over two
-    or more labelled lines ("Hefst: …", "Verð: …")."""
+    short lines (a menu) is no heading, nor is an office's name over its street and number."""
     if len(lines) > 1:
         if BULLET.match(lines[0]) and BULLET.match(lines[1]):  # "1. …" over "2. …": a numbered list
             return False
@@ -197,8 +195,6 @@ def _opens_section(lines: list[str], following: list[str]) -> bool:
             return False  # an office's name over its street, a person's over their details: a contact block
         if BULLET.match(lines[1]):  # a heading over its list, unless a sentence runs on into it ("… hvis du")
             return not is_lead_in(lines[0])
-        if len(lines) > 2 and not lines[0].isupper() and all(LABEL_LINE.match(line.strip()) for line in lines[1:]):
-            return False  # "Íslenska 2 (framhald)" over "Hefst: …", "Verð: …": the name of a block of labelled lines
         return len(lines[1].strip()) > len(lines[0].strip())
     if following and following[0].strip()[:1].islower():  # "… hvis du" over "er mellom 18 og 55 år,": a lead-in
         return False
