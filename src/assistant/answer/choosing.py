@@ -22,7 +22,7 @@ import numpy as np
 # Given the question and one clause per candidate value: the index of the answering one, or None.
 ValueChooser = Callable[[str, Sequence[str]], "int | None"]
 CHOICE_MARGIN = 0.1  # chosen on the development documents (docs/experiments.md)
-CHOOSABLE = ("number", "percent", "money")
+CHOOSABLE = ("number", "percent", "money", "duration")
 _CLAUSE_END = re.compile(r"[,;:–—]\s+|(?<=[.!?])\s+|\n+|\s+\|\s+")
 
 
