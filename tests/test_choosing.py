@@ -98,3 +98,16 @@ def test_a_day_of_every_month_is_stated_as_written_not_another_things_date() -> 
     line = short_answer("en", ("date",), [(hit, first, 1), (hit, second, 1)], "When does the food club meet?")
     assert line.startswith("In short: 15. hver måned [1]")  # no calendar date: as the source writes it
     assert short_answer("en", ("date",), [(hit, second, 1)], "When does Hold 1 start?").startswith("In short: 12 January 2027")
+
+
+def test_of_two_durations_in_a_quote_the_one_whose_clause_answers_is_stated() -> None:
+    class Total(WordEmbedder):
+        vocabulary = ("yhteensä", "viikossa")
+
+    text = "Opetusta on 25 tuntia viikossa, eli koko koulutus on yhteensä 1000 tuntia."
+    hit = Hit("h", "fi.txt", text, "Kotoutumiskoulutus", "fi", 1.0)
+    quoted = [(hit, SentenceMatch("h", text, 0, len(text), 0.6), 1)]
+    question = "Kuinka monta tuntia koulutus kestää yhteensä?"
+    assert short_answer("fi", ("duration",), quoted, question) == ""  # no chooser: two durations
+    line = short_answer("fi", ("duration",), quoted, question, embedding_chooser(Total()))
+    assert " ".join(line.split()) == "Lyhyesti: 1 000 tuntia [1]"  # the thousands still shown with their unit

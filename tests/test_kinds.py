@@ -263,3 +263,10 @@ def test_renting_and_insurance_ask_for_no_money(question: str, language: str) ->
 def test_opening_hours_in_a_compound_ask_for_a_time() -> None:
     assert required_kinds("Mitkä ovat keskuksen kesäaukioloajat 2026?", "fi") == ("time",)
     assert required_kinds("Millised on keskuse suvised lahtiolekuajad?", "et") == ("time",)
+
+
+def test_who_in_a_relative_clause_asks_for_no_name() -> None:
+    assert required_kinds("Скільки коштує курс для тих, хто не з України?", "uk") == ("money",)
+    assert required_kinds("Сколько стоит курс для тех, кто не из Украины?", "ru") == ("money",)
+    assert required_kinds("Ile kosztuje kurs dla tych, kto nie jest z Ukrainy?", "pl") == ("money",)
+    assert required_kinds("Хто керує проєктом?", "uk") == ("name",)

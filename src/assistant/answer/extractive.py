@@ -36,7 +36,6 @@ from assistant.answer.quotes import (
     whole_lists,
     with_asked_day,
 )
-from assistant.answer.timescales import scale_asked
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named
 from assistant.answer.weekdays import day_lines, days_named, on_days, weekly
 from assistant.languages.locale import listed, render
@@ -128,7 +127,6 @@ class ExtractiveAnswerer:
         towns_of: TownsOf | None = None,
         named_rows: bool = True,
         date_roles: bool = True,
-        time_scale: bool = True,
     ):
         self.abstention = abstention or AbstentionModel()
         self.max_quotes = max_quotes
@@ -146,7 +144,6 @@ class ExtractiveAnswerer:
         self.towns_of = towns_of  # a document id → the towns it names (the short line's town check); None: no check
         self.named_rows = named_rows  # the row of a table that names a word of the question comes first among its rows
         self.date_roles = date_roles  # a deadline question is answered by the date its clause calls one, not the start
-        self.time_scale = time_scale  # "how many hours" is not answered by a duration in years, nor the reverse
 
     def answer(
         self,
@@ -183,9 +180,6 @@ class ExtractiveAnswerer:
         if not self.use_places:
             line = tuple(kind for kind in line if kind != "place")
         roles = days_asked(asked, reading) if self.date_roles and "date" in line else ()
-        scale = (
-            scale_asked(asked, reading) if self.time_scale else frozenset()
-        )  # "For how many weeks?" after a question about hours: weeks
         draft = compose(
             language,
             retrieved.hits,
@@ -199,7 +193,6 @@ class ExtractiveAnswerer:
             reading,
             retrieved.sides,
             roles,
-            scale,
         )
         return Draft(draft.abstained, draft.text, draft.citations, confidence)
 
@@ -329,14 +322,12 @@ def options(
     chooser: ValueChooser | None = None,
     weekly_dates: bool = True,
     roles: tuple[str, ...] = (),
-    scale: frozenset[str] = frozenset(),
 ) -> list[list[Option]]:
     """Per quote holding a value of ``kind``, its values (each rendered once, as first written, in ``language``);
     a quote that names days of the week, none of ``days`` (those the question names), holds none. The question is
     read in ``reading`` (default ``language``). With ``weekly_dates``, a quote holding no date answers "when" with
     the days of the week and times it names ("Dag: Torsdag; Tidspunkt: 9.30–11.30"). ``roles``: the days a date
-    question asks for (``deadlines.days_asked``); a period answers a question for one of them with that end.
-    ``scale``: the units of time the question counts in (``timescales.scale_asked``); a duration in others is none."""
+    question asks for (``deadlines.days_asked``); a period answers a question for one of them with that end."""
     found: list[list[Option]] = []
     reading = reading or language
     details = asked_details(question, reading) if kind == "contact" else ()
@@ -363,11 +354,6 @@ def options(
             values = asked_places(values, question, reading)
         for related in RELATED.get(kind, ()):
             values = values or find_values(text, related, hit.language)
-        if scale and kind in (
-            "number",
-            "duration",
-        ):  # "Hur många timmar …?" is not answered by "över 16 år", nor "How many weeks?" by "60 hours"
-            values = [v for v in values if v.kind != "duration" or v.unit in scale]
         values = [v for v in values if v.kind != "number" or not in_address(text, text.find(v.text), len(v.text))]
         if kind == "date" and weekly_dates and not values:  # "When is the café?": "Dag: Torsdag; Tidspunkt: 9.30–11.30"
             values = weekly(text, hit.language)
@@ -453,7 +439,6 @@ def short_answer(
     days: frozenset[int] = frozenset(),
     reading: str | None = None,
     roles: tuple[str, ...] = (),
-    scale: frozenset[str] = frozenset(),
 ) -> str:
     """One line in the asker's language stating the asked value(s), each with its citation; "" when a
     kind's value cannot be told with confidence (no quote holds one, or the quotes hold different ones and
@@ -462,9 +447,7 @@ def short_answer(
     # "When is the café?" / "What day and at what time?": a quote holding no date answers with the weekly time it
     # gives, in the quotes' order (the café's "every Thursday 18.00–19.30" before another line's "23 June")
     found = {
-        kind: options(
-            kind, quoted, language, question, days, reading, chooser, roles=roles if kind == "date" else (), scale=scale
-        )
+        kind: options(kind, quoted, language, question, days, reading, chooser, roles=roles if kind == "date" else ())
         for kind in kinds
     }
     if roles and "date" in found:
@@ -578,7 +561,6 @@ def compose(
     reading: str | None = None,
     sides: tuple[Side, ...] = (),
     roles: tuple[str, ...] = (),
-    scale: frozenset[str] = frozenset(),
 ) -> Draft:
     """Number the cited passages in order of first use and write the answer with ``[n]`` markers, after a
     short answer line when the question asks for a value the quotes state. With ``towns_of`` (a document id →
@@ -618,7 +600,7 @@ def compose(
     if sides:  # "Which is higher, … or …?": one value would answer one side only
         line = sides_line(language, kinds, quoted_in_order, sides, question, chooser, reading) if sure else ""
     else:
-        line = short_answer(language, kinds, in_order, question, chooser, days, reading, roles, scale)
+        line = short_answer(language, kinds, in_order, question, chooser, days, reading, roles)
     if line:
         text = f"{line}\n\n{text}"
     if any(by_id[cid].language != language for cid in numbers):

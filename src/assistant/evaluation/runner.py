@@ -172,7 +172,6 @@ def variants(assistant: Any) -> dict[str, Any]:
         rows["without_town_check"] = without(towns_of=None)
         rows["without_named_rows"] = without(named_rows=False)
         rows["without_date_roles"] = without(date_roles=False)
-        rows["without_time_scale"] = without(time_scale=False)
         rows["without_line_threshold"] = without(abstention=replace(answerer.abstention, line=None))
     return rows
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from functools import cache
 from typing import Any
 
@@ -99,7 +100,7 @@ def _duration(amount: float, unit: str, asker: str) -> str:
     for length in ("long", "short", "narrow"):
         text = str(format_unit(number, f"duration-{unit}", length=length, locale=babel_locale(asker)))
         # A form without the digits ("سنتان", two years) is right but hides the number the quote shows.
-        if "duration-" not in text and digits in text.replace(".", "").replace(",", ""):
+        if "duration-" not in text and digits in re.sub(r"[\s.,'’\u00a0\u202f]", "", text):  # "1 000 tuntia"
             # CLDR's Tigrinya month pattern reads "{0}/ኣዋርሕ": show it as a count, not a rate.
             return text.replace("/", " ") if text[:1].isdigit() else text
     return f"{_number(amount, asker)} {unit}"
