@@ -29,13 +29,7 @@ from assistant.answer.kinds import (
     states,
 )
 from assistant.answer.places import country_of, named_in, town_of, towns_asked, towns_written_otherwise
-from assistant.answer.quotes import (
-    MAX_QUOTE_CHARS,
-    both_sides,
-    rows_named_first,
-    whole_lists,
-    with_asked_day,
-)
+from assistant.answer.quotes import MAX_QUOTE_CHARS, both_sides, rows_named_first, whole_lists, with_asked_day
 from assistant.answer.values import RELATED, Value, contact_detail, contact_details, find_values, rate_named
 from assistant.answer.weekdays import day_lines, days_named, on_days, weekly
 from assistant.languages.locale import listed, render
