@@ -48,17 +48,15 @@ def _stems(text: str) -> set[str]:
     return {word_stem(word) for word in re.findall(r"\w{4,}", fold(text))}
 
 
-def named(stems: set[str], asked: set[str]) -> int:
-    """How many of ``asked`` (stems of a question's words) ``stems`` name."""
-    return sum(1 for q in asked if any(s.startswith(q) or q.startswith(s) for s in stems))
-
-
 def rows_named_first(question: str, retrieved: Retrieved) -> Retrieved:
     """Among the rows of one table in a passage, those whose cells hold the most words of the question that the
     header, all the other rows and the page's title and headings do not ("Üüritoetus" for "Kui suur on
     üüritoetus?", "maka" for "dvalarleyfi fyrir maka") rank first: the embedder tells rows that share their
     header apart poorly. A table where no row, or every row, names such a word keeps its order."""
     question_stems = _stems(question)
+
+    def named(stems: set[str], asked: set[str]) -> int:
+        return sum(1 for q in asked if any(s.startswith(q) or q.startswith(s) for s in stems))
 
     hits = {h.chunk_id: h for h in retrieved.hits}
     changed = dict(retrieved.sentences)
