@@ -40,6 +40,10 @@ def test_keywords_need_every_group() -> None:
     assert keywords_present("Jonava and Riga", [["jonava", "Йонава"], ["riga", "rīga"]])
     assert not keywords_present("Jonava only", [["jonava"], ["riga"]])
     assert keywords_present("Йонава", [["Jonava", "Йонава"]])
+    assert not keywords_present("In short: 11 May 2026 [1]", [["20"], ["2026"]])  # "20" is not in "2026"
+    assert keywords_present("In short: 20 August 2026 [2]", [["20"], ["2026"]])
+    assert not keywords_present("In short: 1,20 euros [1]", [["20"]])  # nor in a decimal
+    assert not keywords_present("In short: 45 [1]", [["1"]])  # a citation marker is no number of the answer
 
 
 def test_percentile() -> None:

@@ -74,11 +74,23 @@ def normalise_numbers(text: str) -> str:
     return _GROUPED_DIGITS.sub("", normalise(text))
 
 
+_CITATION = re.compile(r"\[\d+\]")
+
+
 def keywords_present(answer: str, groups: Sequence[Sequence[str]]) -> bool:
     """Every group has at least one alternative in the answer (normalised substring match, digit groups
-    compared without their separators)."""
-    text = normalise_numbers(answer)
-    return all(any(normalise_numbers(alt) in text for alt in group) for group in groups)
+    compared without their separators). A number is matched whole: "20" is not found in "2026" nor in "1,20",
+    and citation markers ("[2]") are no numbers of the answer."""
+    text = normalise_numbers(_CITATION.sub(" ", answer))
+    return all(any(_found(normalise_numbers(alt), text) for alt in group) for group in groups)
+
+
+def _found(keyword: str, text: str) -> bool:
+    if not keyword:
+        return False
+    before = r"(?<!\d)(?<!\d[.,])" if keyword[0].isdigit() else ""
+    after = r"(?![.,]?\d)" if keyword[-1].isdigit() else ""
+    return re.search(before + re.escape(keyword) + after, text) is not None
 
 
 def contains_evidence(text: str, evidence: Sequence[str]) -> bool:
