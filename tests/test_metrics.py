@@ -44,6 +44,8 @@ def test_keywords_need_every_group() -> None:
     assert keywords_present("In short: 20 August 2026 [2]", [["20"], ["2026"]])
     assert not keywords_present("In short: 1,20 euros [1]", [["20"]])  # nor in a decimal
     assert not keywords_present("In short: 45 [1]", [["1"]])  # a citation marker is no number of the answer
+    assert keywords_present("Kort sagt: torsdag 09.30–11.30 [1]", [["9.30"], ["11.30"]])  # a leading zero
+    assert keywords_present("kl. 14.00", [["14"]]) and not keywords_present("kl. 14.30", [["14"]])
 
 
 def test_percentile() -> None:

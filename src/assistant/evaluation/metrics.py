@@ -81,16 +81,27 @@ def keywords_present(answer: str, groups: Sequence[Sequence[str]]) -> bool:
     """Every group has at least one alternative in the answer (normalised substring match, digit groups
     compared without their separators). A number is matched whole: "20" is not found in "2026" nor in "1,20",
     and citation markers ("[2]") are no numbers of the answer."""
-    text = normalise_numbers(_CITATION.sub(" ", answer))
-    return all(any(_found(normalise_numbers(alt), text) for alt in group) for group in groups)
+    text = _unpadded(normalise_numbers(_CITATION.sub(" ", answer)))
+    return all(any(_found(_unpadded(normalise_numbers(alt)), text) for alt in group) for group in groups)
+
+
+_LEADING_ZEROS = re.compile(r"(?<![\d.,])0+(?=\d)")  # "09.30" is "9.30"
+
+
+def _unpadded(text: str) -> str:
+    return _LEADING_ZEROS.sub("", text)
 
 
 def _found(keyword: str, text: str) -> bool:
-    if not keyword:
-        return False
-    before = r"(?<!\d)(?<!\d[.,])" if keyword[0].isdigit() else ""
-    after = r"(?![.,]?\d)" if keyword[-1].isdigit() else ""
+    """``keyword`` in ``text``; a number only whole ("14" in "14:00" and "14.00", not in "2014" or "1,14"). A keyword
+    of several parts (a phone number, a date) is matched as written."""
+    if not _NUMBER.fullmatch(keyword):
+        return bool(keyword) and keyword in text
+    before, after = r"(?<!\d)(?<!\d[.,])", r"(?!\d)(?![.,](?!00(?!\d))\d)"
     return re.search(before + re.escape(keyword) + after, text) is not None
+
+
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)?")
 
 
 def contains_evidence(text: str, evidence: Sequence[str]) -> bool:
