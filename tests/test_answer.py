@@ -1,9 +1,10 @@
 """The extractive answer: which units are quoted, the short answer line, and the abstention decision."""
 
 from assistant.answer.abstention import AbstentionModel, answer_features, details_missing, fit, years_missing
-from assistant.answer.extractive import ExtractiveAnswerer, compose, line_kinds, quote_text, short_answer
+from assistant.answer.extractive import ExtractiveAnswerer, compose
 from assistant.answer.kinds import required_kinds
 from assistant.answer.places import towns_asked
+from assistant.answer.short_line import line_kinds, quote_text, short_answer
 from assistant.types import Hit, Retrieved, SentenceMatch, Unit
 
 ROWS = "Husstand | Per måned\nEnslig | 21 200 kr\nPar | 42 400 kr"
@@ -293,7 +294,7 @@ def test_two_items_of_one_list_quoted_for_a_value_share_their_lead_in_once() -> 
 
 
 def test_a_block_of_lines_is_quoted_on_one_line_without_a_comma_after_a_label() -> None:
-    from assistant.answer.extractive import joined_lines
+    from assistant.answer.short_line import joined_lines
 
     assert joined_lines(["Borgerservice", "Rådhustorvet 10", "Öffnungszeiten:", "  Montag 10.00–15.00", ""]) == (
         "Borgerservice, Rådhustorvet 10, Öffnungszeiten: Montag 10.00–15.00"

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant.answer.choosing import clause_of, embedding_chooser, value_clauses
-from assistant.answer.extractive import short_answer
+from assistant.answer.short_line import short_answer
 from assistant.types import Hit, SentenceMatch
 
 QUOTE = "I 2025 deltog i alt 214 personer, mod 187 i 2024. Af de 76, der afsluttede, kom 31 i job."
@@ -62,7 +62,7 @@ def test_the_short_line_states_the_chosen_value_or_nothing() -> None:
 
 
 def test_of_a_rows_values_the_column_whose_header_is_asked_is_stated() -> None:
-    from assistant.answer.extractive import row_values
+    from assistant.answer.short_line import row_values
     from assistant.types import Unit
 
     text = "Tid i 2025 | Tid i 2024\n18 måneder | 24 måneder"
@@ -76,7 +76,7 @@ def test_of_a_rows_values_the_column_whose_header_is_asked_is_stated() -> None:
 
 
 def test_a_column_header_paying_by_a_unit_of_time_gives_the_rate_once() -> None:
-    from assistant.answer.extractive import row_values
+    from assistant.answer.short_line import row_values
     from assistant.types import Unit
 
     text = "Per år | Per måned\n260.300 kr. | 21.692 kr."

@@ -146,7 +146,7 @@ PARALLEL_PAGES = {
 
 
 def test_a_comparison_states_each_sides_one_value_or_none() -> None:
-    from assistant.answer.extractive import COMPARED, sides_line
+    from assistant.answer.short_line import COMPARED, sides_line
 
     hours = (
         hit("s", "sweden.md", "Du läser sfi cirka 20 timmar i veckan."),

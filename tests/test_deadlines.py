@@ -1,6 +1,6 @@
 from assistant.answer.deadlines import days_asked, stated_role
-from assistant.answer.extractive import line_kinds, short_answer
 from assistant.answer.kinds import required_kinds
+from assistant.answer.short_line import line_kinds, short_answer
 from assistant.types import Hit, SentenceMatch
 
 STARTS_AND_CLOSES = "Seuraava mentorointijakso alkaa 16.3.2026, ja sen haku päättyy 27.2.2026."

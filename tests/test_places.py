@@ -4,9 +4,9 @@ from typing import Any
 
 import pytest
 
-from assistant.answer.extractive import short_answer
 from assistant.answer.kinds import required_kinds
 from assistant.answer.places import named_in, places
+from assistant.answer.short_line import short_answer
 from assistant.answer.values import find_values
 from assistant.languages.locale import render
 from assistant.types import Hit, SentenceMatch
@@ -129,7 +129,7 @@ def test_a_phone_number_comes_only_from_a_passage_naming_the_town_asked_in_anoth
 
 
 def test_a_question_naming_a_country_is_answered_only_by_its_towns() -> None:
-    from assistant.answer.extractive import asked_places
+    from assistant.answer.short_line import asked_places
 
     found = find_values("Jonava ir Reykjanesbær prisijungė prie iniciatyvos.", "place", "lt")
     asked = asked_places(found, "Which town in Iceland joined Cities #WithRefugees?", "en")
@@ -151,7 +151,7 @@ def test_a_question_naming_a_country_is_answered_only_by_its_towns() -> None:
 def test_a_question_for_towns_is_not_answered_by_a_country_nor_the_reverse(
     question: str, language: str, expected: list[str]
 ) -> None:
-    from assistant.answer.extractive import asked_places
+    from assistant.answer.short_line import asked_places
 
     found = find_values("Estijos delegaciją sudaro Tartu ir Pärnu miestų atstovai.", "place", "lt")
     assert [v.text for v in asked_places(found, question, language)] == expected

@@ -94,7 +94,7 @@ def test_the_asked_days_unit_of_a_quoted_passage_is_quoted_and_answers() -> None
 
 
 def test_the_asked_days_line_of_a_block_of_hours_gives_the_short_line() -> None:
-    from assistant.answer.extractive import short_answer
+    from assistant.answer.short_line import short_answer
     from assistant.answer.weekdays import day_lines, days_named
     from assistant.types import Hit, SentenceMatch
 
@@ -154,7 +154,7 @@ def test_a_day_written_out_comes_before_a_range_holding_it() -> None:
 
 
 def test_when_it_is_open_is_answered_with_the_whole_week() -> None:
-    from assistant.answer.extractive import week_of
+    from assistant.answer.short_line import week_of
 
     hours = "Lektiecaféen har åbent mandag–onsdag kl. 15–18, torsdag kl. 16–19."
     assert week_of(hours, "da", 2, "uk") == "понеділок–середа 15:00–18:00; четвер 16:00–19:00"
@@ -162,7 +162,7 @@ def test_when_it_is_open_is_answered_with_the_whole_week() -> None:
 
 
 def test_the_opening_hours_over_a_week_are_stated_on_the_short_line() -> None:
-    from assistant.answer.extractive import short_answer
+    from assistant.answer.short_line import short_answer
     from assistant.types import Hit, SentenceMatch
 
     text = "Lektiecaféen har åbent mandag–onsdag kl. 15–18, torsdag kl. 16–19."
