@@ -79,11 +79,10 @@ def label_before(text: str, position: int) -> str:
 _BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
 
 
-def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    """Where the sentences of ``text`` (between ``start`` and ``end``) end: a mark and the space before a capital
-    letter ("… 20 d. Kursai …", not "15 d. iki …" nor "2026 m. gegužės")."""
-    found = _BREAK.finditer(text, start, len(text) if end is None else end)
-    return [match for match in found if text[match.end()].isupper()]
+def sentence_breaks(text: str) -> list[re.Match[str]]:
+    """Where the sentences of ``text`` end: a mark and the space before a capital letter ("… 20 d. Kursai …", not
+    "15 d. iki …" nor "2026 m. gegužės")."""
+    return [match for match in _BREAK.finditer(text) if text[match.end()].isupper()]
 
 
 def sentence_of(text: str, position: int) -> str:

@@ -75,6 +75,8 @@ def normalise_numbers(text: str) -> str:
 
 
 _CITATION = re.compile(r"\[\d+\]")
+_LEADING_ZEROS = re.compile(r"(?<![\d.,])0+(?=\d)")  # "09.30" is "9.30"
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)?")  # a keyword that is one number, matched whole
 
 
 def keywords_present(answer: str, groups: Sequence[Sequence[str]]) -> bool:
@@ -83,9 +85,6 @@ def keywords_present(answer: str, groups: Sequence[Sequence[str]]) -> bool:
     and citation markers ("[2]") are no numbers of the answer."""
     text = _unpadded(normalise_numbers(_CITATION.sub(" ", answer)))
     return all(any(_found(_unpadded(normalise_numbers(alt)), text) for alt in group) for group in groups)
-
-
-_LEADING_ZEROS = re.compile(r"(?<![\d.,])0+(?=\d)")  # "09.30" is "9.30"
 
 
 def _unpadded(text: str) -> str:
@@ -99,9 +98,6 @@ def _found(keyword: str, text: str) -> bool:
         return bool(keyword) and keyword in text
     before, after = r"(?<!\d)(?<!\d[.,])", r"(?!\d)(?![.,](?!00(?!\d))\d)"
     return re.search(before + re.escape(keyword) + after, text) is not None
-
-
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)?")
 
 
 def contains_evidence(text: str, evidence: Sequence[str]) -> bool:
